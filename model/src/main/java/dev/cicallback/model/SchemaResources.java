@@ -1,0 +1,49 @@
+package dev.cicallback.model;
+
+import java.io.InputStream;
+import java.net.URL;
+import java.util.Objects;
+
+/**
+ * Where the contract's schemas live on the classpath of this jar, so validators load them offline.
+ *
+ * <p>The XSD entry point includes its siblings by relative name; the JSON Schema files refer to each other through
+ * their {@code $id}s under {@link #JSON_ID_PREFIX}, which map one-to-one onto {@link #JSON_DIR}.
+ */
+public final class SchemaResources {
+
+  /** Classpath folder of the XSD files. */
+  public static final String XML_DIR = "dev/cicallback/schema/xml/";
+
+  /** Classpath folder of the JSON Schema files. */
+  public static final String JSON_DIR = "dev/cicallback/schema/json/";
+
+  /** Entry XSD of the TTS callback (root element {@code Response}). */
+  public static final String TTS_XSD = "tts-callback.xsd";
+
+  /** Entry JSON Schema of the TTS callback. */
+  public static final String TTS_JSON_SCHEMA = "tts-callback.schema.json";
+
+  /** Prefix of every {@code $id} in the JSON Schema files. */
+  public static final String JSON_ID_PREFIX = "https://cicallback.dev/schema/json/";
+
+  private SchemaResources() {}
+
+  /** The {@code $id} of the TTS callback JSON Schema. */
+  public static String ttsJsonSchemaId() {
+    return JSON_ID_PREFIX + TTS_JSON_SCHEMA;
+  }
+
+  /** A schema file of this jar by classpath path, e.g. {@code XML_DIR + "common.xsd"}. */
+  public static URL url(String path) {
+    return Objects.requireNonNull(
+        SchemaResources.class.getClassLoader().getResource(path), () -> "no schema resource " + path);
+  }
+
+  /** Opens a schema file of this jar by classpath path. */
+  public static InputStream open(String path) {
+    return Objects.requireNonNull(
+        SchemaResources.class.getClassLoader().getResourceAsStream(path),
+        () -> "no schema resource " + path);
+  }
+}

@@ -1,0 +1,129 @@
+package dev.cicallback.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+import org.w3c.dom.ls.LSInput;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXParseException;
+
+/** The packaged schemas, loaded from this module's classpath with every external access off. */
+final class ContractSchemas {
+
+  private static final javax.xml.validation.Schema XSD = loadXsd();
+  private static final Schema JSON_SCHEMA = loadJsonSchema();
+  static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private ContractSchemas() {}
+
+  /** Problems the XSD finds in {@code payload}; empty when valid. */
+  static List<String> xmlProblems(byte[] payload) {
+    List<String> problems = new ArrayList<>();
+    try {
+      Validator validator = XSD.newValidator();
+      validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      validator.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      validator.setErrorHandler(
+          new ErrorHandler() {
+            @Override
+            public void warning(SAXParseException e) {}
+
+            @Override
+            public void error(SAXParseException e) {
+              problems.add(e.getLineNumber() + ":" + e.getColumnNumber() + " " + e.getMessage());
+            }
+
+            @Override
+            public void fatalError(SAXParseException e) {
+              error(e);
+            }
+          });
+      validator.validate(new StreamSource(new ByteArrayInputStream(payload)));
+    } catch (SAXParseException e) {
+      if (problems.isEmpty()) {
+        problems.add(e.getLineNumber() + ":" + e.getColumnNumber() + " " + e.getMessage());
+      }
+    } catch (Exception e) {
+      problems.add(e.toString());
+    }
+    return problems;
+  }
+
+  /** Problems the JSON Schema finds in {@code payload}; empty when valid. */
+  static List<String> jsonProblems(byte[] payload) {
+    try {
+      return JSON_SCHEMA.validate(MAPPER.readTree(payload)).stream().map(Error::toString).toList();
+    } catch (IOException e) {
+      return List.of("not JSON: " + e.getMessage());
+    }
+  }
+
+  private static javax.xml.validation.Schema loadXsd() {
+    try {
+      SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      // Sibling files come from the classpath, never from the network or the file system.
+      factory.setResourceResolver(
+          (type, namespace, publicId, systemId, baseUri) ->
+              classpathInput(SchemaResources.XML_DIR + systemId.substring(systemId.lastIndexOf('/') + 1)));
+      String entry = SchemaResources.XML_DIR + SchemaResources.TTS_XSD;
+      StreamSource source = new StreamSource(SchemaResources.open(entry));
+      source.setSystemId(SchemaResources.url(entry).toString());
+      return factory.newSchema(source);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot load the XSD", e);
+    }
+  }
+
+  private static Schema loadJsonSchema() {
+    SchemaRegistry registry =
+        SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
+            builder ->
+                builder.schemaIdResolvers(
+                    resolvers ->
+                        resolvers.mapPrefix(
+                            SchemaResources.JSON_ID_PREFIX, "classpath:" + SchemaResources.JSON_DIR)));
+    return registry.getSchema(SchemaLocation.of(SchemaResources.ttsJsonSchemaId()));
+  }
+
+  private static LSInput classpathInput(String path) {
+    return new LSInput() {
+      private InputStream stream = SchemaResources.open(path);
+      private String systemId = SchemaResources.url(path).toString();
+
+      @Override public Reader getCharacterStream() { return null; }
+      @Override public void setCharacterStream(Reader r) {}
+      @Override public InputStream getByteStream() { return stream; }
+      @Override public void setByteStream(InputStream s) { stream = s; }
+      @Override public String getStringData() { return null; }
+      @Override public void setStringData(String s) {}
+      @Override public String getSystemId() { return systemId; }
+      @Override public void setSystemId(String s) { systemId = s; }
+      @Override public String getPublicId() { return null; }
+      @Override public void setPublicId(String s) {}
+      @Override public String getBaseURI() { return null; }
+      @Override public void setBaseURI(String s) {}
+      @Override public String getEncoding() { return null; }
+      @Override public void setEncoding(String s) {}
+      @Override public boolean getCertifiedText() { return false; }
+      @Override public void setCertifiedText(boolean b) {}
+    };
+  }
+}

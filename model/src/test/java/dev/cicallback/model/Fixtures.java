@@ -1,0 +1,63 @@
+package dev.cicallback.model;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The fixture folders under {@code schema/examples}; a file's name says its verdict. */
+final class Fixtures {
+
+  static final Path ROOT =
+      Path.of(System.getProperty("schema.dir", "../schema")).resolve("examples");
+
+  private Fixtures() {}
+
+  static List<Path> all(String format) {
+    try (Stream<Path> files = Files.list(ROOT.resolve(format))) {
+      List<Path> list =
+          files.filter(p -> p.getFileName().toString().endsWith("." + format)).sorted().toList();
+      if (list.isEmpty()) {
+        throw new IllegalStateException("no fixtures in " + ROOT.resolve(format));
+      }
+      return list;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static List<Path> valid(String format) {
+    return all(format).stream().filter(Fixtures::expectsValid).toList();
+  }
+
+  static boolean expectsValid(Path fixture) {
+    String name = fixture.getFileName().toString();
+    if (name.startsWith("valid-")) {
+      return true;
+    }
+    if (name.startsWith("invalid-")) {
+      return false;
+    }
+    throw new IllegalStateException("fixture name must start with valid- or invalid-: " + fixture);
+  }
+
+  /** The same payload in the other wire format, if the folder has it. */
+  static Optional<Path> twin(Path fixture, String otherFormat) {
+    String name = fixture.getFileName().toString();
+    Path other =
+        ROOT.resolve(otherFormat)
+            .resolve(name.substring(0, name.lastIndexOf('.') + 1) + otherFormat);
+    return Files.exists(other) ? Optional.of(other) : Optional.empty();
+  }
+
+  static byte[] read(Path fixture) {
+    try {
+      return Files.readAllBytes(fixture);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
