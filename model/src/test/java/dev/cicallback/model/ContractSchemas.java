@@ -8,15 +8,12 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
-import org.w3c.dom.ls.LSInput;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXParseException;
 
@@ -79,9 +76,7 @@ final class ContractSchemas {
       factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
       factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
       // Sibling files come from the classpath, never from the network or the file system.
-      factory.setResourceResolver(
-          (type, namespace, publicId, systemId, baseUri) ->
-              classpathInput(SchemaResources.XML_DIR + systemId.substring(systemId.lastIndexOf('/') + 1)));
+      factory.setResourceResolver(new XsdIncludeResolver());
       String entry = SchemaResources.XML_DIR + SchemaResources.TTS_XSD;
       StreamSource source = new StreamSource(SchemaResources.open(entry));
       source.setSystemId(SchemaResources.url(entry).toString());
@@ -101,29 +96,5 @@ final class ContractSchemas {
                         resolvers.mapPrefix(
                             SchemaResources.JSON_ID_PREFIX, "classpath:" + SchemaResources.JSON_DIR)));
     return registry.getSchema(SchemaLocation.of(SchemaResources.ttsJsonSchemaId()));
-  }
-
-  private static LSInput classpathInput(String path) {
-    return new LSInput() {
-      private InputStream stream = SchemaResources.open(path);
-      private String systemId = SchemaResources.url(path).toString();
-
-      @Override public Reader getCharacterStream() { return null; }
-      @Override public void setCharacterStream(Reader r) {}
-      @Override public InputStream getByteStream() { return stream; }
-      @Override public void setByteStream(InputStream s) { stream = s; }
-      @Override public String getStringData() { return null; }
-      @Override public void setStringData(String s) {}
-      @Override public String getSystemId() { return systemId; }
-      @Override public void setSystemId(String s) { systemId = s; }
-      @Override public String getPublicId() { return null; }
-      @Override public void setPublicId(String s) {}
-      @Override public String getBaseURI() { return null; }
-      @Override public void setBaseURI(String s) {}
-      @Override public String getEncoding() { return null; }
-      @Override public void setEncoding(String s) {}
-      @Override public boolean getCertifiedText() { return false; }
-      @Override public void setCertifiedText(boolean b) {}
-    };
   }
 }

@@ -1,0 +1,160 @@
+package dev.cicallback.validator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Checks CI callback payloads (XML or JSON) against the contract and reports every problem with its line, column
+ * and XPath or JSON Pointer.
+ *
+ * <p>Build one and reuse it: the compiled schemas are shared, and {@code validate} is safe to call from many
+ * threads at once. Bodies are untrusted: parsing is hardened and bounded by {@link ValidatorOptions}, and bad input
+ * always comes back as problems, never as an exception.
+ *
+ * <pre>{@code
+ * CallbackValidator validator = CallbackValidator.tolerant();
+ * ValidationResult result = validator.validate(body);
+ * if (!result.isValid()) { result.errors().forEach(p -> log.warn("{}:{} {} ({})", p.line(), p.column(), p.message(), p.location())); }
+ * }</pre>
+ */
+public final class CallbackValidator {
+
+  private final ValidatorOptions options;
+  private final XmlPayloadValidator xml;
+  private final JsonPayloadValidator json;
+
+  private CallbackValidator(ValidatorOptions options) {
+    this.options = Objects.requireNonNull(options, "options");
+    ContractTree contract = ContractTree.load();
+    this.xml = new XmlPayloadValidator(contract);
+    this.json = new JsonPayloadValidator(contract);
+  }
+
+  /** The schemas as they are: a node the contract does not know is an error. */
+  public static CallbackValidator strict() {
+    return new CallbackValidator(ValidatorOptions.defaults());
+  }
+
+  /** Nodes the contract does not know are warnings; everything else as in {@link #strict()}. */
+  public static CallbackValidator tolerant() {
+    return new CallbackValidator(ValidatorOptions.defaults().withMode(ValidatorOptions.Mode.TOLERANT));
+  }
+
+  public static CallbackValidator create(ValidatorOptions options) {
+    return new CallbackValidator(options);
+  }
+
+  public ValidatorOptions options() {
+    return options;
+  }
+
+  /** Validates a payload held in memory. */
+  public ValidationResult validate(byte[] payload) {
+    Objects.requireNonNull(payload, "payload");
+    if (payload.length > options.maxBytes()) {
+      return tooLarge();
+    }
+    return validate(payload, payload.length);
+  }
+
+  /**
+   * Validates a payload read from {@code in}, reading at most {@link ValidatorOptions#maxBytes()} + 1 bytes: a
+   * larger payload is refused without reading the rest. The stream is not closed.
+   *
+   * @throws IOException if reading fails
+   */
+  public ValidationResult validate(InputStream in) throws IOException {
+    Objects.requireNonNull(in, "in");
+    long limit = options.maxBytes();
+    int capacity = (int) Math.min(limit + 1, Integer.MAX_VALUE - 8);
+    byte[] buffer = new byte[(int) Math.min(capacity, 64 * 1024)];
+    int length = 0;
+    while (true) {
+      if (length == buffer.length) {
+        if (buffer.length >= capacity) {
+          break;
+        }
+        buffer = java.util.Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, capacity));
+      }
+      int read = in.read(buffer, length, buffer.length - length);
+      if (read < 0) {
+        break;
+      }
+      length += read;
+      if (length > limit) {
+        return tooLarge();
+      }
+    }
+    return validate(buffer, length);
+  }
+
+  /**
+   * Validates the file at {@code path}, refusing files larger than the limit before reading them.
+   *
+   * @throws IOException if the file cannot be read
+   */
+  public ValidationResult validate(Path path) throws IOException {
+    if (Files.isRegularFile(path) && Files.size(path) > options.maxBytes()) {
+      return tooLarge();
+    }
+    try (InputStream in = Files.newInputStream(path)) {
+      return validate(in);
+    }
+  }
+
+  private ValidationResult validate(byte[] bytes, int length) {
+    if (FormatDetector.hasWideBom(bytes, length)) {
+      return new ValidationResult(
+          Optional.empty(),
+          List.of(problem("the payload is UTF-16 or UTF-32; callbacks are UTF-8", 1, 1)));
+    }
+    Optional<PayloadFormat> detected = FormatDetector.detect(bytes, length);
+    Optional<PayloadFormat> format = options.format() != null ? Optional.of(options.format()) : detected;
+    if (format.isEmpty()) {
+      String what = length == 0 || detected.isEmpty() && isBlank(bytes, length)
+          ? "the payload is empty"
+          : "the payload is neither XML (starts with '<') nor JSON (starts with '{')";
+      return new ValidationResult(Optional.empty(), List.of(problem(what, 1, 1)));
+    }
+    List<Problem> problems = new ArrayList<>(Utf8Check.problems(bytes, length));
+    if (problems.isEmpty()) {
+      int bom = FormatDetector.utf8BomLength(bytes, length);
+      problems.addAll(
+          format.get() == PayloadFormat.XML
+              ? xml.validate(bytes, 0, length, options)
+              : json.validate(bytes, bom, length - bom, options));
+    }
+    problems.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+    return new ValidationResult(format, problems);
+  }
+
+  private ValidationResult tooLarge() {
+    return new ValidationResult(
+        Optional.empty(),
+        List.of(
+            problem(
+                "the payload is larger than the limit of " + options.maxBytes() + " bytes; refused unread",
+                0,
+                0)));
+  }
+
+  private static boolean isBlank(byte[] bytes, int length) {
+    for (int i = FormatDetector.utf8BomLength(bytes, length); i < length; i++) {
+      if (bytes[i] != ' ' && bytes[i] != '\t' && bytes[i] != '\r' && bytes[i] != '\n') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Problem problem(String message, int line, int column) {
+    return new Problem(Severity.ERROR, message, line, column, "");
+  }
+}

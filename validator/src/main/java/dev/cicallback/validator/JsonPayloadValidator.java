@@ -1,0 +1,187 @@
+package dev.cicallback.validator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import dev.cicallback.model.SchemaResources;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Validates JSON payloads against the packaged JSON Schema; thread-safe once built. */
+final class JsonPayloadValidator {
+
+  private final Schema schema;
+  private final ContractTree contract;
+
+  JsonPayloadValidator(ContractTree contract) {
+    this.contract = contract;
+    SchemaRegistry registry =
+        SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
+            builder ->
+                builder
+                    // Only the packaged files: an $id under our prefix maps to the classpath, nothing else loads.
+                    .schemaIdResolvers(
+                        resolvers ->
+                            resolvers.mapPrefix(
+                                SchemaResources.JSON_ID_PREFIX, "classpath:" + SchemaResources.JSON_DIR))
+                    .resourceLoaders(
+                        loaders ->
+                            loaders.values(
+                                list -> list.removeIf(l -> !l.getClass().getSimpleName().startsWith("Classpath")))));
+    this.schema = registry.getSchema(SchemaLocation.of(SchemaResources.ttsJsonSchemaId()));
+    this.schema.initializeValidators();
+  }
+
+  List<Problem> validate(byte[] bytes, int offset, int length, ValidatorOptions options) {
+    LocatedJson document;
+    try {
+      document = new LocatedJsonReader(options).read(bytes, offset, length);
+    } catch (LocatedJsonReader.JsonSyntaxError e) {
+      return List.of(e.problem);
+    }
+    List<Problem> problems = new ArrayList<>();
+    if (document.tree().isObject()) {
+      pruneUnknown((ObjectNode) document.tree(), "", contract.root(), document, options, problems);
+    }
+    for (Error error : relevant(schema.validate(document.tree()), document.tree())) {
+      problems.add(JsonSchemaMessages.problem(error, pointer(error.getInstanceLocation()), document, contract));
+    }
+    return problems;
+  }
+
+  /** Takes out members the contract does not know, reporting each; the schema then judges the rest. */
+  private static void pruneUnknown(
+      ObjectNode object,
+      String pointer,
+      ContractTree.Node node,
+      LocatedJson document,
+      ValidatorOptions options,
+      List<Problem> problems) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> member = it.next();
+      String childPointer = JsonPointers.child(pointer, member.getKey());
+      ContractTree.Node child = node.child(member.getKey());
+      if (child == null) {
+        TextPosition at = document.positionOf(childPointer);
+        problems.add(
+            new Problem(
+                options.unknownNodeSeverity(),
+                UnknownNodes.message(
+                    member.getKey(), node, pointer.isEmpty() ? "the root object" : node.name(), options),
+                at.line(),
+                at.column(),
+                childPointer));
+        it.remove();
+      } else if (child.container()) {
+        JsonNode value = member.getValue();
+        if (value.isObject()) {
+          pruneUnknown((ObjectNode) value, childPointer, child, document, options, problems);
+        } else if (value.isArray() && child.repeatable()) {
+          for (int i = 0; i < value.size(); i++) {
+            if (value.get(i).isObject()) {
+              pruneUnknown(
+                  (ObjectNode) value.get(i), JsonPointers.child(childPointer, i), child, document, options, problems);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * A node that may be an object or an array ({@code oneOf: [X, array of X]}) fails both branches whenever it is
+   * wrong; keep the errors of the branch that matches the node's shape, and the summary only when nothing else
+   * explains it.
+   */
+  private static List<Error> relevant(List<Error> errors, JsonNode root) {
+    List<Error> kept = new ArrayList<>();
+    Set<String> explained = new HashSet<>();
+    List<Error> summaries = new ArrayList<>();
+    for (Error error : errors) {
+      if ("oneOf".equals(error.getKeyword())) {
+        summaries.add(error);
+        continue;
+      }
+      if (inOtherBranch(error, root)) {
+        continue;
+      }
+      kept.add(error);
+      explained.add(pointer(error.getInstanceLocation()));
+    }
+    for (Error summary : summaries) {
+      String at = pointer(summary.getInstanceLocation());
+      if (explained.stream().noneMatch(p -> p.equals(at) || p.startsWith(at + "/"))) {
+        kept.add(summary);
+      }
+    }
+    return kept;
+  }
+
+  /** Whether the error comes from the oneOf branch that does not match the instance's shape. */
+  private static boolean inOtherBranch(Error error, JsonNode root) {
+    NodePath evaluation = error.getEvaluationPath();
+    for (int i = 0; i + 1 < evaluation.getNameCount(); i++) {
+      if (!"oneOf".equals(evaluation.getName(i))) {
+        continue;
+      }
+      String branch = evaluation.getName(i + 1);
+      // The instance the oneOf applies to: the error's instance, cut back to before any array index the branch added.
+      boolean arrayBranch = "1".equals(branch);
+      JsonNode instance = root.at(oneOfInstance(error, evaluation, i));
+      if (instance.isArray() != arrayBranch) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The pointer of the instance a oneOf at {@code evaluation[index]} applied to: count the property names the
+   * evaluation path walked before it, and take as many non-index steps of the instance path.
+   */
+  private static String oneOfInstance(Error error, NodePath evaluation, int index) {
+    int properties = 0;
+    for (int i = 0; i < index; i++) {
+      if ("properties".equals(evaluation.getName(i))) {
+        properties++;
+      }
+    }
+    NodePath instance = error.getInstanceLocation();
+    StringBuilder pointer = new StringBuilder();
+    int names = 0;
+    for (int i = 0; i < instance.getNameCount() && names < properties; i++) {
+      Object element = instance.getElement(i);
+      if (element instanceof Integer n) {
+        pointer.append('/').append(n);
+      } else {
+        pointer.append('/').append(element.toString().replace("~", "~0").replace("/", "~1"));
+        names++;
+      }
+    }
+    return pointer.toString();
+  }
+
+  static String pointer(NodePath path) {
+    StringBuilder pointer = new StringBuilder();
+    for (int i = 0; i < path.getNameCount(); i++) {
+      Object element = path.getElement(i);
+      pointer.append('/');
+      if (element instanceof Integer n) {
+        pointer.append(n);
+      } else {
+        pointer.append(element.toString().replace("~", "~0").replace("/", "~1"));
+      }
+    }
+    return pointer.toString();
+  }
+}

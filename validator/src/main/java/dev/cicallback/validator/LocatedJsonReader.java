@@ -1,0 +1,249 @@
+package dev.cicallback.validator;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads JSON bytes into a {@link LocatedJson}, strictly: one document, no duplicate names, no comments or other
+ * extensions, bounded depth, string and number lengths. A syntax error becomes a {@link JsonSyntaxError} that names
+ * the place and the container being read.
+ */
+final class LocatedJsonReader {
+
+  /** Exponents beyond this are refused: the value cannot be a field of a callback, and big ones cost to compare. */
+  private static final int MAX_EXPONENT = 1000;
+
+  private final JsonFactory factory;
+  private final int maxDepth;
+
+  LocatedJsonReader(ValidatorOptions options) {
+    this.maxDepth = options.maxDepth();
+    this.factory =
+        JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(options.maxDepth())
+                    .maxStringLength(options.maxStringLength())
+                    .maxNameLength(options.maxStringLength())
+                    .maxNumberLength(options.maxNumberLength())
+                    .maxDocumentLength(options.maxBytes())
+                    .build())
+            .build();
+  }
+
+  /** A syntax or limit error, located. */
+  static final class JsonSyntaxError extends Exception {
+    final Problem problem;
+
+    JsonSyntaxError(Problem problem) {
+      super(problem.message(), null, false, false);
+      this.problem = problem;
+    }
+  }
+
+  /** What is open while reading: where it starts and what it is. */
+  private record Open(String pointer, boolean array, TextPosition start) {}
+
+  LocatedJson read(byte[] bytes, int offset, int length) throws JsonSyntaxError {
+    Map<String, TextPosition> values = new HashMap<>();
+    Map<String, TextPosition> names = new HashMap<>();
+    Deque<Open> open = new ArrayDeque<>();
+    try (JsonParser parser = factory.createParser(bytes, offset, length)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new JsonSyntaxError(
+            new Problem(Severity.ERROR, "not valid JSON: the payload is empty", 1, 1, ""));
+      }
+      JsonNode root;
+      try {
+        root = readValue(parser, "", values, names, open);
+        JsonToken after = parser.nextToken();
+        if (after != null) {
+          TextPosition at = position(parser.currentTokenLocation());
+          throw new JsonSyntaxError(
+              new Problem(
+                  Severity.ERROR,
+                  "not valid JSON: content after the end of the document (a callback is one JSON object)",
+                  at.line(),
+                  at.column(),
+                  ""));
+        }
+      } catch (StreamConstraintsException e) {
+        throw syntaxError(parser, e, open, constraintMessage(e));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw syntaxError(parser, e, open, JsonSyntaxMessages.describe(e.getOriginalMessage()));
+      }
+      return new LocatedJson(root, values, names);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      TextPosition at = position(e.getLocation());
+      throw new JsonSyntaxError(
+          new Problem(
+              Severity.ERROR,
+              "not valid JSON: " + JsonSyntaxMessages.describe(e.getOriginalMessage()),
+              at.line(),
+              at.column(),
+              ""));
+    } catch (IOException e) {
+      throw new JsonSyntaxError(
+          new Problem(Severity.ERROR, "not valid JSON: " + e.getMessage(), 0, 0, ""));
+    }
+  }
+
+  private JsonNode readValue(
+      JsonParser parser,
+      String pointer,
+      Map<String, TextPosition> values,
+      Map<String, TextPosition> names,
+      Deque<Open> open)
+      throws IOException, JsonSyntaxError {
+    JsonToken token = parser.currentToken();
+    TextPosition start = position(parser.currentTokenLocation());
+    values.put(pointer, start);
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    switch (token) {
+      case START_OBJECT -> {
+        if (open.size() >= maxDepth) {
+          throw tooDeep(start, pointer);
+        }
+        open.push(new Open(pointer, false, start));
+        ObjectNode object = nodes.objectNode();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String name = parser.currentName();
+          String child = JsonPointers.child(pointer, name);
+          names.put(child, position(parser.currentTokenLocation()));
+          parser.nextToken();
+          object.set(name, readValue(parser, child, values, names, open));
+        }
+        open.pop();
+        return object;
+      }
+      case START_ARRAY -> {
+        if (open.size() >= maxDepth) {
+          throw tooDeep(start, pointer);
+        }
+        open.push(new Open(pointer, true, start));
+        ArrayNode array = nodes.arrayNode();
+        int index = 0;
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          array.add(readValue(parser, JsonPointers.child(pointer, index++), values, names, open));
+        }
+        open.pop();
+        return array;
+      }
+      case VALUE_STRING -> {
+        return nodes.textNode(parser.getText());
+      }
+      case VALUE_NUMBER_INT -> {
+        return nodes.numberNode(parser.getBigIntegerValue());
+      }
+      case VALUE_NUMBER_FLOAT -> {
+        BigDecimal value = parser.getDecimalValue();
+        if (Math.abs((long) value.scale()) > MAX_EXPONENT) {
+          throw new JsonSyntaxError(
+              new Problem(
+                  Severity.ERROR,
+                  "number " + abbreviate(parser.getText()) + " is out of range",
+                  start.line(),
+                  start.column(),
+                  pointer));
+        }
+        return nodes.numberNode(value);
+      }
+      case VALUE_TRUE, VALUE_FALSE -> {
+        return nodes.booleanNode(token == JsonToken.VALUE_TRUE);
+      }
+      case VALUE_NULL -> {
+        return nodes.nullNode();
+      }
+      default -> throw new JsonSyntaxError(
+          new Problem(
+              Severity.ERROR,
+              "not valid JSON: unexpected " + token,
+              start.line(),
+              start.column(),
+              pointer));
+    }
+  }
+
+  private JsonSyntaxError tooDeep(TextPosition at, String pointer) {
+    return new JsonSyntaxError(
+        new Problem(
+            Severity.ERROR,
+            "JSON nested deeper than " + maxDepth + " levels; a callback needs fewer than 10",
+            at.line(),
+            at.column(),
+            pointer));
+  }
+
+  private static JsonSyntaxError syntaxError(
+      JsonParser parser, Exception e, Deque<Open> open, String what) {
+    JsonLocation location =
+        e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null
+            ? jpe.getLocation()
+            : parser.currentLocation();
+    TextPosition at = position(location);
+    Open inside = open.peek();
+    String context = "";
+    String pointer = "";
+    if (inside != null) {
+      pointer = inside.pointer();
+      String name = JsonPointers.lastToken(pointer);
+      context =
+          " (inside the "
+              + (inside.array() ? "array" : "object")
+              + (name.isEmpty() ? " at the root" : " " + name)
+              + " opened at line "
+              + inside.start().line()
+              + ", column "
+              + inside.start().column()
+              + ")";
+    }
+    return new JsonSyntaxError(
+        new Problem(Severity.ERROR, "not valid JSON: " + what + context, at.line(), at.column(), pointer));
+  }
+
+  private static String constraintMessage(StreamConstraintsException e) {
+    String message = e.getOriginalMessage();
+    if (message.contains("String value length")) {
+      return "a string is longer than the limit";
+    }
+    if (message.contains("Name length")) {
+      return "a member name is longer than the limit";
+    }
+    if (message.contains("Number value length")) {
+      return "a number has more digits than the limit";
+    }
+    if (message.contains("nesting depth")) {
+      return "nested deeper than the limit";
+    }
+    return JsonSyntaxMessages.describe(message);
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+  }
+
+  private static TextPosition position(JsonLocation location) {
+    if (location == null) {
+      return TextPosition.NONE;
+    }
+    return new TextPosition(Math.max(location.getLineNr(), 0), Math.max(location.getColumnNr(), 0));
+  }
+}

@@ -1,0 +1,15 @@
+package dev.cicallback.validator;
+
+/** Small helpers for building messages from schema annotations. */
+final class Sentences {
+
+  private Sentences() {}
+
+  /** "An integer" -> "an integer"; "MD5 digest" stays as it is. */
+  static String lowerFirst(String text) {
+    if (text.length() > 1 && Character.isUpperCase(text.charAt(0)) && Character.isLowerCase(text.charAt(1))) {
+      return Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+    return text;
+  }
+}

@@ -1,0 +1,166 @@
+package dev.cicallback.validator;
+
+import dev.cicallback.model.SchemaResources;
+import dev.cicallback.model.XsdIncludeResolver;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.ValidatorHandler;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXNotRecognizedException;
+import org.xml.sax.SAXNotSupportedException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
+
+/**
+ * Validates XML payloads against the packaged XSD with a hardened parser: no DTD, no external entity, schema or
+ * XInclude, bounded depth and entity expansion. The compiled schema is shared; everything else is per call.
+ */
+final class XmlPayloadValidator {
+
+  private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
+  private static final String MAX_ELEMENT_DEPTH = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
+  private static final String XERCES_LOCALE = "http://apache.org/xml/properties/locale";
+
+  private final Schema schema;
+  private final ContractTree contract;
+  private final SAXParserFactory parsers;
+
+  XmlPayloadValidator(ContractTree contract) {
+    this.contract = contract;
+    this.schema = compileSchema();
+    this.parsers = hardenedParsers();
+  }
+
+  List<Problem> validate(byte[] bytes, int offset, int length, ValidatorOptions options) {
+    List<Problem> problems = new ArrayList<>();
+    try {
+      SAXParser parser = parsers.newSAXParser();
+      parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      parser.setProperty(MAX_ELEMENT_DEPTH, String.valueOf(options.maxDepth()));
+      XMLReader reader = parser.getXMLReader();
+
+      ValidatorHandler validator = schema.newValidatorHandler();
+      trySet(validator, XERCES_LOCALE, Locale.ENGLISH);
+      validator.setResourceResolver(new XsdIncludeResolver());
+      XmlPathTracker tracker = new XmlPathTracker(validator, contract, options, problems);
+      Collector collector = new Collector(tracker, problems);
+      validator.setErrorHandler(collector);
+      reader.setErrorHandler(collector);
+      reader.setContentHandler(tracker);
+      reader.parse(new InputSource(new ByteArrayInputStream(bytes, offset, length)));
+    } catch (SAXParseException e) {
+      // Already reported through the error handler.
+    } catch (SAXException | ParserConfigurationException e) {
+      problems.add(new Problem(Severity.ERROR, "cannot read the XML: " + e.getMessage(), 0, 0, ""));
+    } catch (IOException e) {
+      problems.add(new Problem(Severity.ERROR, "cannot read the XML: " + e.getMessage(), 0, 0, ""));
+    }
+    return problems;
+  }
+
+  /** Turns parser and validator reports into located problems. */
+  private static final class Collector implements ErrorHandler {
+    private final XmlPathTracker tracker;
+    private final List<Problem> problems;
+    private String lastPath;
+
+    Collector(XmlPathTracker tracker, List<Problem> problems) {
+      this.tracker = tracker;
+      this.problems = problems;
+    }
+
+    @Override
+    public void warning(SAXParseException e) {}
+
+    @Override
+    public void error(SAXParseException e) {
+      XmlPathTracker.Step element = tracker.current();
+      String path = tracker.currentPath();
+      String message = XsdMessages.describe(e.getMessage(), element);
+      if (message == null && path.equals(lastPath)) {
+        return;
+      }
+      if (message == null) {
+        message = (element == null ? "the document" : element.name) + ": value not allowed";
+      }
+      lastPath = path;
+      TextPosition at =
+          element == null ? new TextPosition(e.getLineNumber(), e.getColumnNumber()) : element.start;
+      problems.add(new Problem(Severity.ERROR, message, at.line(), at.column(), path));
+    }
+
+    @Override
+    public void fatalError(SAXParseException e) throws SAXParseException {
+      String message = e.getMessage() == null ? "unreadable input" : e.getMessage();
+      if (message.contains("DOCTYPE is disallowed")) {
+        message = "DOCTYPE declarations are not allowed: a callback has no DTD";
+      } else if (message.contains("maxElementDepth")) {
+        message = "elements nested deeper than the limit; a callback needs fewer than 10 levels";
+      }
+      String path = tracker.currentPath();
+      problems.add(
+          new Problem(
+              Severity.ERROR,
+              message.startsWith("not well-formed") ? message : "not well-formed XML: " + message,
+              Math.max(e.getLineNumber(), 0),
+              Math.max(e.getColumnNumber(), 0),
+              path.equals("/") ? "" : path));
+      throw e;
+    }
+
+  }
+
+  private static Schema compileSchema() {
+    try {
+      SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      factory.setResourceResolver(new XsdIncludeResolver());
+      String entry = SchemaResources.XML_DIR + SchemaResources.TTS_XSD;
+      StreamSource source = new StreamSource(SchemaResources.open(entry));
+      source.setSystemId(SchemaResources.url(entry).toString());
+      return factory.newSchema(source);
+    } catch (SAXException e) {
+      throw new IllegalStateException("the packaged XSD does not compile", e);
+    }
+  }
+
+  private static SAXParserFactory hardenedParsers() {
+    try {
+      SAXParserFactory factory = SAXParserFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setValidating(false);
+      factory.setXIncludeAware(false);
+      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      factory.setFeature(DISALLOW_DOCTYPE, true);
+      factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+      factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+      factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+      return factory;
+    } catch (ParserConfigurationException | SAXException e) {
+      throw new IllegalStateException("cannot harden the XML parser", e);
+    }
+  }
+
+  private static void trySet(ValidatorHandler handler, String property, Object value) {
+    try {
+      handler.setProperty(property, value);
+    } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
+      // Messages then follow the default locale; nothing else depends on it.
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package dev.cicallback.validator;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The XML Schema validator's messages (cvc-* codes) in plain words, naming the node, the value and what is allowed. */
+final class XsdMessages {
+
+  private static final Pattern CODE = Pattern.compile("^(cvc-[a-z-]+(?:\\.[0-9a-z]+)*): (.*)$", Pattern.DOTALL);
+  private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
+  private static final Pattern EXPECTED = Pattern.compile("One of '\\{(.*)\\}' is expected");
+  private static final Pattern FIELD = Pattern.compile("Field \"([^\"]+)\"");
+
+  private XsdMessages() {}
+
+  /**
+   * The message for a validator error while reading {@code element}, or {@code null} when the error only repeats one
+   * already given for the same element (the generic cvc-type after a facet error).
+   */
+  static String describe(String raw, XmlPathTracker.Step element) {
+    String elementName = element == null ? "the document" : element.name;
+    String parentName = element == null || element.parent == null ? "the document" : element.parent.name;
+    ContractTree.Node node = element == null ? null : element.node;
+    Matcher code = CODE.matcher(raw);
+    if (!code.matches()) {
+      return "not well-formed XML: " + raw;
+    }
+    String text = code.group(2);
+    Matcher quoted = QUOTED.matcher(text);
+    String first = quoted.find() ? quoted.group(1) : "";
+    boolean repeated =
+        element != null
+            && element.parent != null
+            && (element.node == null || !element.node.repeatable())
+            && element.parent.childCounts.getOrDefault(element.name, 0) > 1;
+    if (repeated && code.group(1).startsWith("cvc-complex-type.2.4.")) {
+      return elementName + " occurs more than once in " + parentName + "; it may occur only once";
+    }
+    return switch (code.group(1)) {
+      case "cvc-complex-type.2.4.a" -> "unexpected element "
+          + first
+          + " in "
+          + parentName
+          + expected(text, "; expected one of ");
+      case "cvc-complex-type.2.4.d" -> "unexpected element "
+          + first
+          + " in "
+          + parentName
+          + ": nothing more is allowed here";
+      case "cvc-complex-type.2.4.b" -> element != null && !element.missingRequired().isEmpty()
+          ? elementName + " lacks the required node " + String.join(" and ", element.missingRequired())
+          : elementName + " is incomplete: it lacks" + expected(text, " one of ");
+      case "cvc-pattern-valid", "cvc-enumeration-valid", "cvc-minInclusive-valid", "cvc-maxInclusive-valid" ->
+          elementName + ": \"" + first + "\" is not allowed; expected " + allowed(node);
+      case "cvc-type.3.1.3", "cvc-datatype-valid.1.2.1" -> null;
+      case "cvc-elt.1.a" -> "the root element must be Response (no namespace), found " + elementName;
+      case "cvc-complex-type.2.3", "cvc-complex-type.2.1" -> elementName
+          + " holds text, but it is a container of other nodes";
+      case "cvc-type.3.1.2" -> elementName + " holds elements, but it is a value";
+      case "cvc-identity-constraint.3" -> {
+        Matcher field = FIELD.matcher(text);
+        String child = field.find() ? field.group(1).replaceFirst("^\\./", "") : elementName;
+        yield child + " occurs more than once in " + parentName + "; it may occur only once";
+      }
+      case "cvc-complex-type.3.2.2" -> "attribute " + first + " is not allowed on " + elementName;
+      default -> elementName + ": " + text + " (" + code.group(1) + ")";
+    };
+  }
+
+  private static String expected(String text, String prefix) {
+    Matcher m = EXPECTED.matcher(text);
+    return m.find() ? prefix + m.group(1).replaceAll("\"[^\"]*\":", "") : "";
+  }
+
+  private static String allowed(ContractTree.Node node) {
+    if (node == null || node.allowed().isEmpty()) {
+      return "another value";
+    }
+    return Sentences.lowerFirst(node.allowed());
+  }
+}
