@@ -1,0 +1,51 @@
+package dev.cicallback.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.cicallback.validator.PayloadFormat;
+import dev.cicallback.validator.Problem;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * {@code {"valid": N, "invalid": M, "payloads": [{"path", "format", "valid", "problems": [...]}]}}: one object per
+ * payload with its problems, for tools.
+ */
+final class JsonReport implements Report {
+
+  @Override
+  public void write(List<PayloadResult> results, Writer out) throws IOException {
+    try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+      json.useDefaultPrettyPrinter();
+      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      long valid = results.stream().filter(r -> r.result().isValid()).count();
+      json.writeStartObject();
+      json.writeNumberField("valid", valid);
+      json.writeNumberField("invalid", results.size() - valid);
+      json.writeArrayFieldStart("payloads");
+      for (PayloadResult result : results) {
+        json.writeStartObject();
+        json.writeStringField("path", result.path());
+        json.writeStringField("format", result.result().format().map(PayloadFormat::label).orElse(null));
+        json.writeBooleanField("valid", result.result().isValid());
+        json.writeArrayFieldStart("problems");
+        for (Problem problem : result.result().problems()) {
+          json.writeStartObject();
+          json.writeStringField("severity", problem.severity().label());
+          json.writeStringField("message", problem.message());
+          json.writeNumberField("line", problem.line());
+          json.writeNumberField("column", problem.column());
+          json.writeStringField("location", problem.location());
+          json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    out.write('\n');
+  }
+
+}

@@ -1,0 +1,81 @@
+package dev.cicallback.cli;
+
+import dev.cicallback.validator.PayloadFormat;
+import dev.cicallback.validator.Problem;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * JUnit XML, one {@code testcase} per payload and a {@code failure} carrying its errors, so CI servers show the
+ * verdicts natively. Warnings go to the test case's {@code system-out}.
+ */
+final class JunitReport implements Report {
+
+  @Override
+  public void write(List<PayloadResult> results, Writer out) throws IOException {
+    long failures = results.stream().filter(r -> !r.result().isValid()).count();
+    try {
+      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+      xml.writeStartDocument("UTF-8", "1.0");
+      xml.writeCharacters("\n");
+      xml.writeStartElement("testsuites");
+      xml.writeAttribute("name", "ci-callback validate");
+      xml.writeAttribute("tests", String.valueOf(results.size()));
+      xml.writeAttribute("failures", String.valueOf(failures));
+      xml.writeAttribute("errors", "0");
+      xml.writeCharacters("\n  ");
+      xml.writeStartElement("testsuite");
+      xml.writeAttribute("name", "ci-callback validate");
+      xml.writeAttribute("tests", String.valueOf(results.size()));
+      xml.writeAttribute("failures", String.valueOf(failures));
+      xml.writeAttribute("errors", "0");
+      xml.writeAttribute("skipped", "0");
+      for (PayloadResult result : results) {
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("testcase");
+        xml.writeAttribute(
+            "classname",
+            "ci-callback." + result.result().format().map(PayloadFormat::label).orElse("unknown"));
+        xml.writeAttribute("name", result.path());
+        List<Problem> errors = result.result().errors();
+        if (!errors.isEmpty()) {
+          xml.writeCharacters("\n      ");
+          xml.writeStartElement("failure");
+          xml.writeAttribute("type", "invalid callback");
+          xml.writeAttribute("message", errors.get(0).message());
+          xml.writeCharacters(lines(result.path(), errors));
+          xml.writeEndElement();
+        }
+        List<Problem> warnings = result.result().warnings();
+        if (!warnings.isEmpty()) {
+          xml.writeCharacters("\n      ");
+          xml.writeStartElement("system-out");
+          xml.writeCharacters(lines(result.path(), warnings));
+          xml.writeEndElement();
+        }
+        if (!errors.isEmpty() || !warnings.isEmpty()) {
+          xml.writeCharacters("\n    ");
+        }
+        xml.writeEndElement();
+      }
+      xml.writeCharacters("\n  ");
+      xml.writeEndElement();
+      xml.writeCharacters("\n");
+      xml.writeEndElement();
+      xml.writeCharacters("\n");
+      xml.writeEndDocument();
+      xml.flush();
+    } catch (XMLStreamException e) {
+      throw new IOException("cannot write the JUnit report", e);
+    }
+  }
+
+  private static String lines(String path, List<Problem> problems) {
+    return problems.stream().map(p -> TextReport.line(path, p)).collect(Collectors.joining("\n", "\n", "\n"));
+  }
+}

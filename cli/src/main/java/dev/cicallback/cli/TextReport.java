@@ -1,0 +1,41 @@
+package dev.cicallback.cli;
+
+import dev.cicallback.validator.Problem;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * One line per problem, {@code <path>:<line>:<column>: error|warning: <message> (<location>)}, as compilers write
+ * them so editors and CI servers link to the place; then the summary.
+ */
+final class TextReport implements Report {
+
+  @Override
+  public void write(List<PayloadResult> results, Writer out) throws IOException {
+    for (PayloadResult result : results) {
+      for (Problem problem : result.result().problems()) {
+        out.write(line(result.path(), problem));
+        out.write('\n');
+      }
+    }
+    out.write(Report.summary(results));
+    out.write('\n');
+  }
+
+  static String line(String path, Problem problem) {
+    StringBuilder line = new StringBuilder(path);
+    if (problem.line() > 0) {
+      line.append(':').append(problem.line()).append(':').append(problem.column());
+    }
+    line.append(": ").append(problem.severity().label()).append(": ").append(oneLine(problem.message()));
+    if (!problem.location().isEmpty()) {
+      line.append(" (").append(problem.location()).append(')');
+    }
+    return line.toString();
+  }
+
+  private static String oneLine(String message) {
+    return message.replace('\n', ' ').replace('\r', ' ');
+  }
+}

@@ -1,0 +1,184 @@
+package dev.cicallback.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ValidateCommandTest {
+
+  static List<Path> fixtures() throws IOException {
+    try (Stream<Path> files = Files.walk(Cli.EXAMPLES)) {
+      return files.filter(Files::isRegularFile).sorted().toList();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void exit_status_and_output_follow_the_fixture_name(Path fixture) {
+    Cli cli = Cli.run("validate", fixture.toString());
+    boolean valid = fixture.getFileName().toString().startsWith("valid-");
+
+    assertEquals(valid ? 0 : 1, cli.status(), cli.out() + cli.err());
+    assertTrue(cli.out().endsWith(valid ? "1 valid, 0 invalid\n" : "0 valid, 1 invalid\n"), cli.out());
+    if (!valid) {
+      String first = cli.out().lines().findFirst().orElseThrow();
+      assertTrue(first.matches(java.util.regex.Pattern.quote(fixture.toString()) + ":\\d+:\\d+: error: .+"), first);
+      assertFalse(cli.out().contains("Exception"), cli.out());
+    }
+    assertEquals("", cli.err());
+  }
+
+  @Test
+  void a_folder_is_walked_for_xml_and_json_and_summarised() throws IOException {
+    Cli cli = Cli.run("validate", Cli.EXAMPLES.toString());
+    long valid = fixtures().stream().filter(p -> p.getFileName().toString().startsWith("valid-")).count();
+
+    assertEquals(1, cli.status());
+    assertTrue(cli.out().endsWith(valid + " valid, " + (fixtures().size() - valid) + " invalid\n"), cli.out());
+  }
+
+  @Test
+  void seed_case_3_as_published_is_reported_at_its_line_and_column_inside_the_audio_array() {
+    Path verbatim = Cli.EXAMPLES.resolve("json/invalid-seed-case3-verbatim-audio-array-not-closed.json");
+
+    Cli cli = Cli.run("validate", verbatim.toString());
+
+    String first = cli.out().lines().findFirst().orElseThrow();
+    assertTrue(first.startsWith(verbatim + ":34:17: error: not valid JSON: "), first);
+    assertTrue(first.contains("array Audio opened at line 30"), first);
+    assertTrue(first.endsWith("(/JobsDetail/0/Operation/MediaInfo/Stream/Audio)"), first);
+  }
+
+  @Test
+  void tolerant_mode_reports_unknown_nodes_as_warnings_and_exits_0() {
+    Path fixture = Cli.EXAMPLES.resolve("xml/invalid-unknown-element-in-jobsdetail.xml");
+
+    Cli strict = Cli.run("validate", fixture.toString());
+    Cli tolerant = Cli.run("validate", "--mode", "tolerant", fixture.toString());
+
+    assertEquals(1, strict.status());
+    assertEquals(0, tolerant.status(), tolerant.out());
+    assertTrue(tolerant.out().contains(":51:9: warning: unknown node Priority in JobsDetail"), tolerant.out());
+    assertTrue(tolerant.out().endsWith("1 valid, 0 invalid\n"));
+  }
+
+  @Test
+  void reads_standard_input_for_a_dash() throws IOException {
+    byte[] payload = Files.readAllBytes(Cli.EXAMPLES.resolve("json/valid-seed-workflow.json"));
+
+    Cli cli = Cli.run(new java.io.ByteArrayInputStream(payload), "validate", "-");
+
+    assertEquals(0, cli.status(), cli.out());
+    assertEquals("1 valid, 0 invalid\n", cli.out());
+  }
+
+  @Test
+  void a_gibibyte_on_standard_input_is_refused_by_the_size_limit_without_reading_it_all() {
+    Endless stdin = new Endless(1L << 30);
+
+    Cli cli = Cli.run(stdin, "validate", "-");
+
+    assertEquals(1, cli.status());
+    assertTrue(cli.out().startsWith("-: error: the payload is larger than the limit of 8388608 bytes"), cli.out());
+    assertTrue(stdin.served <= 8L * 1024 * 1024 + 64 * 1024, "read " + stdin.served + " bytes");
+  }
+
+  @Test
+  void max_bytes_sets_the_limit() throws IOException {
+    Path fixture = Cli.EXAMPLES.resolve("xml/valid-seed-case1-task-api.xml");
+
+    Cli cli = Cli.run("validate", "--max-bytes", "100", fixture.toString());
+
+    assertEquals(1, cli.status());
+    assertTrue(cli.out().contains("larger than the limit of 100 bytes"), cli.out());
+  }
+
+  @Test
+  void format_option_overrides_detection() {
+    Path json = Cli.EXAMPLES.resolve("json/valid-minimal.json");
+
+    Cli cli = Cli.run("validate", "--format", "xml", json.toString());
+
+    assertEquals(1, cli.status());
+    assertTrue(cli.out().contains("not well-formed XML"), cli.out());
+  }
+
+  @Test
+  void a_path_that_cannot_be_read_exits_2() {
+    Cli cli = Cli.run("validate", "no/such/payload.xml");
+
+    assertEquals(2, cli.status());
+    assertTrue(cli.err().contains("no such file or folder: no/such/payload.xml"), cli.err());
+  }
+
+  @Test
+  void usage_errors_exit_2() {
+    assertEquals(2, Cli.run("validate").status());
+    assertEquals(2, Cli.run("validate", "--mode", "lenient", "x.xml").status());
+    assertEquals(2, Cli.run("validate", "--max-bytes", "0", Cli.EXAMPLES.toString()).status());
+    assertEquals(2, Cli.run("frobnicate").status());
+    assertEquals(2, Cli.run().status());
+  }
+
+  @Test
+  void output_writes_the_report_to_a_file(@TempDir Path dir) throws IOException {
+    Path report = dir.resolve("report.txt");
+
+    Cli cli = Cli.run("validate", "--output", report.toString(), Cli.EXAMPLES.resolve("xml").toString());
+
+    assertEquals("", cli.out());
+    assertTrue(Files.readString(report).endsWith(" invalid\n"));
+  }
+
+  @Test
+  void help_and_version() {
+    Cli help = Cli.run("validate", "--help");
+    assertEquals(0, help.status());
+    assertTrue(help.out().contains("--mode=strict|tolerant"));
+    assertTrue(help.out().contains("Exit status: 0 when every payload is valid"));
+
+    assertEquals(0, Cli.run("--help").status());
+    assertTrue(Cli.run("--help").out().contains("validate"));
+    Cli version = Cli.run("--version");
+    assertTrue(version.out().matches("ci-callback \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\n"), version.out());
+  }
+
+  /** {@code size} bytes of '<', generated as they are read. */
+  static final class Endless extends InputStream {
+    private final long size;
+    long served;
+
+    Endless(long size) {
+      this.size = size;
+    }
+
+    @Override
+    public int read() {
+      return served++ < size ? '<' : -1;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) {
+      if (served >= size) {
+        return -1;
+      }
+      int n = (int) Math.min(length, size - served);
+      Arrays.fill(buffer, offset, offset + n, (byte) '<');
+      served += n;
+      return n;
+    }
+  }
+
+}
