@@ -58,10 +58,7 @@ public final class CallbackValidator {
   /** Validates a payload held in memory. */
   public ValidationResult validate(byte[] payload) {
     Objects.requireNonNull(payload, "payload");
-    if (payload.length > options.maxBytes()) {
-      return tooLarge();
-    }
-    return validate(payload, payload.length);
+    return check(payload, payload.length, false).result();
   }
 
   /**
@@ -71,6 +68,11 @@ public final class CallbackValidator {
    * @throws IOException if reading fails
    */
   public ValidationResult validate(InputStream in) throws IOException {
+    return check(in, false).result();
+  }
+
+  /** Reads at most maxBytes + 1 bytes of {@code in} and checks them. */
+  PayloadCheck check(InputStream in, boolean buildTree) throws IOException {
     Objects.requireNonNull(in, "in");
     long limit = options.maxBytes();
     int capacity = (int) Math.min(limit + 1, Integer.MAX_VALUE - 8);
@@ -92,7 +94,7 @@ public final class CallbackValidator {
         return tooLarge();
       }
     }
-    return validate(buffer, length);
+    return check(buffer, length, buildTree);
   }
 
   /**
@@ -101,19 +103,28 @@ public final class CallbackValidator {
    * @throws IOException if the file cannot be read
    */
   public ValidationResult validate(Path path) throws IOException {
+    return check(path, false).result();
+  }
+
+  PayloadCheck check(Path path, boolean buildTree) throws IOException {
     if (Files.isRegularFile(path) && Files.size(path) > options.maxBytes()) {
       return tooLarge();
     }
     try (InputStream in = Files.newInputStream(path)) {
-      return validate(in);
+      return check(in, buildTree);
     }
   }
 
-  private ValidationResult validate(byte[] bytes, int length) {
+  /** One pass over a payload held in memory: detect, check encoding, validate, and build the tree if asked. */
+  PayloadCheck check(byte[] bytes, int length, boolean buildTree) {
+    if (length > options.maxBytes()) {
+      return tooLarge();
+    }
     if (FormatDetector.hasWideBom(bytes, length)) {
-      return new ValidationResult(
+      return new PayloadCheck(
           Optional.empty(),
-          List.of(problem("the payload is UTF-16 or UTF-32; callbacks are UTF-8", 1, 1)));
+          List.of(problem("the payload is UTF-16 or UTF-32; callbacks are UTF-8", 1, 1)),
+          null);
     }
     Optional<PayloadFormat> detected = FormatDetector.detect(bytes, length);
     Optional<PayloadFormat> format = options.format() != null ? Optional.of(options.format()) : detected;
@@ -121,28 +132,31 @@ public final class CallbackValidator {
       String what = length == 0 || detected.isEmpty() && isBlank(bytes, length)
           ? "the payload is empty"
           : "the payload is neither XML (starts with '<') nor JSON (starts with '{')";
-      return new ValidationResult(Optional.empty(), List.of(problem(what, 1, 1)));
+      return new PayloadCheck(Optional.empty(), List.of(problem(what, 1, 1)), null);
     }
-    List<Problem> problems = new ArrayList<>(Utf8Check.problems(bytes, length));
-    if (problems.isEmpty()) {
-      int bom = FormatDetector.utf8BomLength(bytes, length);
-      problems.addAll(
-          format.get() == PayloadFormat.XML
-              ? xml.validate(bytes, 0, length, options)
-              : json.validate(bytes, bom, length - bom, options));
+    List<Problem> encoding = Utf8Check.problems(bytes, length);
+    if (!encoding.isEmpty()) {
+      return new PayloadCheck(format, encoding, null);
     }
+    int bom = FormatDetector.utf8BomLength(bytes, length);
+    PayloadCheck check =
+        format.get() == PayloadFormat.XML
+            ? xml.check(bytes, 0, length, options, buildTree)
+            : json.check(bytes, bom, length - bom, options);
+    List<Problem> problems = new ArrayList<>(check.problems());
     problems.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
-    return new ValidationResult(format, problems);
+    return new PayloadCheck(format, problems, check.tree());
   }
 
-  private ValidationResult tooLarge() {
-    return new ValidationResult(
+  private PayloadCheck tooLarge() {
+    return new PayloadCheck(
         Optional.empty(),
         List.of(
             problem(
                 "the payload is larger than the limit of " + options.maxBytes() + " bytes; refused unread",
                 0,
-                0)));
+                0)),
+        null);
   }
 
   private static boolean isBlank(byte[] bytes, int length) {

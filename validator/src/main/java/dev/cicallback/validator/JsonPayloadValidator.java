@@ -42,12 +42,13 @@ final class JsonPayloadValidator {
     this.schema.initializeValidators();
   }
 
-  List<Problem> validate(byte[] bytes, int offset, int length, ValidatorOptions options) {
+  /** Problems of the payload, and its tree with unknown members taken out (null when it is not JSON). */
+  PayloadCheck check(byte[] bytes, int offset, int length, ValidatorOptions options) {
     LocatedJson document;
     try {
       document = new LocatedJsonReader(options).read(bytes, offset, length);
     } catch (LocatedJsonReader.JsonSyntaxError e) {
-      return List.of(e.problem);
+      return new PayloadCheck(java.util.Optional.of(PayloadFormat.JSON), List.of(e.problem), null);
     }
     List<Problem> problems = new ArrayList<>();
     if (document.tree().isObject()) {
@@ -56,7 +57,7 @@ final class JsonPayloadValidator {
     for (Error error : relevant(schema.validate(document.tree()), document.tree())) {
       problems.add(JsonSchemaMessages.problem(error, pointer(error.getInstanceLocation()), document, contract));
     }
-    return problems;
+    return new PayloadCheck(java.util.Optional.of(PayloadFormat.JSON), problems, document.tree());
   }
 
   /** Takes out members the contract does not know, reporting each; the schema then judges the rest. */

@@ -43,8 +43,10 @@ final class XmlPayloadValidator {
     this.parsers = hardenedParsers();
   }
 
-  List<Problem> validate(byte[] bytes, int offset, int length, ValidatorOptions options) {
+  /** Problems of the payload, and its tree if {@code buildTree} (null otherwise or when unreadable). */
+  PayloadCheck check(byte[] bytes, int offset, int length, ValidatorOptions options, boolean buildTree) {
     List<Problem> problems = new ArrayList<>();
+    XmlTreeBuilder tree = buildTree ? new XmlTreeBuilder(contract) : null;
     try {
       SAXParser parser = parsers.newSAXParser();
       parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
@@ -55,7 +57,9 @@ final class XmlPayloadValidator {
       ValidatorHandler validator = schema.newValidatorHandler();
       trySet(validator, XERCES_LOCALE, Locale.ENGLISH);
       validator.setResourceResolver(new XsdIncludeResolver());
-      XmlPathTracker tracker = new XmlPathTracker(validator, contract, options, problems);
+      XmlPathTracker tracker =
+          new XmlPathTracker(
+              tree == null ? validator : new TeeHandler(validator, tree), contract, options, problems);
       Collector collector = new Collector(tracker, problems);
       validator.setErrorHandler(collector);
       reader.setErrorHandler(collector);
@@ -68,7 +72,9 @@ final class XmlPayloadValidator {
     } catch (IOException e) {
       problems.add(new Problem(Severity.ERROR, "cannot read the XML: " + e.getMessage(), 0, 0, ""));
     }
-    return problems;
+    boolean readable = problems.stream().noneMatch(Problem::isError);
+    return new PayloadCheck(
+        java.util.Optional.of(PayloadFormat.XML), problems, tree != null && readable ? tree.tree() : null);
   }
 
   /** Turns parser and validator reports into located problems. */

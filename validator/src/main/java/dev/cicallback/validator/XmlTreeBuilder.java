@@ -1,0 +1,91 @@
+package dev.cicallback.validator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.xml.sax.Attributes;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * Builds, from the same SAX events the schema validator sees, the payload's tree in CI's JSON form: the root element
+ * is the root object, a child element is a member, a node the contract says may repeat is always an array, leaves are
+ * strings, empty elements are left out. Both wire formats thus reach the model through one tree.
+ */
+final class XmlTreeBuilder extends DefaultHandler {
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private static final class Open {
+    final String name;
+    final ContractTree.Node node;
+    final StringBuilder text = new StringBuilder();
+    ObjectNode children;
+
+    Open(String name, ContractTree.Node node) {
+      this.name = name;
+      this.node = node;
+    }
+  }
+
+  private final ContractTree contract;
+  private final Deque<Open> open = new ArrayDeque<>();
+  private ObjectNode root;
+
+  XmlTreeBuilder(ContractTree contract) {
+    this.contract = contract;
+  }
+
+  /** The tree, or an empty object if the document had no root. */
+  JsonNode tree() {
+    return root == null ? NODES.objectNode() : root;
+  }
+
+  @Override
+  public void startElement(String uri, String localName, String qName, Attributes attributes) {
+    Open parent = open.peek();
+    ContractTree.Node node;
+    if (parent == null) {
+      node = contract.root();
+    } else {
+      node = parent.node == null ? null : parent.node.child(localName);
+      if (parent.children == null) {
+        parent.children = NODES.objectNode();
+      }
+    }
+    open.push(new Open(localName, node));
+  }
+
+  @Override
+  public void characters(char[] ch, int start, int length) {
+    Open current = open.peek();
+    if (current != null) {
+      current.text.append(ch, start, length);
+    }
+  }
+
+  @Override
+  public void endElement(String uri, String localName, String qName) {
+    Open done = open.pop();
+    JsonNode value;
+    if (done.children != null) {
+      value = done.children.isEmpty() ? null : done.children;
+    } else {
+      value = done.text.isEmpty() ? null : NODES.textNode(done.text.toString());
+    }
+    Open parent = open.peek();
+    if (parent == null) {
+      root = value instanceof ObjectNode object ? object : NODES.objectNode();
+      return;
+    }
+    if (value == null) {
+      return;
+    }
+    if (done.node != null && done.node.repeatable()) {
+      parent.children.withArray(done.name).add(value);
+    } else {
+      parent.children.set(done.name, value);
+    }
+  }
+}

@@ -1,0 +1,241 @@
+package dev.cicallback.validator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cicallback.model.json.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xmlunit.builder.DiffBuilder;
+import org.xmlunit.diff.DefaultNodeMatcher;
+import org.xmlunit.diff.Diff;
+import org.xmlunit.diff.ElementSelectors;
+
+/** One model for both wire formats: reading, writing, and converting keep every value. */
+class ConversionTest {
+
+  private static final CallbackReader READER = CallbackReader.strict();
+  private static final CallbackValidator VALIDATOR = CallbackValidator.strict();
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  static List<Path> validXml() {
+    return Fixtures.all().stream().filter(Fixtures::expectsValid).filter(p -> p.toString().endsWith(".xml")).toList();
+  }
+
+  static List<Path> validJson() {
+    return Fixtures.all().stream().filter(Fixtures::expectsValid).filter(p -> p.toString().endsWith(".json")).toList();
+  }
+
+  private static Response read(byte[] payload) {
+    ReadResult result = READER.read(payload);
+    assertTrue(result.isValid(), result.problems()::toString);
+    return result.callback().orElseThrow();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("validXml")
+  void xml_to_model_to_json_to_model_to_xml_keeps_every_value(Path fixture) throws Exception {
+    byte[] input = Fixtures.read(fixture);
+    byte[] json = CallbackWriter.toJson(read(input));
+    byte[] xml = CallbackWriter.toXml(read(json));
+
+    assertValid(json);
+    assertValid(xml);
+    Diff diff =
+        DiffBuilder.compare(withoutEmptyElements(input))
+            .withTest(xml)
+            .ignoreComments()
+            .ignoreElementContentWhitespace()
+            .withNodeMatcher(new DefaultNodeMatcher(ElementSelectors.byNameAndText, ElementSelectors.byName))
+            .checkForSimilar()
+            .build();
+    assertFalse(diff.hasDifferences(), () -> diff + "\n" + new String(xml, StandardCharsets.UTF_8));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("validJson")
+  void json_to_model_to_xml_to_model_to_json_keeps_every_value(Path fixture) throws Exception {
+    byte[] input = Fixtures.read(fixture);
+    byte[] xml = CallbackWriter.toXml(read(input));
+    byte[] json = CallbackWriter.toJson(read(xml));
+
+    assertValid(xml);
+    assertValid(json);
+    assertEquals(canonical(MAPPER.readTree(input)), canonical(MAPPER.readTree(json)));
+  }
+
+  @Test
+  void seed_case_2_and_corrected_case_3_convert_to_the_same_data() throws Exception {
+    byte[] case2 = Fixtures.read(Fixtures.ROOT.resolve("xml/valid-seed-workflow.xml"));
+    byte[] case3 = Fixtures.read(Fixtures.ROOT.resolve("json/valid-seed-workflow.json"));
+
+    JsonNode fromXml = MAPPER.readTree(CallbackWriter.toJson(read(case2)));
+    JsonNode fromJson = MAPPER.readTree(CallbackWriter.toJson(read(case3)));
+    assertEquals(canonical(fromXml), canonical(fromJson));
+    assertEquals(canonical(MAPPER.readTree(case3)), canonical(fromXml));
+
+    Diff diff =
+        DiffBuilder.compare(CallbackWriter.toXml(read(case3)))
+            .withTest(withoutEmptyElements(case2))
+            .ignoreElementContentWhitespace()
+            .withNodeMatcher(new DefaultNodeMatcher(ElementSelectors.byNameAndText, ElementSelectors.byName))
+            .checkForSimilar()
+            .build();
+    assertFalse(diff.hasDifferences(), diff::toString);
+  }
+
+  @Test
+  void json_output_uses_arrays_for_repeatable_nodes_and_drops_empty_ones() throws Exception {
+    byte[] case1 = Fixtures.read(Fixtures.ROOT.resolve("xml/valid-seed-case1-task-api.xml"));
+
+    JsonNode json = MAPPER.readTree(CallbackWriter.toJson(read(case1)));
+
+    assertTrue(json.get("JobsDetail").isArray());
+    JsonNode outputFile = json.at("/JobsDetail/0/Operation/MediaResult/OutputFile");
+    assertTrue(outputFile.get("ObjectName").isArray());
+    assertTrue(outputFile.get("Md5Info").isArray());
+    assertFalse(outputFile.has("ObjectPrefix"), "empty <ObjectPrefix/> is dropped");
+    assertFalse(json.at("/JobsDetail/0").has("Message"), "empty <Message/> is dropped");
+    assertFalse(json.at("/JobsDetail/0/Operation/MediaInfo").has("Format"), "empty <Format/> is dropped");
+    assertEquals("0", json.at("/JobsDetail/0/Operation/JobLevel").asText());
+  }
+
+  @Test
+  void xml_output_is_what_ci_sends() throws Exception {
+    byte[] case3 = Fixtures.read(Fixtures.ROOT.resolve("json/valid-seed-workflow.json"));
+
+    String xml = new String(CallbackWriter.toXml(read(case3)), StandardCharsets.UTF_8);
+
+    assertTrue(xml.startsWith("<Response>\n    <EventName>TaskFinish</EventName>"), xml);
+    assertTrue(xml.contains("<CosHeaders>\n                    <Key>Content-Type</Key>"), xml);
+    assertEquals(4, xml.split("<CosHeaders>", -1).length - 1);
+  }
+
+  @Test
+  void reading_a_timestamp_gives_offset_date_time_and_writes_it_back_unchanged() {
+    byte[] case1 = Fixtures.read(Fixtures.ROOT.resolve("xml/valid-seed-case1-task-api.xml"));
+
+    Response callback = read(case1);
+
+    assertEquals(
+        java.time.OffsetDateTime.parse("2022-06-30T19:33:18+08:00"),
+        callback.getJobsDetail().get(0).getCreationTime().toOffsetDateTime().orElseThrow());
+    assertTrue(new String(CallbackWriter.toXml(callback), StandardCharsets.UTF_8)
+        .contains("<CreationTime>2022-06-30T19:33:18+0800</CreationTime>"));
+  }
+
+  @Test
+  void tolerant_reading_reports_unknown_nodes_it_cannot_keep() {
+    byte[] payload = Fixtures.read(Fixtures.ROOT.resolve("xml/invalid-unknown-element-in-jobsdetail.xml"));
+
+    ReadResult strict = READER.read(payload);
+    ReadResult tolerant = CallbackReader.tolerant().read(payload);
+
+    assertFalse(strict.isValid());
+    assertTrue(strict.callback().isEmpty());
+    assertTrue(tolerant.isValid(), tolerant.problems()::toString);
+    assertEquals(List.of("/Response/JobsDetail[1]/Priority"),
+        tolerant.unknownNodes().stream().map(Problem::location).toList());
+    assertFalse(new String(CallbackWriter.toXml(tolerant.callback().orElseThrow()), StandardCharsets.UTF_8)
+        .contains("Priority"));
+  }
+
+  @Test
+  void a_date_the_schema_admits_but_the_calendar_does_not_is_an_error_not_an_exception() {
+    String json = new String(Fixtures.read(Fixtures.ROOT.resolve("json/valid-minimal.json")), StandardCharsets.UTF_8)
+        .replace("\"JobId\"", "\"CreationTime\": \"2022-02-30T10:00:00+0800\", \"JobId\"");
+
+    ReadResult result = READER.read(json.getBytes(StandardCharsets.UTF_8));
+
+    assertFalse(result.isValid());
+    assertTrue(result.problems().get(result.problems().size() - 1).location().endsWith("/CreationTime"),
+        result.problems()::toString);
+  }
+
+  private static void assertValid(byte[] payload) {
+    ValidationResult result = VALIDATOR.validate(payload);
+    assertTrue(result.isValid(), () -> result.problems() + "\n" + new String(payload, StandardCharsets.UTF_8));
+  }
+
+  /** The XML with every element that has no text and no children removed, as CI's JSON drops them. */
+  static Document withoutEmptyElements(byte[] xml) throws Exception {
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+    while (removeEmpty(document.getDocumentElement())) {
+      // Removing a child may leave its parent empty.
+    }
+    return document;
+  }
+
+  private static boolean removeEmpty(Element element) {
+    boolean removed = false;
+    Node child = element.getFirstChild();
+    while (child != null) {
+      Node next = child.getNextSibling();
+      if (child instanceof Element e) {
+        if (e.getChildNodes().getLength() == 0 || e.getTextContent().isBlank() && !hasElements(e)) {
+          element.removeChild(e);
+          removed = true;
+        } else {
+          removed |= removeEmpty(e);
+        }
+      }
+      child = next;
+    }
+    return removed;
+  }
+
+  private static boolean hasElements(Element element) {
+    for (Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** CI's JSON conventions made comparable: [x] equals x, numbers equal their text, empty values are absent. */
+  static JsonNode canonical(JsonNode node) {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    if (node.isArray()) {
+      if (node.size() == 1) {
+        return canonical(node.get(0));
+      }
+      var array = nodes.arrayNode();
+      node.forEach(item -> array.add(canonical(item)));
+      return array;
+    }
+    if (node.isObject()) {
+      ObjectNode object = nodes.objectNode();
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        JsonNode value = canonical(field.getValue());
+        boolean empty = value.isContainerNode() ? value.isEmpty() : value.asText().isEmpty();
+        if (!empty) {
+          object.set(field.getKey(), value);
+        }
+      }
+      return object;
+    }
+    return nodes.textNode(node.asText());
+  }
+
+}
