@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Checks Tencent Cloud Infinite (CI) job callback payloads against the ci-callback contract.",
-    subcommands = {ValidateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ValidateCommand.class, ConvertCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -51,6 +51,9 @@ public final class Main implements Runnable {
     public <K> K create(Class<K> type) throws Exception {
       if (type == ValidateCommand.class) {
         return type.cast(new ValidateCommand(stdin));
+      }
+      if (type == ConvertCommand.class) {
+        return type.cast(new ConvertCommand(stdin));
       }
       return CommandLine.defaultFactory().create(type);
     }

@@ -1,7 +1,6 @@
 package dev.cicallback.cli;
 
 import dev.cicallback.validator.CallbackValidator;
-import dev.cicallback.validator.PayloadFormat;
 import dev.cicallback.validator.ValidationResult;
 import dev.cicallback.validator.ValidatorOptions;
 import java.io.IOException;
@@ -21,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,22 +36,10 @@ import picocli.CommandLine.Parameters;
     })
 final class ValidateCommand implements Callable<Integer> {
 
-  /** What --mode accepts. */
-  enum ModeOption { strict, tolerant }
-
-  /** What --format accepts. */
-  enum FormatOption { auto, xml, json }
-
   /** What --report accepts. */
   enum ReportOption { text, json, junit }
 
-  @Option(names = "--mode", defaultValue = "strict", paramLabel = "strict|tolerant",
-      description = "strict: the schemas as they are; tolerant: unknown nodes are warnings (default: ${DEFAULT-VALUE})")
-  ModeOption mode;
-
-  @Option(names = "--format", defaultValue = "auto", paramLabel = "auto|xml|json",
-      description = "wire format; auto detects it from the content (default: ${DEFAULT-VALUE})")
-  FormatOption format;
+  @Mixin PayloadOptions payloadOptions;
 
   @Option(names = "--report", defaultValue = "text", paramLabel = "text|json|junit",
       description = "report format (default: ${DEFAULT-VALUE})")
@@ -59,10 +47,6 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Option(names = "--output", paramLabel = "FILE", description = "write the report to FILE instead of standard output")
   Path output;
-
-  @Option(names = "--max-bytes", paramLabel = "N",
-      description = "refuse payloads larger than N bytes without reading them (default: ${DEFAULT-VALUE})")
-  long maxBytes = ValidatorOptions.DEFAULT_MAX_BYTES;
 
   @Parameters(arity = "1..*", paramLabel = "PATH",
       description = "a payload file, a folder (searched recursively for *.xml and *.json), or - for standard input")
@@ -78,8 +62,11 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (maxBytes < 1) {
-      spec.commandLine().getErr().println("ci-callback validate: --max-bytes must be positive");
+    ValidatorOptions options;
+    try {
+      options = payloadOptions.toValidatorOptions();
+    } catch (picocli.CommandLine.ParameterException e) {
+      spec.commandLine().getErr().println("ci-callback validate: " + e.getMessage());
       return ExitStatus.USAGE;
     }
     List<String> sources;
@@ -93,7 +80,7 @@ final class ValidateCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("ci-callback validate: no *.xml or *.json payload found in " + paths);
       return ExitStatus.USAGE;
     }
-    CallbackValidator validator = CallbackValidator.create(options());
+    CallbackValidator validator = CallbackValidator.create(options);
     List<PayloadResult> results;
     try {
       results = validateAll(validator, sources);
@@ -103,18 +90,6 @@ final class ValidateCommand implements Callable<Integer> {
     }
     writeReport(results);
     return results.stream().allMatch(r -> r.result().isValid()) ? ExitStatus.VALID : ExitStatus.INVALID;
-  }
-
-  private ValidatorOptions options() {
-    ValidatorOptions options =
-        ValidatorOptions.defaults()
-            .withMode(mode == ModeOption.strict ? ValidatorOptions.Mode.STRICT : ValidatorOptions.Mode.TOLERANT)
-            .withMaxBytes(maxBytes);
-    return switch (format) {
-      case auto -> options;
-      case xml -> options.withFormat(PayloadFormat.XML);
-      case json -> options.withFormat(PayloadFormat.JSON);
-    };
   }
 
   /** Validates every source, files in parallel over the cores, results in the order given. */

@@ -2,7 +2,9 @@ package dev.cicallback.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cicallback.model.json.Response;
@@ -22,8 +24,15 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class CallbackWriter {
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Four-space indents and {@code "Key": value}, like CI's own samples. */
+  private static final DefaultPrettyPrinter PRETTY =
+      new DefaultPrettyPrinter(
+              Separators.createDefaultInstance()
+                  .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                  .withRootSeparator(""))
+          .withObjectIndenter(new DefaultIndenter("    ", "\n"))
+          .withArrayIndenter(new DefaultIndenter("    ", "\n"));
   private static final String INDENT = "    ";
 
   private CallbackWriter() {}
@@ -35,7 +44,7 @@ public final class CallbackWriter {
   public static byte[] toJson(Response callback) {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      MAPPER.writeValue(out, tree(callback));
+      MAPPER.writer(PRETTY).writeValue(out, tree(callback));
       out.write('\n');
       return out.toByteArray();
     } catch (IOException e) {

@@ -1,0 +1,75 @@
+package dev.cicallback.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ConvertCommandTest {
+
+  static List<Path> validFixtures() throws IOException {
+    try (Stream<Path> files = Files.walk(Cli.EXAMPLES)) {
+      return files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().startsWith("valid-"))
+          .sorted().toList();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("validFixtures")
+  void converts_every_valid_fixture_to_the_other_format_validly(Path fixture) {
+    String to = fixture.toString().endsWith(".xml") ? "json" : "xml";
+
+    Cli converted = Cli.run("convert", "--to", to, fixture.toString());
+    assertEquals(0, converted.status(), converted.out() + converted.err());
+    assertEquals("", converted.err());
+
+    Cli check = Cli.run(new ByteArrayInputStream(converted.out().getBytes(StandardCharsets.UTF_8)),
+        "validate", "--format", to, "-");
+    assertEquals(0, check.status(), check.out() + "\n" + converted.out());
+  }
+
+  @Test
+  void json_output_looks_like_cis_own() {
+    Cli cli = Cli.run("convert", "--to", "json", Cli.EXAMPLES.resolve("xml/valid-seed-workflow.xml").toString());
+
+    assertTrue(cli.out().startsWith("{\n    \"EventName\": \"TaskFinish\",\n    \"JobsDetail\": [\n"), cli.out());
+  }
+
+  @Test
+  void invalid_input_gets_the_validate_report_and_exit_status() {
+    Path fixture = Cli.EXAMPLES.resolve("json/invalid-joblevel-3.json");
+
+    Cli convert = Cli.run("convert", "--to", "xml", fixture.toString());
+    Cli validate = Cli.run("validate", fixture.toString());
+
+    assertEquals(1, convert.status());
+    assertEquals(validate.out(), convert.out());
+  }
+
+  @Test
+  void tolerant_mode_warns_on_standard_error_and_converts() throws IOException {
+    byte[] payload = Files.readAllBytes(Cli.EXAMPLES.resolve("xml/invalid-unknown-element-in-jobsdetail.xml"));
+
+    Cli cli = Cli.run(new ByteArrayInputStream(payload), "convert", "--to", "json", "--mode", "tolerant", "-");
+
+    assertEquals(0, cli.status(), cli.out() + cli.err());
+    assertTrue(cli.err().startsWith("-:51:9: warning: unknown node Priority in JobsDetail"), cli.err());
+    assertTrue(cli.out().startsWith("{"), cli.out());
+  }
+
+  @Test
+  void usage_errors_exit_2() {
+    assertEquals(2, Cli.run("convert", Cli.EXAMPLES.resolve("xml/valid-minimal.xml").toString()).status());
+    assertEquals(2, Cli.run("convert", "--to", "yaml", "x.xml").status());
+    assertEquals(2, Cli.run("convert", "--to", "xml", "no/such.xml").status());
+  }
+}
