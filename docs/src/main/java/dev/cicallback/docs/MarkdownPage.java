@@ -1,0 +1,101 @@
+package dev.cicallback.docs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Renders the contract as {@code generated-docs/README.md}. */
+final class MarkdownPage {
+
+  private MarkdownPage() {}
+
+  static String render(Contract contract) {
+    StringBuilder md = new StringBuilder();
+    md.append("# ").append(Overview.TITLE).append("\n\n");
+    md.append("> ").append(Overview.GENERATED).append("\n\n");
+    md.append("![The HTML page of this contract](index.png)\n\n");
+    md.append("The same content as one page: [index.html](index.html).\n\n");
+    md.append("## Overview\n\n");
+    for (String[] paragraph : Overview.PARAGRAPHS) {
+      md.append(paragraph[0]).append("\n\n").append(paragraph[1]).append("\n\n");
+    }
+    md.append("## The payload\n\n");
+    tree(contract.root, 0, md);
+    md.append("\n## Nodes\n\n");
+    for (DocNode node : contract.root.flatten()) {
+      if (node.container) {
+        containerTable(node, contract, md);
+      }
+    }
+    md.append("## Differences from Tencent's published docs\n\n");
+    int number = 1;
+    for (Map.Entry<String, List<DocNode>> difference : contract.differences.entrySet()) {
+      md.append(number).append(". <a id=\"difference-").append(number).append("\"></a>")
+          .append(cell(difference.getKey())).append(" (");
+      List<String> links = new ArrayList<>();
+      for (DocNode node : difference.getValue()) {
+        links.add("[" + node.path + "](#" + node.anchor() + ")");
+      }
+      md.append(String.join(", ", links)).append(")\n");
+      number++;
+    }
+    md.append("\n## Examples\n\n");
+    md.append("Every fixture of schema/examples, the seed document's cases first; `valid-` fixtures pass, `invalid-`"
+        + " fixtures fail for the reason their name gives (the note quotes the validator).\n\n");
+    for (Contract.Example example : contract.examples) {
+      md.append("### ").append(example.file()).append("\n\n").append(example.note()).append("\n\n");
+      md.append("```").append(example.format()).append("\n").append(example.content().stripTrailing())
+          .append("\n```\n\n");
+    }
+    return md.toString();
+  }
+
+  private static void tree(DocNode node, int depth, StringBuilder md) {
+    md.append("  ".repeat(depth)).append("- [").append(node.name).append("](#").append(node.anchor()).append(") `")
+        .append(node.shortCardinality()).append("`\n");
+    for (DocNode child : node.children) {
+      tree(child, depth + 1, md);
+    }
+  }
+
+  private static void containerTable(DocNode node, Contract contract, StringBuilder md) {
+    md.append("<a id=\"").append(node.anchor()).append("\"></a>\n\n");
+    md.append("### ").append(node.path).append("\n\n");
+    md.append(node.english).append(" ").append(node.chinese).append(differences(node, contract)).append("\n\n");
+    md.append("| Node | Parent | Card. | Type | Allowed | XML form | JSON form | Description | 说明 | Example |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+    for (DocNode child : node.children) {
+      md.append("| ")
+          .append(child.container
+              ? "[" + child.name + "](#" + child.anchor() + ")"
+              : "<a id=\"" + child.anchor() + "\"></a>" + child.name)
+          .append(" | ").append(node.path)
+          .append(" | ").append(child.shortCardinality())
+          .append(" | ").append(child.container ? "Container" : cell(child.typeName))
+          .append(" | ").append(cell(child.container ? "" : child.allowed))
+          .append(" | ").append(child.xmlForm())
+          .append(" | ").append(child.jsonForm)
+          .append(" | ").append(cell(child.english)).append(differences(child, contract))
+          .append(" | ").append(cell(child.chinese))
+          .append(" | ").append(child.example.isEmpty() ? "" : "`" + cell(child.example) + "`")
+          .append(" |\n");
+    }
+    md.append("\n");
+  }
+
+  private static String differences(DocNode node, Contract contract) {
+    StringBuilder marks = new StringBuilder();
+    int number = 1;
+    for (String difference : contract.differences.keySet()) {
+      if (node.differences.contains(difference)) {
+        marks.append(" [≠").append(number).append("](#difference-").append(number).append(")");
+      }
+      number++;
+    }
+    return marks.toString();
+  }
+
+  private static String cell(String text) {
+    return text.replace("|", "\\|").replace("\n", " ");
+  }
+}

@@ -1,0 +1,40 @@
+package dev.cicallback.docs;
+
+import java.util.List;
+
+/** The prose both renderings open with: what the callback is and how its two wire forms differ. */
+final class Overview {
+
+  static final String TITLE = "CI text-to-speech task-finish callback: the contract";
+
+  static final String GENERATED =
+      "Generated from schema/ by the docs module; do not edit. Regenerate with `mvn -q -pl docs -am verify`"
+          + " (bin/test does it too) and commit generated-docs/.";
+
+  /** Paragraphs, each an English sentence group and its Chinese twin. */
+  static final List<String[]> PARAGRAPHS = List.of(
+      new String[] {
+        "When a text-to-speech (Tts) job finishes, Tencent Cloud Infinite (CI) sends an HTTP POST to the callback URL"
+            + " of the job or its queue. The body is XML by default (root element Response, no namespace) or JSON"
+            + " (CallBackFormat=JSON), and carries EventName=TaskFinish and the JobsDetail of the job. It is not signed.",
+        "语音合成（Tts）任务完成后，数据万象向任务或队列配置的回调地址发送 HTTP POST 请求。请求体默认为 XML（根节点 Response，无命名空间），"
+            + "也可为 JSON（CallBackFormat=JSON），包含 EventName=TaskFinish 和任务的 JobsDetail。回调内容没有签名。"
+      },
+      new String[] {
+        "The JSON form has no Response wrapper: its root object holds EventName and JobsDetail. A node that may repeat"
+            + " is an object (or string) when it occurs once and an array when it occurs more often, and published"
+            + " samples use both shapes for single nodes. Empty elements are left out. Leaves are strings; numeric"
+            + " leaves may also be JSON numbers.",
+        "JSON 格式没有 Response 外层：根对象直接包含 EventName 和 JobsDetail。可重复的节点出现一次时为对象（或字符串），"
+            + "出现多次时为数组，已发布的样例对单个节点两种写法都有。空节点不输出。叶子节点为字符串，数值节点也可为 JSON 数字。"
+      },
+      new String[] {
+        "Children may come in any order. Timestamps are written 2022-06-30T19:33:18+0800 (no colon in the offset) or"
+            + " \"-\" for a time that has not happened. Cardinality: 1 = exactly once, 0..1 = optional, 0..n and 1..n ="
+            + " repeatable.",
+        "子节点的顺序不固定。时间格式为 2022-06-30T19:33:18+0800（时区偏移不含冒号），尚未发生的时间为 \"-\"。"
+            + "出现次数：1 为必须且仅一次，0..1 为可选，0..n、1..n 为可重复。"
+      });
+
+  private Overview() {}
+}

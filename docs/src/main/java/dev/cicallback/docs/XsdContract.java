@@ -1,0 +1,164 @@
+package dev.cicallback.docs;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/** Reads the node tree, cardinalities, types and annotations of {@code schema/xml/*.xsd}. */
+final class XsdContract {
+
+  static final String XS = XMLConstants.W3C_XML_SCHEMA_NS_URI;
+  private static final String DIFFERS = "differs-from-tencent-docs";
+
+  private final Map<String, Element> complexTypes = new HashMap<>();
+  private final Map<String, Element> simpleTypes = new HashMap<>();
+  private final Map<String, Element> groups = new HashMap<>();
+  private final Map<String, Element> elements = new HashMap<>();
+
+  private XsdContract() {}
+
+  static XsdContract read(Path xmlDir) throws Exception {
+    XsdContract contract = new XsdContract();
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    List<Path> files;
+    try (Stream<Path> list = Files.list(xmlDir)) {
+      files = list.filter(p -> p.toString().endsWith(".xsd")).sorted().toList();
+    }
+    for (Path file : files) {
+      Document document = factory.newDocumentBuilder().parse(file.toFile());
+      for (Element top : children(document.getDocumentElement())) {
+        String name = top.getAttribute("name");
+        switch (top.getLocalName()) {
+          case "complexType" -> contract.complexTypes.put(name, top);
+          case "simpleType" -> contract.simpleTypes.put(name, top);
+          case "group" -> contract.groups.put(name, top);
+          case "element" -> contract.elements.put(name, top);
+          default -> {}
+        }
+      }
+    }
+    return contract;
+  }
+
+  /** The tree under the root element {@code Response}. */
+  DocNode tree() {
+    Element root = elements.get("Response");
+    DocNode node = new DocNode("Response", null);
+    node.minOccurs = 1;
+    describe(node, root);
+    return node;
+  }
+
+  private void describe(DocNode node, Element declaration) {
+    annotate(node, declaration);
+    String type = declaration.getAttribute("type");
+    node.typeName = type.startsWith("xs:") ? type.substring(3) : type;
+    if (complexTypes.containsKey(type)) {
+      node.container = true;
+      Element complexType = complexTypes.get(type);
+      annotate(node, complexType);
+      addChildren(node, complexType, false);
+    } else if (simpleTypes.containsKey(type)) {
+      Element simpleType = simpleTypes.get(type);
+      annotate(node, simpleType);
+      node.allowed = allowed(simpleType);
+    } else {
+      node.allowed = "any text";
+    }
+  }
+
+  private void addChildren(DocNode parent, Element model, boolean inRepeatedChoice) {
+    for (Element particle : children(model)) {
+      switch (particle.getLocalName()) {
+        case "element" -> {
+          String name = particle.getAttribute("name");
+          if (parent.children.stream().anyMatch(c -> c.name.equals(name))) {
+            continue;
+          }
+          DocNode child = new DocNode(name, parent);
+          child.minOccurs = inRepeatedChoice ? 0 : occurs(particle.getAttribute("minOccurs"));
+          child.repeatable = "unbounded".equals(particle.getAttribute("maxOccurs"));
+          parent.children.add(child);
+          describe(child, particle);
+        }
+        case "choice" -> addChildren(
+            parent, particle, inRepeatedChoice || "unbounded".equals(particle.getAttribute("maxOccurs")));
+        case "sequence", "all" -> addChildren(parent, particle, inRepeatedChoice);
+        case "group" -> addChildren(parent, groups.get(particle.getAttribute("ref")), inRepeatedChoice);
+        case "complexContent" -> {
+          Element extension = children(particle).get(0);
+          Element base = complexTypes.get(extension.getAttribute("base"));
+          annotate(parent, base);
+          addChildren(parent, base, inRepeatedChoice);
+          addChildren(parent, extension, inRepeatedChoice);
+        }
+        default -> {}
+      }
+    }
+  }
+
+  private static int occurs(String value) {
+    return value.isEmpty() ? 1 : Integer.parseInt(value);
+  }
+
+  /** Documentation (first English and Chinese text found wins) and difference notes of a declaration. */
+  private static void annotate(DocNode node, Element declaration) {
+    for (Element annotation : children(declaration)) {
+      if (!annotation.getLocalName().equals("annotation")) {
+        continue;
+      }
+      for (Element item : children(annotation)) {
+        String text = item.getTextContent().strip().replaceAll("\\s+", " ");
+        if (item.getLocalName().equals("documentation")) {
+          String lang = item.getAttributeNS(XMLConstants.XML_NS_URI, "lang");
+          if (lang.equals("en") && node.english.isEmpty()) {
+            node.english = text;
+          } else if (lang.equals("zh") && node.chinese.isEmpty()) {
+            node.chinese = text;
+          }
+        } else if (item.getLocalName().equals("appinfo") && DIFFERS.equals(item.getAttribute("source"))) {
+          node.differences.add(text);
+        }
+      }
+    }
+  }
+
+  private static String allowed(Element simpleType) {
+    Element restriction = children(simpleType).stream()
+        .filter(e -> e.getLocalName().equals("restriction")).findFirst().orElseThrow();
+    List<String> values = children(restriction).stream()
+        .filter(e -> e.getLocalName().equals("enumeration")).map(e -> e.getAttribute("value")).toList();
+    if (!values.isEmpty()) {
+      return "one of " + String.join(", ", values);
+    }
+    DocNode type = new DocNode(simpleType.getAttribute("name"), null);
+    annotate(type, simpleType);
+    String pattern = children(restriction).stream()
+        .filter(e -> e.getLocalName().equals("pattern"))
+        .map(e -> "pattern `" + e.getAttribute("value") + "`")
+        .findFirst()
+        .orElse("any text");
+    return type.english.isEmpty() ? pattern : type.english + " (" + pattern + ")";
+  }
+
+  static List<Element> children(Node parent) {
+    java.util.ArrayList<Element> list = new java.util.ArrayList<>();
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e && XS.equals(e.getNamespaceURI())) {
+        list.add(e);
+      }
+    }
+    return list;
+  }
+
+}
