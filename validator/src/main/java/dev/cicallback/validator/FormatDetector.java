@@ -2,7 +2,10 @@ package dev.cicallback.validator;
 
 import java.util.Optional;
 
-/** Tells XML from JSON by the first non-blank character, after a UTF-8 byte order mark if there is one. */
+/**
+ * Tells XML from JSON by the first non-blank character, after a UTF-8 byte order mark if there is one: {@code <} is
+ * XML, the start of any JSON value is JSON.
+ */
 final class FormatDetector {
 
   private FormatDetector() {}
@@ -28,8 +31,12 @@ final class FormatDetector {
         case '<' -> {
           return Optional.of(PayloadFormat.XML);
         }
-        case '{', '[' -> {
+        case '{', '[', '"', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> {
           return Optional.of(PayloadFormat.JSON);
+        }
+        case 't', 'f', 'n' -> {
+          // A JSON literal at the root (true, false, null): JSON, though not a callback.
+          return startsWithLiteral(bytes, i, length) ? Optional.of(PayloadFormat.JSON) : Optional.empty();
         }
         default -> {
           return Optional.empty();
@@ -37,5 +44,15 @@ final class FormatDetector {
       }
     }
     return Optional.empty();
+  }
+
+  private static boolean startsWithLiteral(byte[] bytes, int from, int length) {
+    for (String literal : new String[] {"true", "false", "null"}) {
+      if (from + literal.length() <= length
+          && new String(bytes, from, literal.length(), java.nio.charset.StandardCharsets.US_ASCII).equals(literal)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

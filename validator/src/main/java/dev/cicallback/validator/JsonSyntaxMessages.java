@@ -34,13 +34,28 @@ final class JsonSyntaxMessages {
     }
     m = DUPLICATE.matcher(jackson);
     if (m.matches()) {
-      return "the name \"" + m.group(1) + "\" occurs twice in the same object";
+      return "the name \"" + Sentences.abbreviate(m.group(1), 60) + "\" occurs twice in the same object";
     }
     m = TOKEN.matcher(jackson);
     if (m.matches()) {
       return "unknown word '"
-          + m.group(1)
+          + Sentences.abbreviate(m.group(1), 40)
           + "' (strings need double quotes; true, false and null are the only words)";
+    }
+    if (jackson.startsWith("Non-standard token")) {
+      Matcher token = Pattern.compile("Non-standard token '(.*?)'.*", Pattern.DOTALL).matcher(jackson);
+      return (token.matches() ? token.group(1) : "that word") + " is not a JSON number";
+    }
+    if (jackson.contains("Leading zeroes not allowed") || jackson.contains("leading zero")) {
+      return "a number may not start with 0 (write 1, not 01)";
+    }
+    if (jackson.startsWith("Illegal unquoted character")) {
+      Matcher code = Pattern.compile(".*code (\\d+).*", Pattern.DOTALL).matcher(jackson);
+      return "a control character (code " + (code.matches() ? code.group(1) : "?")
+          + ") in a string; write it escaped, as \\n or \\u0001";
+    }
+    if (jackson.contains("maybe a (non-standard) comment")) {
+      return "comments are not JSON";
     }
     if (jackson.startsWith("Unexpected end-of-input")) {
       return "the payload ends before the JSON document is complete";
@@ -50,7 +65,7 @@ final class JsonSyntaxMessages {
       String expecting = m.group(2) == null ? "" : "; expected " + expectation(m.group(2));
       return "unexpected character " + m.group(1).replaceAll(" \\(code \\d+\\)", "") + expecting;
     }
-    return firstLine(jackson);
+    return Sentences.abbreviate(firstLine(jackson), 200);
   }
 
   private static String expectation(String jackson) {

@@ -30,9 +30,12 @@ final class LocatedJsonReader {
 
   private final JsonFactory factory;
   private final int maxDepth;
+  private final int maxNodes;
+  private int nodes;
 
   LocatedJsonReader(ValidatorOptions options) {
     this.maxDepth = options.maxDepth();
+    this.maxNodes = options.maxNodes();
     this.factory =
         JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -115,19 +118,29 @@ final class LocatedJsonReader {
       throws IOException, JsonSyntaxError {
     JsonToken token = parser.currentToken();
     TextPosition start = position(parser.currentTokenLocation());
+    if (++nodes > maxNodes) {
+      throw new JsonSyntaxError(
+          new Problem(
+              Severity.ERROR,
+              "more than " + maxNodes + " JSON values; refused (a callback has fewer than 1,000)",
+              start.line(),
+              start.column(),
+              pointer));
+    }
     values.put(pointer, start);
-    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    JsonNodeFactory factory = JsonNodeFactory.instance;
     switch (token) {
       case START_OBJECT -> {
         if (open.size() >= maxDepth) {
           throw tooDeep(start, pointer);
         }
         open.push(new Open(pointer, false, start));
-        ObjectNode object = nodes.objectNode();
+        ObjectNode object = factory.objectNode();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String name = parser.currentName();
           String child = JsonPointers.child(pointer, name);
           names.put(child, position(parser.currentTokenLocation()));
+          requireWholeCharacters(name, child, names.get(child));
           parser.nextToken();
           object.set(name, readValue(parser, child, values, names, open));
         }
@@ -139,7 +152,7 @@ final class LocatedJsonReader {
           throw tooDeep(start, pointer);
         }
         open.push(new Open(pointer, true, start));
-        ArrayNode array = nodes.arrayNode();
+        ArrayNode array = factory.arrayNode();
         int index = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
           array.add(readValue(parser, JsonPointers.child(pointer, index++), values, names, open));
@@ -148,10 +161,12 @@ final class LocatedJsonReader {
         return array;
       }
       case VALUE_STRING -> {
-        return nodes.textNode(parser.getText());
+        String text = parser.getText();
+        requireWholeCharacters(text, pointer, start);
+        return factory.textNode(text);
       }
       case VALUE_NUMBER_INT -> {
-        return nodes.numberNode(parser.getBigIntegerValue());
+        return factory.numberNode(parser.getBigIntegerValue());
       }
       case VALUE_NUMBER_FLOAT -> {
         BigDecimal value = parser.getDecimalValue();
@@ -159,18 +174,18 @@ final class LocatedJsonReader {
           throw new JsonSyntaxError(
               new Problem(
                   Severity.ERROR,
-                  "number " + abbreviate(parser.getText()) + " is out of range",
+                  "number " + Sentences.abbreviate(parser.getText(), 40) + " is out of range",
                   start.line(),
                   start.column(),
                   pointer));
         }
-        return nodes.numberNode(value);
+        return factory.numberNode(value);
       }
       case VALUE_TRUE, VALUE_FALSE -> {
-        return nodes.booleanNode(token == JsonToken.VALUE_TRUE);
+        return factory.booleanNode(token == JsonToken.VALUE_TRUE);
       }
       case VALUE_NULL -> {
-        return nodes.nullNode();
+        return factory.nullNode();
       }
       default -> throw new JsonSyntaxError(
           new Problem(
@@ -179,6 +194,24 @@ final class LocatedJsonReader {
               start.line(),
               start.column(),
               pointer));
+    }
+  }
+
+  /** A \\uD800 escape without its pair is valid JSON syntax but not a character: no callback text holds one. */
+  private static void requireWholeCharacters(String text, String pointer, TextPosition at) throws JsonSyntaxError {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new JsonSyntaxError(
+            new Problem(
+                Severity.ERROR,
+                String.format("text holds a lone surrogate \\u%04X, which is not a Unicode character", (int) c),
+                at.line(),
+                at.column(),
+                pointer));
+      }
     }
   }
 
@@ -234,10 +267,6 @@ final class LocatedJsonReader {
       return "nested deeper than the limit";
     }
     return JsonSyntaxMessages.describe(message);
-  }
-
-  private static String abbreviate(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 37) + "...";
   }
 
   private static TextPosition position(JsonLocation location) {

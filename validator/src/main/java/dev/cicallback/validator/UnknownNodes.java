@@ -13,7 +13,7 @@ final class UnknownNodes {
             ? "not allowed in strict mode"
             : "tolerated in tolerant mode";
     return "unknown node "
-        + name
+        + Sentences.abbreviate(name, 60)
         + where
         + " ("
         + verdict

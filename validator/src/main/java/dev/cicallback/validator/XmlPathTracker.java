@@ -51,6 +51,8 @@ final class XmlPathTracker implements ContentHandler {
   private final Map<String, Integer> rootCounts = new HashMap<>();
   private Locator locator;
   private int skipping;
+  private int elements;
+  private long textLength;
 
   XmlPathTracker(ContentHandler next, ContractTree contract, ValidatorOptions options, List<Problem> problems) {
     this.next = next;
@@ -108,6 +110,10 @@ final class XmlPathTracker implements ContentHandler {
   @Override
   public void startElement(String uri, String localName, String qName, Attributes attributes)
       throws SAXException {
+    textLength = 0;
+    if (++elements > options.maxNodes()) {
+      throw limit("more than " + options.maxNodes() + " elements; refused (a callback has fewer than 1,000)");
+    }
     if (skipping > 0) {
       skipping++;
       return;
@@ -148,6 +154,12 @@ final class XmlPathTracker implements ContentHandler {
     return column >= 1 ? new TextPosition(after.line(), column) : after;
   }
 
+  private XmlLimitExceeded limit(String message) {
+    TextPosition at = position();
+    problems.add(new Problem(Severity.ERROR, message, at.line(), at.column(), currentPath().equals("/") ? "" : currentPath()));
+    return new XmlLimitExceeded(message);
+  }
+
   private ContractTree.Node childNode(Step parent, String uri, String localName) {
     if (!uri.isEmpty()) {
       return null;
@@ -164,26 +176,28 @@ final class XmlPathTracker implements ContentHandler {
       return attributes;
     }
     TextPosition at = position();
-    for (int i = 0; i < attributes.getLength(); i++) {
-      problems.add(
-          new Problem(
-              options.unknownNodeSeverity(),
-              "unknown attribute "
-                  + attributes.getQName(i)
-                  + " ("
-                  + (options.mode() == ValidatorOptions.Mode.STRICT
-                      ? "not allowed in strict mode"
-                      : "tolerated in tolerant mode")
-                  + "); callback elements carry no attributes",
-              at.line(),
-              at.column(),
-              path + "/@" + attributes.getQName(i)));
-    }
+    String first = attributes.getQName(0);
+    String more = attributes.getLength() == 1 ? "" : " and " + (attributes.getLength() - 1) + " more";
+    problems.add(
+        new Problem(
+            options.unknownNodeSeverity(),
+            "unknown attribute "
+                + first
+                + more
+                + " ("
+                + (options.mode() == ValidatorOptions.Mode.STRICT
+                    ? "not allowed in strict mode"
+                    : "tolerated in tolerant mode")
+                + "); callback elements carry no attributes",
+            at.line(),
+            at.column(),
+            path + "/@" + first));
     return new AttributesImpl();
   }
 
   @Override
   public void endElement(String uri, String localName, String qName) throws SAXException {
+    textLength = 0;
     if (skipping > 0) {
       skipping--;
       return;
@@ -194,6 +208,10 @@ final class XmlPathTracker implements ContentHandler {
 
   @Override
   public void characters(char[] ch, int start, int length) throws SAXException {
+    textLength += length;
+    if (textLength > options.maxStringLength()) {
+      throw limit("text longer than " + options.maxStringLength() + " characters; refused");
+    }
     if (skipping == 0) {
       next.characters(ch, start, length);
     }

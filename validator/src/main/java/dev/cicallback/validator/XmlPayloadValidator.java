@@ -32,6 +32,10 @@ final class XmlPayloadValidator {
   private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
   private static final String MAX_ELEMENT_DEPTH = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
   private static final String XERCES_LOCALE = "http://apache.org/xml/properties/locale";
+  private static final String ATTRIBUTE_LIMIT = "http://www.oracle.com/xml/jaxp/properties/elementAttributeLimit";
+  private static final String NAME_LIMIT = "http://www.oracle.com/xml/jaxp/properties/maxXMLNameLimit";
+  private static final java.util.regex.Pattern DECLARED_ENCODING =
+      java.util.regex.Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([^\"']*)[\"']");
 
   private final Schema schema;
   private final ContractTree contract;
@@ -47,11 +51,25 @@ final class XmlPayloadValidator {
   PayloadCheck check(byte[] bytes, int offset, int length, ValidatorOptions options, boolean buildTree) {
     List<Problem> problems = new ArrayList<>();
     XmlTreeBuilder tree = buildTree ? new XmlTreeBuilder(contract) : null;
+    String declared = declaredEncoding(bytes, offset, length);
+    if (declared != null && !declared.equalsIgnoreCase("UTF-8")) {
+      problems.add(
+          new Problem(
+              Severity.ERROR,
+              "the XML declaration says encoding=\"" + Sentences.abbreviate(declared, 40)
+                  + "\", but callbacks are UTF-8",
+              1,
+              1,
+              ""));
+      return new PayloadCheck(java.util.Optional.of(PayloadFormat.XML), problems, null);
+    }
     try {
       SAXParser parser = parsers.newSAXParser();
       parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
       parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
       parser.setProperty(MAX_ELEMENT_DEPTH, String.valueOf(options.maxDepth()));
+      parser.setProperty(ATTRIBUTE_LIMIT, String.valueOf(options.maxAttributes()));
+      parser.setProperty(NAME_LIMIT, "1000");
       XMLReader reader = parser.getXMLReader();
 
       ValidatorHandler validator = schema.newValidatorHandler();
@@ -65,8 +83,8 @@ final class XmlPayloadValidator {
       reader.setErrorHandler(collector);
       reader.setContentHandler(tracker);
       reader.parse(new InputSource(new ByteArrayInputStream(bytes, offset, length)));
-    } catch (SAXParseException e) {
-      // Already reported through the error handler.
+    } catch (SAXParseException | XmlLimitExceeded e) {
+      // Already reported through the error handler or the tracker.
     } catch (SAXException | ParserConfigurationException e) {
       problems.add(new Problem(Severity.ERROR, "cannot read the XML: " + e.getMessage(), 0, 0, ""));
     } catch (IOException e) {
@@ -115,18 +133,34 @@ final class XmlPayloadValidator {
         message = "DOCTYPE declarations are not allowed: a callback has no DTD";
       } else if (message.contains("maxElementDepth")) {
         message = "elements nested deeper than the limit; a callback needs fewer than 10 levels";
+      } else if (message.contains("elementAttributeLimit") || message.contains("JAXP00010002")) {
+        message = "too many attributes on one element; callback elements carry none";
+      } else if (message.contains("JAXP00010005") || message.contains("maxXMLNameLimit")) {
+        message = "a name longer than 1,000 characters; callback names are short";
+      } else if (message.contains("JAXP")) {
+        message = "the payload passes a parser safety limit: " + message.replaceAll("JAXP\\d+: ", "");
       }
       String path = tracker.currentPath();
       problems.add(
           new Problem(
               Severity.ERROR,
-              message.startsWith("not well-formed") ? message : "not well-formed XML: " + message,
+              Sentences.abbreviate(
+                  message.startsWith("not well-formed") ? message : "not well-formed XML: " + message, 300),
               Math.max(e.getLineNumber(), 0),
               Math.max(e.getColumnNumber(), 0),
               path.equals("/") ? "" : path));
       throw e;
     }
 
+  }
+
+  /** The encoding named in a leading XML declaration, or null. */
+  private static String declaredEncoding(byte[] bytes, int offset, int length) {
+    int end = Math.min(length, 200);
+    String head = new String(bytes, offset, end, java.nio.charset.StandardCharsets.ISO_8859_1);
+    int bom = head.startsWith("\u00EF\u00BB\u00BF") ? 3 : 0;
+    java.util.regex.Matcher m = DECLARED_ENCODING.matcher(head.substring(bom));
+    return m.find() ? m.group(1) : null;
   }
 
   private static Schema compileSchema() {

@@ -23,11 +23,11 @@ final class XsdMessages {
     ContractTree.Node node = element == null ? null : element.node;
     Matcher code = CODE.matcher(raw);
     if (!code.matches()) {
-      return "not well-formed XML: " + raw;
+      return "not well-formed XML: " + Sentences.abbreviate(raw, 200);
     }
     String text = code.group(2);
     Matcher quoted = QUOTED.matcher(text);
-    String first = quoted.find() ? quoted.group(1) : "";
+    String first = quoted.find() ? Sentences.abbreviate(quoted.group(1), 60) : "";
     boolean repeated =
         element != null
             && element.parent != null
@@ -63,7 +63,7 @@ final class XsdMessages {
         yield child + " occurs more than once in " + parentName + "; it may occur only once";
       }
       case "cvc-complex-type.3.2.2" -> "attribute " + first + " is not allowed on " + elementName;
-      default -> elementName + ": " + text + " (" + code.group(1) + ")";
+      default -> elementName + ": " + Sentences.abbreviate(text, 200) + " (" + code.group(1) + ")";
     };
   }
 

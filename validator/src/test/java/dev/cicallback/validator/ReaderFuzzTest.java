@@ -1,0 +1,43 @@
+package dev.cicallback.validator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.cicallback.validator.ValidatorOptions.Mode;
+
+/**
+ * Coverage-guided fuzzing of the reader in both formats (Jazzer). {@code mvn verify} runs the regression inputs in
+ * src/test/resources/.../ReaderFuzzTestInputs; {@code JAZZER_FUZZ=1} fuzzes for real (see SECURITY.md). Any input
+ * that breaks an invariant below is a bug: add it to those folders once fixed.
+ */
+class ReaderFuzzTest {
+
+  private static final CallbackReader XML = CallbackReader.create(
+      ValidatorOptions.defaults().withMode(Mode.TOLERANT).withFormat(PayloadFormat.XML));
+  private static final CallbackReader JSON = CallbackReader.create(
+      ValidatorOptions.defaults().withMode(Mode.TOLERANT).withFormat(PayloadFormat.JSON));
+
+  @FuzzTest(maxDuration = "2m")
+  void fuzz_xml(byte[] data) {
+    check(XML.read(data));
+  }
+
+  @FuzzTest(maxDuration = "2m")
+  void fuzz_json(byte[] data) {
+    check(JSON.read(data));
+  }
+
+  /** Never an exception; a model exactly when valid; every problem says what and where. */
+  private static void check(ReadResult result) {
+    assertEquals(result.validation().isValid(), result.callback().isPresent(), result.problems()::toString);
+    for (Problem problem : result.problems()) {
+      assertNotNull(problem.message());
+      BadInputTest.assertOneLinePlainMessage(problem);
+    }
+    result.callback().ifPresent(callback -> {
+      CallbackWriter.toXml(callback);
+      CallbackWriter.toJson(callback);
+    });
+  }
+}
