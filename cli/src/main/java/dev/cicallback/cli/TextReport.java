@@ -30,12 +30,21 @@ final class TextReport implements Report {
     }
     line.append(": ").append(problem.severity().label()).append(": ").append(oneLine(problem.message()));
     if (!problem.location().isEmpty()) {
-      line.append(" (").append(problem.location()).append(')');
+      line.append(" (").append(oneLine(problem.location())).append(')');
     }
     return line.toString();
   }
 
-  private static String oneLine(String message) {
-    return message.replace('\n', ' ').replace('\r', ' ');
+  /** Control characters (a JSON member name may hold a newline) written as escapes, so a problem stays one line. */
+  private static String oneLine(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      if (Character.isISOControl(c)) {
+        out.append(String.format("\\u%04X", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 }

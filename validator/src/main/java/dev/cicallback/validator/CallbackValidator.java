@@ -26,15 +26,42 @@ import java.util.Optional;
  */
 public final class CallbackValidator {
 
+  /** Start of the message for an input the validator failed on; the fuzz tests look for it. */
+  static final String INTERNAL_ERROR = "cannot judge the payload (internal error ";
+
   private final ValidatorOptions options;
-  private final XmlPayloadValidator xml;
-  private final JsonPayloadValidator json;
+  // Each format's schema is compiled on first use: a run that only meets XML never pays for the JSON Schema.
+  private volatile XmlPayloadValidator xml;
+  private volatile JsonPayloadValidator json;
 
   private CallbackValidator(ValidatorOptions options) {
     this.options = Objects.requireNonNull(options, "options");
-    ContractTree contract = ContractTree.load();
-    this.xml = new XmlPayloadValidator(contract);
-    this.json = new JsonPayloadValidator(contract);
+  }
+
+  private XmlPayloadValidator xml() {
+    XmlPayloadValidator validator = xml;
+    if (validator == null) {
+      synchronized (this) {
+        if (xml == null) {
+          xml = new XmlPayloadValidator(ContractTree.shared());
+        }
+        validator = xml;
+      }
+    }
+    return validator;
+  }
+
+  private JsonPayloadValidator json() {
+    JsonPayloadValidator validator = json;
+    if (validator == null) {
+      synchronized (this) {
+        if (json == null) {
+          json = new JsonPayloadValidator(ContractTree.shared(), options);
+        }
+        validator = json;
+      }
+    }
+    return validator;
   }
 
   /** The schemas as they are: a node the contract does not know is an error. */
@@ -139,10 +166,19 @@ public final class CallbackValidator {
       return new PayloadCheck(format, encoding, null);
     }
     int bom = FormatDetector.utf8BomLength(bytes, length);
-    PayloadCheck check =
-        format.get() == PayloadFormat.XML
-            ? xml.check(bytes, 0, length, options, buildTree)
-            : json.check(bytes, bom, length - bom, options);
+    PayloadCheck check;
+    try {
+      check =
+          format.get() == PayloadFormat.XML
+              ? xml().check(bytes, 0, length, options, buildTree)
+              : json().check(bytes, bom, length - bom);
+    } catch (RuntimeException e) {
+      // A safety net for bodies from the internet: a bug of ours must not become the caller's crash.
+      return new PayloadCheck(
+          format,
+          List.of(problem(INTERNAL_ERROR + e.getClass().getSimpleName() + "); please report it", 0, 0)),
+          null);
+    }
     List<Problem> problems = new ArrayList<>(check.problems());
     problems.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
     return new PayloadCheck(format, problems, check.tree());

@@ -81,8 +81,21 @@ final class ContractTree {
     this.root = build("Response", false, new Located(SchemaResources.TTS_JSON_SCHEMA, entry), null);
   }
 
-  static ContractTree load() {
-    return new ContractTree();
+  private static volatile ContractTree shared;
+
+  /** The contract of the packaged schemas, read once; the tree is immutable after construction. */
+  static ContractTree shared() {
+    ContractTree tree = shared;
+    if (tree == null) {
+      synchronized (ContractTree.class) {
+        tree = shared;
+        if (tree == null) {
+          tree = new ContractTree();
+          shared = tree;
+        }
+      }
+    }
+    return tree;
   }
 
   /** The callback as a whole: the XML {@code Response} element, the JSON root object. */

@@ -19,11 +19,36 @@ import java.util.Set;
 /** Validates JSON payloads against the packaged JSON Schema; thread-safe once built. */
 final class JsonPayloadValidator {
 
+  private static volatile Schema compiled;
+
   private final Schema schema;
   private final ContractTree contract;
+  private final ValidatorOptions options;
+  private final LocatedJsonReader reader;
 
-  JsonPayloadValidator(ContractTree contract) {
+  JsonPayloadValidator(ContractTree contract, ValidatorOptions options) {
     this.contract = contract;
+    this.options = options;
+    this.reader = new LocatedJsonReader(options);
+    this.schema = schema();
+  }
+
+  /** The packaged JSON Schema, compiled once per class loader; a compiled schema is thread-safe. */
+  private static Schema schema() {
+    Schema schema = compiled;
+    if (schema == null) {
+      synchronized (JsonPayloadValidator.class) {
+        schema = compiled;
+        if (schema == null) {
+          schema = compile();
+          compiled = schema;
+        }
+      }
+    }
+    return schema;
+  }
+
+  private static Schema compile() {
     SchemaRegistry registry =
         SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_2020_12,
@@ -38,15 +63,16 @@ final class JsonPayloadValidator {
                         loaders ->
                             loaders.values(
                                 list -> list.removeIf(l -> !l.getClass().getSimpleName().startsWith("Classpath")))));
-    this.schema = registry.getSchema(SchemaLocation.of(SchemaResources.ttsJsonSchemaId()));
-    this.schema.initializeValidators();
+    Schema schema = registry.getSchema(SchemaLocation.of(SchemaResources.ttsJsonSchemaId()));
+    schema.initializeValidators();
+    return schema;
   }
 
   /** Problems of the payload, and its tree with unknown members taken out (null when it is not JSON). */
-  PayloadCheck check(byte[] bytes, int offset, int length, ValidatorOptions options) {
+  PayloadCheck check(byte[] bytes, int offset, int length) {
     LocatedJson document;
     try {
-      document = new LocatedJsonReader(options).read(bytes, offset, length);
+      document = reader.read(bytes, offset, length);
     } catch (LocatedJsonReader.JsonSyntaxError e) {
       return new PayloadCheck(java.util.Optional.of(PayloadFormat.JSON), List.of(e.problem), null);
     }

@@ -26,7 +26,7 @@ final class JsonSchemaMessages {
       case "minItems" -> message = name + ": an empty array; give at least one " + name + " or leave the node out";
       case "additionalProperties", "unevaluatedProperties" -> {
         at = JsonPointers.child(pointer, String.valueOf(error.getProperty()));
-        message = "unknown node " + error.getProperty() + " in " + name;
+        message = "unknown node " + Sentences.abbreviate(String.valueOf(error.getProperty()), 60) + " in " + name;
       }
       default -> message = name + ": " + stripPath(error.getMessage());
     }
@@ -55,7 +55,7 @@ final class JsonSchemaMessages {
 
   private static String displayName(String pointer) {
     String last = JsonPointers.lastToken(pointer);
-    return last.isEmpty() ? "the callback" : last;
+    return last.isEmpty() ? "the callback" : Sentences.abbreviate(last, 60);
   }
 
   private static String allowed(ContractTree.Node node) {
@@ -105,7 +105,7 @@ final class JsonSchemaMessages {
       return "(nothing)";
     }
     String text = instance.isTextual() ? '"' + instance.asText() + '"' : instance.toString();
-    return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    return Sentences.abbreviate(text, 60);
   }
 
   private static String stripPath(String message) {

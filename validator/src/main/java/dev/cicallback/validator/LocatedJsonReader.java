@@ -31,7 +31,6 @@ final class LocatedJsonReader {
   private final JsonFactory factory;
   private final int maxDepth;
   private final int maxNodes;
-  private int nodes;
 
   LocatedJsonReader(ValidatorOptions options) {
     this.maxDepth = options.maxDepth();
@@ -64,10 +63,19 @@ final class LocatedJsonReader {
   /** What is open while reading: where it starts and what it is. */
   private record Open(String pointer, boolean array, TextPosition start) {}
 
+  /** The state of one read; the reader itself is shared between threads. */
+  private static final class Reading {
+    final Map<String, TextPosition> values = new HashMap<>();
+    final Map<String, TextPosition> names = new HashMap<>();
+    final Deque<Open> open = new ArrayDeque<>();
+    int nodes;
+  }
+
   LocatedJson read(byte[] bytes, int offset, int length) throws JsonSyntaxError {
-    Map<String, TextPosition> values = new HashMap<>();
-    Map<String, TextPosition> names = new HashMap<>();
-    Deque<Open> open = new ArrayDeque<>();
+    Reading reading = new Reading();
+    Map<String, TextPosition> values = reading.values;
+    Map<String, TextPosition> names = reading.names;
+    Deque<Open> open = reading.open;
     try (JsonParser parser = factory.createParser(bytes, offset, length)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -76,7 +84,7 @@ final class LocatedJsonReader {
       }
       JsonNode root;
       try {
-        root = readValue(parser, "", values, names, open);
+        root = readValue(parser, "", reading);
         JsonToken after = parser.nextToken();
         if (after != null) {
           TextPosition at = position(parser.currentTokenLocation());
@@ -109,16 +117,13 @@ final class LocatedJsonReader {
     }
   }
 
-  private JsonNode readValue(
-      JsonParser parser,
-      String pointer,
-      Map<String, TextPosition> values,
-      Map<String, TextPosition> names,
-      Deque<Open> open)
+  private JsonNode readValue(JsonParser parser, String pointer, Reading reading)
       throws IOException, JsonSyntaxError {
+    Map<String, TextPosition> names = reading.names;
+    Deque<Open> open = reading.open;
     JsonToken token = parser.currentToken();
     TextPosition start = position(parser.currentTokenLocation());
-    if (++nodes > maxNodes) {
+    if (++reading.nodes > maxNodes) {
       throw new JsonSyntaxError(
           new Problem(
               Severity.ERROR,
@@ -127,7 +132,7 @@ final class LocatedJsonReader {
               start.column(),
               pointer));
     }
-    values.put(pointer, start);
+    reading.values.put(pointer, start);
     JsonNodeFactory factory = JsonNodeFactory.instance;
     switch (token) {
       case START_OBJECT -> {
@@ -142,7 +147,7 @@ final class LocatedJsonReader {
           names.put(child, position(parser.currentTokenLocation()));
           requireWholeCharacters(name, child, names.get(child));
           parser.nextToken();
-          object.set(name, readValue(parser, child, values, names, open));
+          object.set(name, readValue(parser, child, reading));
         }
         open.pop();
         return object;
@@ -155,7 +160,7 @@ final class LocatedJsonReader {
         ArrayNode array = factory.arrayNode();
         int index = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-          array.add(readValue(parser, JsonPointers.child(pointer, index++), values, names, open));
+          array.add(readValue(parser, JsonPointers.child(pointer, index++), reading));
         }
         open.pop();
         return array;
@@ -169,6 +174,16 @@ final class LocatedJsonReader {
         return factory.numberNode(parser.getBigIntegerValue());
       }
       case VALUE_NUMBER_FLOAT -> {
+        String text = parser.getText();
+        if (exponentTooLarge(text)) {
+          throw new JsonSyntaxError(
+              new Problem(
+                  Severity.ERROR,
+                  "number " + Sentences.abbreviate(text, 40) + " is out of range",
+                  start.line(),
+                  start.column(),
+                  pointer));
+        }
         BigDecimal value = parser.getDecimalValue();
         if (Math.abs((long) value.scale()) > MAX_EXPONENT) {
           throw new JsonSyntaxError(
@@ -195,6 +210,16 @@ final class LocatedJsonReader {
               start.column(),
               pointer));
     }
+  }
+
+  /** Whether a JSON number's exponent is beyond what any callback field can mean (checked before it is parsed). */
+  private static boolean exponentTooLarge(String number) {
+    int e = Math.max(number.indexOf('e'), number.indexOf('E'));
+    if (e < 0) {
+      return false;
+    }
+    String digits = number.substring(e + 1).replaceFirst("^[+-]", "").replaceFirst("^0+(?=\\d)", "");
+    return digits.length() > 4 || Integer.parseInt(digits) > MAX_EXPONENT;
   }
 
   /** A \\uD800 escape without its pair is valid JSON syntax but not a character: no callback text holds one. */
@@ -237,7 +262,7 @@ final class LocatedJsonReader {
     String pointer = "";
     if (inside != null) {
       pointer = inside.pointer();
-      String name = JsonPointers.lastToken(pointer);
+      String name = Sentences.abbreviate(JsonPointers.lastToken(pointer), 60);
       context =
           " (inside the "
               + (inside.array() ? "array" : "object")

@@ -37,14 +37,31 @@ final class XmlPayloadValidator {
   private static final java.util.regex.Pattern DECLARED_ENCODING =
       java.util.regex.Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([^\"']*)[\"']");
 
+  private static volatile Schema compiled;
+
   private final Schema schema;
   private final ContractTree contract;
   private final SAXParserFactory parsers;
 
   XmlPayloadValidator(ContractTree contract) {
     this.contract = contract;
-    this.schema = compileSchema();
+    this.schema = schema();
     this.parsers = hardenedParsers();
+  }
+
+  /** The packaged XSD, compiled once per class loader; a compiled schema is thread-safe. */
+  private static Schema schema() {
+    Schema schema = compiled;
+    if (schema == null) {
+      synchronized (XmlPayloadValidator.class) {
+        schema = compiled;
+        if (schema == null) {
+          schema = compileSchema();
+          compiled = schema;
+        }
+      }
+    }
+    return schema;
   }
 
   /** Problems of the payload, and its tree if {@code buildTree} (null otherwise or when unreadable). */

@@ -1,6 +1,7 @@
 package dev.cicallback.validator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -33,6 +34,7 @@ class ReaderFuzzTest {
     assertEquals(result.validation().isValid(), result.callback().isPresent(), result.problems()::toString);
     for (Problem problem : result.problems()) {
       assertNotNull(problem.message());
+      assertFalse(problem.message().startsWith(CallbackValidator.INTERNAL_ERROR), problem::message);
       BadInputTest.assertOneLinePlainMessage(problem);
     }
     result.callback().ifPresent(callback -> {
