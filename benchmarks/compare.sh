@@ -30,7 +30,8 @@ generate() { # format
           file = sprintf("%s/payload-%05d.%s", out, id, ext)
           for (l = 1; l <= NR; l++) {
             line = lines[l]
-            gsub(/j[0-9a-f]{32}/, sprintf("j%032x", id), line)
+            gsub(/<JobId>[^<]*<\/JobId>/, sprintf("<JobId>j%032x</JobId>", id), line)
+            gsub(/"JobId": "[^"]*"/, sprintf("\"JobId\": \"j%032x\"", id), line)
             print line > file
           }
           close(file)

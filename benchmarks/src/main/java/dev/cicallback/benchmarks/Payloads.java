@@ -34,13 +34,12 @@ final class Payloads {
   private static byte[] large() throws IOException {
     String xml = Files.readString(EXAMPLES.resolve("xml/valid-several-outputs-and-streams.xml"), StandardCharsets.UTF_8);
     String streams = between(xml, "<Stream>", "</Stream>");
-    String md5 = between(xml, "<OutputFile>", "<ObjectName>");
+    String md5 = "<Md5Info>" + between(xml, "<Md5Info>", "</Md5Info>") + "</Md5Info>";
     StringBuilder moreStreams = new StringBuilder();
     StringBuilder moreOutputs = new StringBuilder();
     for (int i = 0; xml.length() + moreStreams.length() + moreOutputs.length() < 64 * 1024; i++) {
       moreStreams.append(streams);
-      moreOutputs.append("<ObjectName>/output/part-").append(i).append(".mp3</ObjectName>")
-          .append(md5.substring(md5.indexOf("<Md5Info>")));
+      moreOutputs.append("<ObjectName>/output/part-").append(i).append(".mp3</ObjectName>").append(md5);
     }
     String large = xml.replace("<Stream>", "<Stream>" + moreStreams)
         .replace("<OutputFile>", "<OutputFile>" + moreOutputs);

@@ -52,13 +52,7 @@ final class ConvertCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    ValidatorOptions options;
-    try {
-      options = payloadOptions.toValidatorOptions();
-    } catch (picocli.CommandLine.ParameterException e) {
-      err.println("ci-callback convert: " + e.getMessage());
-      return ExitStatus.USAGE;
-    }
+    ValidatorOptions options = payloadOptions.toValidatorOptions();
     CallbackReader reader = CallbackReader.create(options);
     ReadResult read;
     if (path.equals(PayloadSources.STDIN)) {

@@ -21,16 +21,22 @@ final class PayloadOptions {
       description = "wire format of the input; auto detects it from the content (default: ${DEFAULT-VALUE})")
   FormatOption format;
 
-  @Option(names = "--max-bytes", paramLabel = "N",
-      description = "refuse payloads larger than N bytes without reading them (default: ${DEFAULT-VALUE})")
+  @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+  picocli.CommandLine.Model.CommandSpec spec;
+
   long maxBytes = ValidatorOptions.DEFAULT_MAX_BYTES;
 
-  /** The validator options these flags ask for; null with a message in {@code problem} when they are wrong. */
-  ValidatorOptions toValidatorOptions() {
-    if (maxBytes < 1) {
-      throw new picocli.CommandLine.ParameterException(
-          new picocli.CommandLine(this), "--max-bytes must be positive");
+  @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "" + ValidatorOptions.DEFAULT_MAX_BYTES,
+      description = "refuse payloads larger than N bytes without reading them (default: ${DEFAULT-VALUE})")
+  void setMaxBytes(long value) {
+    if (value < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-bytes must be positive");
     }
+    maxBytes = value;
+  }
+
+  /** The validator options these flags ask for. */
+  ValidatorOptions toValidatorOptions() {
     ValidatorOptions options =
         ValidatorOptions.defaults()
             .withMode(mode == ModeOption.strict ? ValidatorOptions.Mode.STRICT : ValidatorOptions.Mode.TOLERANT)

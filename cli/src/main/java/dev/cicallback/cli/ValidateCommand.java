@@ -62,13 +62,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ValidatorOptions options;
-    try {
-      options = payloadOptions.toValidatorOptions();
-    } catch (picocli.CommandLine.ParameterException e) {
-      spec.commandLine().getErr().println("ci-callback validate: " + e.getMessage());
-      return ExitStatus.USAGE;
-    }
+    ValidatorOptions options = payloadOptions.toValidatorOptions();
     List<String> sources;
     try {
       sources = PayloadSources.expand(paths);

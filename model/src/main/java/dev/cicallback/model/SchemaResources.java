@@ -40,6 +40,29 @@ public final class SchemaResources {
         SchemaResources.class.getClassLoader().getResource(path), () -> "no schema resource " + path);
   }
 
+  /**
+   * Compiles the TTS callback XSD from this jar with the JDK's validator, hardened: secure processing on, no
+   * external DTD or schema access; the XSD's includes come from this jar through {@link XsdIncludeResolver}.
+   *
+   * @throws IllegalStateException if the packaged XSD does not compile (a broken build)
+   */
+  public static javax.xml.validation.Schema newTtsXsdSchema() {
+    try {
+      javax.xml.validation.SchemaFactory factory =
+          javax.xml.validation.SchemaFactory.newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI);
+      factory.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      factory.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      factory.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      factory.setResourceResolver(new XsdIncludeResolver());
+      String entry = XML_DIR + TTS_XSD;
+      javax.xml.transform.stream.StreamSource source = new javax.xml.transform.stream.StreamSource(open(entry));
+      source.setSystemId(url(entry).toString());
+      return factory.newSchema(source);
+    } catch (org.xml.sax.SAXException e) {
+      throw new IllegalStateException("the packaged XSD does not compile", e);
+    }
+  }
+
   /** Opens a schema file of this jar by classpath path. */
   public static InputStream open(String path) {
     return Objects.requireNonNull(

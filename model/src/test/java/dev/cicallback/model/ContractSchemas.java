@@ -20,7 +20,7 @@ import org.xml.sax.SAXParseException;
 /** The packaged schemas, loaded from this module's classpath with every external access off. */
 final class ContractSchemas {
 
-  private static final javax.xml.validation.Schema XSD = loadXsd();
+  private static final javax.xml.validation.Schema XSD = SchemaResources.newTtsXsdSchema();
   private static final Schema JSON_SCHEMA = loadJsonSchema();
   static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -66,23 +66,6 @@ final class ContractSchemas {
       return JSON_SCHEMA.validate(MAPPER.readTree(payload)).stream().map(Error::toString).toList();
     } catch (IOException e) {
       return List.of("not JSON: " + e.getMessage());
-    }
-  }
-
-  private static javax.xml.validation.Schema loadXsd() {
-    try {
-      SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      // Sibling files come from the classpath, never from the network or the file system.
-      factory.setResourceResolver(new XsdIncludeResolver());
-      String entry = SchemaResources.XML_DIR + SchemaResources.TTS_XSD;
-      StreamSource source = new StreamSource(SchemaResources.open(entry));
-      source.setSystemId(SchemaResources.url(entry).toString());
-      return factory.newSchema(source);
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot load the XSD", e);
     }
   }
 

@@ -31,37 +31,13 @@ public final class CallbackValidator {
 
   private final ValidatorOptions options;
   // Each format's schema is compiled on first use: a run that only meets XML never pays for the JSON Schema.
-  private volatile XmlPayloadValidator xml;
-  private volatile JsonPayloadValidator json;
+  private final Lazy<XmlPayloadValidator> xml;
+  private final Lazy<JsonPayloadValidator> json;
 
   private CallbackValidator(ValidatorOptions options) {
     this.options = Objects.requireNonNull(options, "options");
-  }
-
-  private XmlPayloadValidator xml() {
-    XmlPayloadValidator validator = xml;
-    if (validator == null) {
-      synchronized (this) {
-        if (xml == null) {
-          xml = new XmlPayloadValidator(ContractTree.shared());
-        }
-        validator = xml;
-      }
-    }
-    return validator;
-  }
-
-  private JsonPayloadValidator json() {
-    JsonPayloadValidator validator = json;
-    if (validator == null) {
-      synchronized (this) {
-        if (json == null) {
-          json = new JsonPayloadValidator(ContractTree.shared(), options);
-        }
-        validator = json;
-      }
-    }
-    return validator;
+    this.xml = new Lazy<>(() -> new XmlPayloadValidator(ContractTree.shared()));
+    this.json = new Lazy<>(() -> new JsonPayloadValidator(ContractTree.shared(), options));
   }
 
   /** The schemas as they are: a node the contract does not know is an error. */
@@ -137,6 +113,10 @@ public final class CallbackValidator {
     if (Files.isRegularFile(path) && Files.size(path) > options.maxBytes()) {
       return tooLarge();
     }
+    if (Files.isRegularFile(path)) {
+      byte[] bytes = Files.readAllBytes(path); // sized once: no growing buffer per file in a batch
+      return check(bytes, bytes.length, buildTree);
+    }
     try (InputStream in = Files.newInputStream(path)) {
       return check(in, buildTree);
     }
@@ -170,8 +150,8 @@ public final class CallbackValidator {
     try {
       check =
           format.get() == PayloadFormat.XML
-              ? xml().check(bytes, 0, length, options, buildTree)
-              : json().check(bytes, bom, length - bom);
+              ? xml.get().check(bytes, 0, length, options, buildTree)
+              : json.get().check(bytes, bom, length - bom);
     } catch (RuntimeException e) {
       // A safety net for bodies from the internet: a bug of ours must not become the caller's crash.
       return new PayloadCheck(

@@ -81,21 +81,11 @@ final class ContractTree {
     this.root = build("Response", false, new Located(SchemaResources.TTS_JSON_SCHEMA, entry), null);
   }
 
-  private static volatile ContractTree shared;
+  private static final Lazy<ContractTree> SHARED = new Lazy<>(ContractTree::new);
 
   /** The contract of the packaged schemas, read once; the tree is immutable after construction. */
   static ContractTree shared() {
-    ContractTree tree = shared;
-    if (tree == null) {
-      synchronized (ContractTree.class) {
-        tree = shared;
-        if (tree == null) {
-          tree = new ContractTree();
-          shared = tree;
-        }
-      }
-    }
-    return tree;
+    return SHARED.get();
   }
 
   /** The callback as a whole: the XML {@code Response} element, the JSON root object. */

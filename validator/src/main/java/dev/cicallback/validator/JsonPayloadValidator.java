@@ -19,7 +19,7 @@ import java.util.Set;
 /** Validates JSON payloads against the packaged JSON Schema; thread-safe once built. */
 final class JsonPayloadValidator {
 
-  private static volatile Schema compiled;
+  private static final Lazy<Schema> COMPILED = new Lazy<>(JsonPayloadValidator::compile);
 
   private final Schema schema;
   private final ContractTree contract;
@@ -30,24 +30,10 @@ final class JsonPayloadValidator {
     this.contract = contract;
     this.options = options;
     this.reader = new LocatedJsonReader(options);
-    this.schema = schema();
+    this.schema = COMPILED.get();
   }
 
-  /** The packaged JSON Schema, compiled once per class loader; a compiled schema is thread-safe. */
-  private static Schema schema() {
-    Schema schema = compiled;
-    if (schema == null) {
-      synchronized (JsonPayloadValidator.class) {
-        schema = compiled;
-        if (schema == null) {
-          schema = compile();
-          compiled = schema;
-        }
-      }
-    }
-    return schema;
-  }
-
+  /** The packaged JSON Schema, compiled once per class loader: a compiled schema is thread-safe. */
   private static Schema compile() {
     SchemaRegistry registry =
         SchemaRegistry.withDefaultDialect(
@@ -70,12 +56,19 @@ final class JsonPayloadValidator {
 
   /** Problems of the payload, and its tree with unknown members taken out (null when it is not JSON). */
   PayloadCheck check(byte[] bytes, int offset, int length) {
-    LocatedJson document;
     try {
-      document = reader.read(bytes, offset, length);
+      PayloadCheck check = evaluate(reader.read(bytes, offset, length));
+      if (!check.problems().isEmpty() && check.tree() != null) {
+        // Found problems on the fast path: read again, recording positions, to place them.
+        check = evaluate(reader.readLocated(bytes, offset, length));
+      }
+      return check;
     } catch (LocatedJsonReader.JsonSyntaxError e) {
       return new PayloadCheck(java.util.Optional.of(PayloadFormat.JSON), List.of(e.problem), null);
     }
+  }
+
+  private PayloadCheck evaluate(LocatedJson document) {
     List<Problem> problems = new ArrayList<>();
     if (document.tree().isObject()) {
       pruneUnknown((ObjectNode) document.tree(), "", contract.root(), document, options, problems);
@@ -96,7 +89,7 @@ final class JsonPayloadValidator {
       List<Problem> problems) {
     for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> member = it.next();
-      String childPointer = JsonPointers.child(pointer, member.getKey());
+      String childPointer = document.located() ? JsonPointers.child(pointer, member.getKey()) : "";
       ContractTree.Node child = node.child(member.getKey());
       if (child == null) {
         TextPosition at = document.positionOf(childPointer);
@@ -117,7 +110,12 @@ final class JsonPayloadValidator {
           for (int i = 0; i < value.size(); i++) {
             if (value.get(i).isObject()) {
               pruneUnknown(
-                  (ObjectNode) value.get(i), JsonPointers.child(childPointer, i), child, document, options, problems);
+                  (ObjectNode) value.get(i),
+                  document.located() ? JsonPointers.child(childPointer, i) : "",
+                  child,
+                  document,
+                  options,
+                  problems);
             }
           }
         }

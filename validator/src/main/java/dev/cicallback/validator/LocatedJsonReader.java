@@ -65,14 +65,43 @@ final class LocatedJsonReader {
 
   /** The state of one read; the reader itself is shared between threads. */
   private static final class Reading {
+    final boolean locate;
     final Map<String, TextPosition> values = new HashMap<>();
     final Map<String, TextPosition> names = new HashMap<>();
     final Deque<Open> open = new ArrayDeque<>();
     int nodes;
+
+    Reading(boolean locate) {
+      this.locate = locate;
+    }
+
+    String child(String pointer, String name) {
+      return locate ? JsonPointers.child(pointer, name) : "";
+    }
+
+    String child(String pointer, int index) {
+      return locate ? JsonPointers.child(pointer, index) : "";
+    }
   }
 
+  /**
+   * Reads the document without recording positions, the common case of a valid payload; a payload with problems is
+   * read again with {@link #readLocated} so that they can be placed. A syntax error is placed at once.
+   */
   LocatedJson read(byte[] bytes, int offset, int length) throws JsonSyntaxError {
-    Reading reading = new Reading();
+    try {
+      return read(bytes, offset, length, new Reading(false));
+    } catch (JsonSyntaxError unplaced) {
+      return readLocated(bytes, offset, length);
+    }
+  }
+
+  /** Reads the document recording where every node starts. */
+  LocatedJson readLocated(byte[] bytes, int offset, int length) throws JsonSyntaxError {
+    return read(bytes, offset, length, new Reading(true));
+  }
+
+  private LocatedJson read(byte[] bytes, int offset, int length, Reading reading) throws JsonSyntaxError {
     Map<String, TextPosition> values = reading.values;
     Map<String, TextPosition> names = reading.names;
     Deque<Open> open = reading.open;
@@ -101,7 +130,7 @@ final class LocatedJsonReader {
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw syntaxError(parser, e, open, JsonSyntaxMessages.describe(e.getOriginalMessage()));
       }
-      return new LocatedJson(root, values, names);
+      return new LocatedJson(root, values, names, reading.locate);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       TextPosition at = position(e.getLocation());
       throw new JsonSyntaxError(
@@ -132,7 +161,9 @@ final class LocatedJsonReader {
               start.column(),
               pointer));
     }
-    reading.values.put(pointer, start);
+    if (reading.locate) {
+      reading.values.put(pointer, start);
+    }
     JsonNodeFactory factory = JsonNodeFactory.instance;
     switch (token) {
       case START_OBJECT -> {
@@ -143,9 +174,11 @@ final class LocatedJsonReader {
         ObjectNode object = factory.objectNode();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String name = parser.currentName();
-          String child = JsonPointers.child(pointer, name);
-          names.put(child, position(parser.currentTokenLocation()));
-          requireWholeCharacters(name, child, names.get(child));
+          String child = reading.child(pointer, name);
+          if (reading.locate) {
+            names.put(child, position(parser.currentTokenLocation()));
+          }
+          requireWholeCharacters(name, child, position(parser.currentTokenLocation()));
           parser.nextToken();
           object.set(name, readValue(parser, child, reading));
         }
@@ -160,7 +193,7 @@ final class LocatedJsonReader {
         ArrayNode array = factory.arrayNode();
         int index = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-          array.add(readValue(parser, JsonPointers.child(pointer, index++), reading));
+          array.add(readValue(parser, reading.child(pointer, index++), reading));
         }
         open.pop();
         return array;

@@ -11,9 +11,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
-import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.ValidatorHandler;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
@@ -37,31 +35,37 @@ final class XmlPayloadValidator {
   private static final java.util.regex.Pattern DECLARED_ENCODING =
       java.util.regex.Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([^\"']*)[\"']");
 
-  private static volatile Schema compiled;
+  private static final Lazy<Schema> COMPILED = new Lazy<>(SchemaResources::newTtsXsdSchema);
 
   private final Schema schema;
   private final ContractTree contract;
   private final SAXParserFactory parsers;
+  /** A parser per thread, reset after each use: creating one costs as much as validating a small payload. */
+  private final ThreadLocal<SAXParser> parser;
+  /** Likewise a schema validator per thread: it resets itself at the start of each document. */
+  private final ThreadLocal<ValidatorHandler> validators;
 
   XmlPayloadValidator(ContractTree contract) {
     this.contract = contract;
-    this.schema = schema();
+    this.schema = COMPILED.get();
     this.parsers = hardenedParsers();
+    this.parser = ThreadLocal.withInitial(this::newParser);
+    this.validators = ThreadLocal.withInitial(this::newValidatorHandler);
   }
 
-  /** The packaged XSD, compiled once per class loader; a compiled schema is thread-safe. */
-  private static Schema schema() {
-    Schema schema = compiled;
-    if (schema == null) {
-      synchronized (XmlPayloadValidator.class) {
-        schema = compiled;
-        if (schema == null) {
-          schema = compileSchema();
-          compiled = schema;
-        }
-      }
+  private ValidatorHandler newValidatorHandler() {
+    ValidatorHandler validator = schema.newValidatorHandler();
+    trySet(validator, XERCES_LOCALE, Locale.ENGLISH);
+    validator.setResourceResolver(new XsdIncludeResolver());
+    return validator;
+  }
+
+  private SAXParser newParser() {
+    try {
+      return parsers.newSAXParser();
+    } catch (ParserConfigurationException | SAXException e) {
+      throw new IllegalStateException("cannot create a hardened XML parser", e);
     }
-    return schema;
   }
 
   /** Problems of the payload, and its tree if {@code buildTree} (null otherwise or when unreadable). */
@@ -80,8 +84,8 @@ final class XmlPayloadValidator {
               ""));
       return new PayloadCheck(java.util.Optional.of(PayloadFormat.XML), problems, null);
     }
+    SAXParser parser = this.parser.get();
     try {
-      SAXParser parser = parsers.newSAXParser();
       parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
       parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
       parser.setProperty(MAX_ELEMENT_DEPTH, String.valueOf(options.maxDepth()));
@@ -89,9 +93,7 @@ final class XmlPayloadValidator {
       parser.setProperty(NAME_LIMIT, "1000");
       XMLReader reader = parser.getXMLReader();
 
-      ValidatorHandler validator = schema.newValidatorHandler();
-      trySet(validator, XERCES_LOCALE, Locale.ENGLISH);
-      validator.setResourceResolver(new XsdIncludeResolver());
+      ValidatorHandler validator = validators.get();
       XmlPathTracker tracker =
           new XmlPathTracker(
               tree == null ? validator : new TeeHandler(validator, tree), contract, options, problems);
@@ -102,10 +104,10 @@ final class XmlPayloadValidator {
       reader.parse(new InputSource(new ByteArrayInputStream(bytes, offset, length)));
     } catch (SAXParseException | XmlLimitExceeded e) {
       // Already reported through the error handler or the tracker.
-    } catch (SAXException | ParserConfigurationException e) {
+    } catch (SAXException | IOException e) {
       problems.add(new Problem(Severity.ERROR, "cannot read the XML: " + e.getMessage(), 0, 0, ""));
-    } catch (IOException e) {
-      problems.add(new Problem(Severity.ERROR, "cannot read the XML: " + e.getMessage(), 0, 0, ""));
+    } finally {
+      parser.reset();
     }
     boolean readable = problems.stream().noneMatch(Problem::isError);
     return new PayloadCheck(
@@ -178,22 +180,6 @@ final class XmlPayloadValidator {
     int bom = head.startsWith("\u00EF\u00BB\u00BF") ? 3 : 0;
     java.util.regex.Matcher m = DECLARED_ENCODING.matcher(head.substring(bom));
     return m.find() ? m.group(1) : null;
-  }
-
-  private static Schema compileSchema() {
-    try {
-      SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      factory.setResourceResolver(new XsdIncludeResolver());
-      String entry = SchemaResources.XML_DIR + SchemaResources.TTS_XSD;
-      StreamSource source = new StreamSource(SchemaResources.open(entry));
-      source.setSystemId(SchemaResources.url(entry).toString());
-      return factory.newSchema(source);
-    } catch (SAXException e) {
-      throw new IllegalStateException("the packaged XSD does not compile", e);
-    }
   }
 
   private static SAXParserFactory hardenedParsers() {
