@@ -32,6 +32,24 @@ final class Contract {
     this.root = root;
   }
 
+  /** The 1-based numbers, in the differences section, of the differences that concern {@code node}. */
+  List<Integer> differenceNumbers(DocNode node) {
+    List<Integer> numbers = new ArrayList<>();
+    int number = 1;
+    for (String difference : differences.keySet()) {
+      if (node.differences.contains(difference)) {
+        numbers.add(number);
+      }
+      number++;
+    }
+    return numbers;
+  }
+
+  /** The text of difference {@code number}. */
+  String difference(int number) {
+    return new ArrayList<>(differences.keySet()).get(number - 1);
+  }
+
   static Contract read(Path schemaDir) throws Exception {
     Contract contract = new Contract(XsdContract.read(schemaDir.resolve("xml")).tree());
     JsonContract json = new JsonContract(schemaDir.resolve("json"));

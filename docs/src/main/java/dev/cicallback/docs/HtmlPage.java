@@ -108,13 +108,9 @@ final class HtmlPage {
 
   private static String marks(DocNode node, Contract contract) {
     StringBuilder marks = new StringBuilder();
-    int number = 1;
-    for (String difference : contract.differences.keySet()) {
-      if (node.differences.contains(difference)) {
-        marks.append(" <a class=\"diff\" href=\"#difference-").append(number).append("\" title=\"")
-            .append(esc(difference)).append("\">≠").append(number).append("</a>");
-      }
-      number++;
+    for (int number : contract.differenceNumbers(node)) {
+      marks.append(" <a class=\"diff\" href=\"#difference-").append(number).append("\" title=\"")
+          .append(esc(contract.difference(number))).append("\">≠").append(number).append("</a>");
     }
     return marks.toString();
   }

@@ -85,12 +85,8 @@ final class MarkdownPage {
 
   private static String differences(DocNode node, Contract contract) {
     StringBuilder marks = new StringBuilder();
-    int number = 1;
-    for (String difference : contract.differences.keySet()) {
-      if (node.differences.contains(difference)) {
-        marks.append(" [≠").append(number).append("](#difference-").append(number).append(")");
-      }
-      number++;
+    for (int number : contract.differenceNumbers(node)) {
+      marks.append(" [≠").append(number).append("](#difference-").append(number).append(")");
     }
     return marks.toString();
   }
