@@ -8,15 +8,25 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The fixture folders under {@code schema/examples}; a file's name says its verdict. */
-final class Fixtures {
+/**
+ * The fixture folders under {@code schema/examples}; a file's name says its verdict. Shared with the validator's
+ * tests through this module's test jar.
+ */
+public final class Fixtures {
 
-  static final Path ROOT =
+  public static final Path ROOT =
       Path.of(System.getProperty("schema.dir", "../schema")).resolve("examples");
 
   private Fixtures() {}
 
-  static List<Path> all(String format) {
+  /** Every fixture of both formats, XML first. */
+  public static List<Path> all() {
+    List<Path> all = new java.util.ArrayList<>(all("json"));
+    all.addAll(all("xml"));
+    return all;
+  }
+
+  public static List<Path> all(String format) {
     try (Stream<Path> files = Files.list(ROOT.resolve(format))) {
       List<Path> list =
           files.filter(p -> p.getFileName().toString().endsWith("." + format)).sorted().toList();
@@ -29,11 +39,11 @@ final class Fixtures {
     }
   }
 
-  static List<Path> valid(String format) {
+  public static List<Path> valid(String format) {
     return all(format).stream().filter(Fixtures::expectsValid).toList();
   }
 
-  static boolean expectsValid(Path fixture) {
+  public static boolean expectsValid(Path fixture) {
     String name = fixture.getFileName().toString();
     if (name.startsWith("valid-")) {
       return true;
@@ -45,7 +55,7 @@ final class Fixtures {
   }
 
   /** The same payload in the other wire format, if the folder has it. */
-  static Optional<Path> twin(Path fixture, String otherFormat) {
+  public static Optional<Path> twin(Path fixture, String otherFormat) {
     String name = fixture.getFileName().toString();
     Path other =
         ROOT.resolve(otherFormat)
@@ -53,7 +63,7 @@ final class Fixtures {
     return Files.exists(other) ? Optional.of(other) : Optional.empty();
   }
 
-  static byte[] read(Path fixture) {
+  public static byte[] read(Path fixture) {
     try {
       return Files.readAllBytes(fixture);
     } catch (IOException e) {

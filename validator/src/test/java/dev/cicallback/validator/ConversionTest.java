@@ -1,5 +1,6 @@
 package dev.cicallback.validator;
 
+import dev.cicallback.model.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
