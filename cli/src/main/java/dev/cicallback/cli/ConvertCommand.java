@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,12 +56,12 @@ final class ConvertCommand implements Callable<Integer> {
     if (path.equals(PayloadSources.STDIN)) {
       read = reader.read(stdin);
     } else {
-      Path file = Path.of(path);
-      if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-        err.println("ci-callback convert: " + (Files.exists(file) ? "cannot read " : "no such file: ") + path);
+      try {
+        read = reader.read(PayloadSources.file(path));
+      } catch (PayloadSources.UnreadablePath e) {
+        err.println("ci-callback convert: " + e.getMessage());
         return ExitStatus.USAGE;
       }
-      read = reader.read(file);
     }
     if (!read.isValid()) {
       PrintWriter out = spec.commandLine().getOut();

@@ -24,16 +24,10 @@ final class JunitReport implements Report {
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeCharacters("\n");
       xml.writeStartElement("testsuites");
-      xml.writeAttribute("name", "ci-callback validate");
-      xml.writeAttribute("tests", String.valueOf(results.size()));
-      xml.writeAttribute("failures", String.valueOf(failures));
-      xml.writeAttribute("errors", "0");
+      writeCounts(xml, results.size(), failures);
       xml.writeCharacters("\n  ");
       xml.writeStartElement("testsuite");
-      xml.writeAttribute("name", "ci-callback validate");
-      xml.writeAttribute("tests", String.valueOf(results.size()));
-      xml.writeAttribute("failures", String.valueOf(failures));
-      xml.writeAttribute("errors", "0");
+      writeCounts(xml, results.size(), failures);
       xml.writeAttribute("skipped", "0");
       for (PayloadResult result : results) {
         xml.writeCharacters("\n    ");
@@ -73,6 +67,13 @@ final class JunitReport implements Report {
     } catch (XMLStreamException e) {
       throw new IOException("cannot write the JUnit report", e);
     }
+  }
+
+  private static void writeCounts(XMLStreamWriter xml, long tests, long failures) throws XMLStreamException {
+    xml.writeAttribute("name", "ci-callback validate");
+    xml.writeAttribute("tests", String.valueOf(tests));
+    xml.writeAttribute("failures", String.valueOf(failures));
+    xml.writeAttribute("errors", "0");
   }
 
   private static String lines(String path, List<Problem> problems) {

@@ -33,14 +33,20 @@ final class PayloadSources {
       Path path = Path.of(argument);
       if (Files.isDirectory(path)) {
         sources.addAll(walk(path));
-      } else if (Files.isRegularFile(path) && Files.isReadable(path)) {
-        sources.add(argument);
       } else {
-        throw new UnreadablePath(
-            Files.exists(path) ? "cannot read " + argument : "no such file or folder: " + argument);
+        sources.add(file(argument).toString());
       }
     }
     return sources;
+  }
+
+  /** {@code argument} as a readable regular file. */
+  static Path file(String argument) throws UnreadablePath {
+    Path path = Path.of(argument);
+    if (Files.isRegularFile(path) && Files.isReadable(path)) {
+      return path;
+    }
+    throw new UnreadablePath(Files.exists(path) ? "cannot read " + argument : "no such file or folder: " + argument);
   }
 
   private static List<String> walk(Path folder) throws UnreadablePath {

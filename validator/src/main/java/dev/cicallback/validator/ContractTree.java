@@ -88,6 +88,11 @@ final class ContractTree {
     return SHARED.get();
   }
 
+  /** What a leaf allows, to follow "expected" in a message ("an integer from -10 to 10."); {@code node} may be null. */
+  static String expectedValue(Node node) {
+    return node == null || node.allowed().isEmpty() ? "another value" : Sentences.lowerFirst(node.allowed());
+  }
+
   /** The callback as a whole: the XML {@code Response} element, the JSON root object. */
   Node root() {
     return root;

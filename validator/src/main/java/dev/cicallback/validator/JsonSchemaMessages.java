@@ -21,7 +21,7 @@ final class JsonSchemaMessages {
         message = name + " lacks the required node " + missing;
       }
       case "enum", "pattern", "minimum", "maximum", "format", "const" ->
-          message = name + ": " + shown(instance) + " is not allowed; expected " + allowed(node);
+          message = name + ": " + shown(instance) + " is not allowed; expected " + ContractTree.expectedValue(node);
       case "type", "oneOf" -> message = name + ": expected " + expectedShape(node) + ", found " + shapeOf(instance);
       case "minItems" -> message = name + ": an empty array; give at least one " + name + " or leave the node out";
       case "additionalProperties", "unevaluatedProperties" -> {
@@ -58,12 +58,6 @@ final class JsonSchemaMessages {
     return last.isEmpty() ? "the callback" : Sentences.abbreviate(last, 60);
   }
 
-  private static String allowed(ContractTree.Node node) {
-    if (node == null || node.allowed().isEmpty()) {
-      return "another value";
-    }
-    return Sentences.lowerFirst(node.allowed());
-  }
 
   private static String expectedShape(ContractTree.Node node) {
     if (node == null) {

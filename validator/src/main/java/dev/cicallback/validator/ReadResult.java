@@ -30,7 +30,7 @@ public record ReadResult(ValidationResult validation, Optional<Response> callbac
   /** Nodes the contract does not know, which the model could not keep: their paths and places. */
   public List<Problem> unknownNodes() {
     return validation.problems().stream()
-        .filter(p -> p.message().startsWith("unknown node") || p.message().startsWith("unknown attribute"))
+        .filter(UnknownNodes::isUnknownNode)
         .toList();
   }
 }

@@ -177,18 +177,10 @@ final class XmlPathTracker implements ContentHandler {
     }
     TextPosition at = position();
     String first = attributes.getQName(0);
-    String more = attributes.getLength() == 1 ? "" : " and " + (attributes.getLength() - 1) + " more";
     problems.add(
         new Problem(
             options.unknownNodeSeverity(),
-            "unknown attribute "
-                + first
-                + more
-                + " ("
-                + (options.mode() == ValidatorOptions.Mode.STRICT
-                    ? "not allowed in strict mode"
-                    : "tolerated in tolerant mode")
-                + "); callback elements carry no attributes",
+            UnknownNodes.attributes(first, attributes.getLength(), options),
             at.line(),
             at.column(),
             path + "/@" + first));

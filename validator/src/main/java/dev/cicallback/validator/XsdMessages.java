@@ -51,7 +51,7 @@ final class XsdMessages {
           ? elementName + " lacks the required node " + String.join(" and ", element.missingRequired())
           : elementName + " is incomplete: it lacks" + expected(text, " one of ");
       case "cvc-pattern-valid", "cvc-enumeration-valid", "cvc-minInclusive-valid", "cvc-maxInclusive-valid" ->
-          elementName + ": \"" + first + "\" is not allowed; expected " + allowed(node);
+          elementName + ": \"" + first + "\" is not allowed; expected " + ContractTree.expectedValue(node);
       case "cvc-type.3.1.3", "cvc-datatype-valid.1.2.1" -> null;
       case "cvc-elt.1.a" -> "the root element must be Response (no namespace), found " + elementName;
       case "cvc-complex-type.2.3", "cvc-complex-type.2.1" -> elementName
@@ -70,12 +70,5 @@ final class XsdMessages {
   private static String expected(String text, String prefix) {
     Matcher m = EXPECTED.matcher(text);
     return m.find() ? prefix + m.group(1).replaceAll("\"[^\"]*\":", "") : "";
-  }
-
-  private static String allowed(ContractTree.Node node) {
-    if (node == null || node.allowed().isEmpty()) {
-      return "another value";
-    }
-    return Sentences.lowerFirst(node.allowed());
   }
 }
