@@ -11,46 +11,36 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import java.util.stream.Stream;
 
 /** {@code ci-callback convert}: one payload in, the same callback in the other wire format out. */
-@Command(
-    name = "convert",
-    mixinStandardHelpOptions = true,
-    versionProvider = Main.Version.class,
-    description = {
-      "Converts a callback payload to XML or JSON and prints it on standard output.",
-      "Invalid input gets the same report and exit status as validate; warnings go to standard error."
-    })
-final class ConvertCommand implements Callable<Integer> {
+final class ConvertCommand implements Command {
 
-  /** What --to accepts. */
-  enum Target { xml, json }
+  static final CommandSpec SPEC =
+      new CommandSpec(
+          "convert",
+          List.of(
+              "Converts a callback payload to XML or JSON and prints it on standard output.",
+              "Invalid input gets the same report and exit status as validate; warnings go to standard error."),
+          Stream.concat(
+                  Stream.of(CommandSpec.Option.requiredChoice("--to", "the wire format to write", "xml", "json")),
+                  PayloadOptions.OPTIONS.stream())
+              .toList(),
+          "PATH",
+          "a payload file, or - for standard input",
+          1,
+          1);
 
-  @Option(names = "--to", required = true, paramLabel = "xml|json", description = "the wire format to write")
-  Target to;
-
-  @Mixin PayloadOptions payloadOptions;
-
-  @Parameters(arity = "1", paramLabel = "PATH", description = "a payload file, or - for standard input")
-  String path;
-
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  private final InputStream stdin;
-
-  ConvertCommand(InputStream stdin) {
-    this.stdin = stdin;
+  @Override
+  public CommandSpec spec() {
+    return SPEC;
   }
 
   @Override
-  public Integer call() throws IOException {
-    PrintWriter err = spec.commandLine().getErr();
-    ValidatorOptions options = payloadOptions.toValidatorOptions();
+  public int run(CommandSpec.Parsed args, PrintWriter out, PrintWriter err, InputStream stdin)
+      throws IOException, CommandSpec.UsageError {
+    String path = args.parameters().get(0);
+    ValidatorOptions options = PayloadOptions.toValidatorOptions(args);
     CallbackReader reader = CallbackReader.create(options);
     ReadResult read;
     if (path.equals(PayloadSources.STDIN)) {
@@ -64,7 +54,6 @@ final class ConvertCommand implements Callable<Integer> {
       }
     }
     if (!read.isValid()) {
-      PrintWriter out = spec.commandLine().getOut();
       new TextReport().write(List.of(new PayloadResult(path, read.validation())), out);
       out.flush();
       return ExitStatus.INVALID;
@@ -73,9 +62,8 @@ final class ConvertCommand implements Callable<Integer> {
       err.println(TextReport.line(path, warning));
     }
     err.flush();
-    byte[] converted =
-        CallbackWriter.write(read.callback().orElseThrow(), to == Target.xml ? PayloadFormat.XML : PayloadFormat.JSON);
-    PrintWriter out = spec.commandLine().getOut();
+    PayloadFormat target = args.value("--to").equals("xml") ? PayloadFormat.XML : PayloadFormat.JSON;
+    byte[] converted = CallbackWriter.write(read.callback().orElseThrow(), target);
     out.write(new String(converted, StandardCharsets.UTF_8));
     out.flush();
     return ExitStatus.VALID;

@@ -3,21 +3,17 @@ package dev.cicallback.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 /** {@code ci-callback}: checks CI callback payloads against the contract, for other projects' CI. */
-@Command(
-    name = "ci-callback",
-    mixinStandardHelpOptions = true,
-    versionProvider = Main.Version.class,
-    description = "Checks Tencent Cloud Infinite (CI) job callback payloads against the ci-callback contract.",
-    subcommands = {ValidateCommand.class, ConvertCommand.class, CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main {
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  private static final List<Command> COMMANDS = List.of(new ValidateCommand(), new ConvertCommand());
+
+  private Main() {}
 
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
@@ -26,50 +22,109 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit status; for tests and embedding. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream stdin) {
-    CommandLine commandLine = new CommandLine(new Main(), new Factory(stdin));
-    commandLine.setOut(out);
-    commandLine.setErr(err);
-    commandLine.setExecutionExceptionHandler(
-        (exception, line, parseResult) -> {
-          line.getErr().println("ci-callback: " + exception.getMessage());
-          return ExitStatus.USAGE;
-        });
-    int status = commandLine.execute(args);
-    out.flush();
-    err.flush();
-    return status;
-  }
-
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed, e.g. validate");
-  }
-
-  /** Gives commands the standard input they should read for "-". */
-  private record Factory(InputStream stdin) implements CommandLine.IFactory {
-    @Override
-    public <K> K create(Class<K> type) throws Exception {
-      if (type == ValidateCommand.class) {
-        return type.cast(new ValidateCommand(stdin));
-      }
-      if (type == ConvertCommand.class) {
-        return type.cast(new ConvertCommand(stdin));
-      }
-      return CommandLine.defaultFactory().create(type);
+    try {
+      return dispatch(args, out, err, stdin);
+    } finally {
+      out.flush();
+      err.flush();
     }
+  }
+
+  private static int dispatch(String[] args, PrintWriter out, PrintWriter err, InputStream stdin) {
+    if (args.length == 0) {
+      return usageError(null, "a command is needed, e.g. validate", err);
+    }
+    switch (args[0]) {
+      case "-h", "--help" -> {
+        printHelp(out);
+        return ExitStatus.VALID;
+      }
+      case "-V", "--version" -> {
+        out.println(version());
+        return ExitStatus.VALID;
+      }
+      case "help" -> {
+        Command command = args.length > 1 ? command(args[1]) : null;
+        if (command == null) {
+          printHelp(out);
+        } else {
+          command.spec().printHelp(out);
+        }
+        return ExitStatus.VALID;
+      }
+      default -> {
+        Command command = command(args[0]);
+        if (command == null) {
+          return usageError(null, "unknown command \"" + args[0] + "\"", err);
+        }
+        return runCommand(command, args, out, err, stdin);
+      }
+    }
+  }
+
+  private static int runCommand(Command command, String[] args, PrintWriter out, PrintWriter err, InputStream stdin) {
+    CommandSpec spec = command.spec();
+    try {
+      CommandSpec.Parsed parsed = spec.parse(args, 1);
+      if (parsed.help()) {
+        spec.printHelp(out);
+        return ExitStatus.VALID;
+      }
+      if (parsed.version()) {
+        out.println(version());
+        return ExitStatus.VALID;
+      }
+      return command.run(parsed, out, err, stdin);
+    } catch (CommandSpec.UsageError e) {
+      return usageError(spec, e.getMessage(), err);
+    } catch (IOException e) {
+      err.println("ci-callback " + spec.name() + ": " + e.getMessage());
+      return ExitStatus.USAGE;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("ci-callback " + spec.name() + ": interrupted");
+      return ExitStatus.USAGE;
+    }
+  }
+
+  private static int usageError(CommandSpec spec, String message, PrintWriter err) {
+    if (spec == null) {
+      err.println("ci-callback: " + message);
+      err.println("Try 'ci-callback --help'.");
+    } else {
+      err.println("ci-callback " + spec.name() + ": " + message);
+      err.println("Usage: " + spec.synopsis());
+      err.println("Try 'ci-callback " + spec.name() + " --help'.");
+    }
+    return ExitStatus.USAGE;
+  }
+
+  private static Command command(String name) {
+    return COMMANDS.stream().filter(c -> c.spec().name().equals(name)).findFirst().orElse(null);
+  }
+
+  private static void printHelp(PrintWriter out) {
+    out.println("Usage: ci-callback [-hV] COMMAND");
+    out.println("Checks Tencent Cloud Infinite (CI) job callback payloads against the ci-callback contract.");
+    out.println("  -h, --help      show this help and exit");
+    out.println("  -V, --version   print the version and exit");
+    out.println("Commands:");
+    for (Command command : COMMANDS) {
+      out.printf("  %-9s %s%n", command.spec().name(), command.spec().summary());
+    }
+    out.printf("  %-9s %s%n", "help", "Shows the help of a command: ci-callback help validate");
   }
 
   /** The version the build wrote into the jar. */
-  static final class Version implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() throws IOException {
-      Properties properties = new Properties();
-      try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
-        if (in != null) {
-          properties.load(in);
-        }
+  static String version() {
+    Properties properties = new Properties();
+    try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+      if (in != null) {
+        properties.load(in);
       }
-      return new String[] {"ci-callback " + properties.getProperty("version", "unknown")};
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    return "ci-callback " + properties.getProperty("version", "unknown");
   }
 }

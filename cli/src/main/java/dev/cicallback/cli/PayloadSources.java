@@ -50,10 +50,10 @@ final class PayloadSources {
   }
 
   private static List<String> walk(Path folder) throws UnreadablePath {
-    try (Stream<Path> files = Files.walk(folder)) {
+    // The attributes come with the walk: no second look at each file.
+    try (Stream<Path> files =
+        Files.find(folder, Integer.MAX_VALUE, (file, attributes) -> attributes.isRegularFile() && isPayload(file))) {
       return files
-          .filter(Files::isRegularFile)
-          .filter(PayloadSources::isPayload)
           .map(Path::toString)
           .sorted()
           .toList();

@@ -14,81 +14,69 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import java.util.stream.Stream;
 
 /** {@code ci-callback validate}: one verdict per payload, a report, and an exit status for CI. */
-@Command(
-    name = "validate",
-    mixinStandardHelpOptions = true,
-    versionProvider = Main.Version.class,
-    description = {
-      "Validates callback payloads (XML or JSON) against the contract.",
-      "Exit status: 0 when every payload is valid (warnings allowed), 1 when any is invalid,"
-          + " 2 for a usage error or a path that cannot be read."
-    })
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand implements Command {
 
-  /** What --report accepts. */
-  enum ReportOption { text, json, junit }
+  static final CommandSpec SPEC =
+      new CommandSpec(
+          "validate",
+          List.of(
+              "Validates callback payloads (XML or JSON) against the contract.",
+              "Exit status: 0 when every payload is valid (warnings allowed), 1 when any is invalid,"
+                  + " 2 for a usage error or a path that cannot be read."),
+          Stream.concat(
+                  PayloadOptions.OPTIONS.stream(),
+                  Stream.of(
+                      CommandSpec.Option.choice("--report", "report format", "text", "json", "junit"),
+                      CommandSpec.Option.value(
+                          "--output", "FILE", "write the report to FILE instead of standard output", null)))
+              .toList(),
+          "PATH",
+          "a payload file, a folder (searched recursively for *.xml and *.json), or - for standard input",
+          1,
+          Integer.MAX_VALUE);
 
-  @Mixin PayloadOptions payloadOptions;
-
-  @Option(names = "--report", defaultValue = "text", paramLabel = "text|json|junit",
-      description = "report format (default: ${DEFAULT-VALUE})")
-  ReportOption report;
-
-  @Option(names = "--output", paramLabel = "FILE", description = "write the report to FILE instead of standard output")
-  Path output;
-
-  @Parameters(arity = "1..*", paramLabel = "PATH",
-      description = "a payload file, a folder (searched recursively for *.xml and *.json), or - for standard input")
-  List<String> paths;
-
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  private final InputStream stdin;
-
-  ValidateCommand(InputStream stdin) {
-    this.stdin = stdin;
+  @Override
+  public CommandSpec spec() {
+    return SPEC;
   }
 
   @Override
-  public Integer call() throws Exception {
-    ValidatorOptions options = payloadOptions.toValidatorOptions();
+  public int run(CommandSpec.Parsed args, PrintWriter out, PrintWriter err, InputStream stdin)
+      throws IOException, CommandSpec.UsageError, InterruptedException {
+    ValidatorOptions options = PayloadOptions.toValidatorOptions(args);
     List<String> sources;
     try {
-      sources = PayloadSources.expand(paths);
+      sources = PayloadSources.expand(args.parameters());
     } catch (PayloadSources.UnreadablePath e) {
-      spec.commandLine().getErr().println("ci-callback validate: " + e.getMessage());
+      err.println("ci-callback validate: " + e.getMessage());
       return ExitStatus.USAGE;
     }
     if (sources.isEmpty()) {
-      spec.commandLine().getErr().println("ci-callback validate: no *.xml or *.json payload found in " + paths);
+      err.println("ci-callback validate: no *.xml or *.json payload found in " + args.parameters());
       return ExitStatus.USAGE;
     }
     CallbackValidator validator = CallbackValidator.create(options);
     List<PayloadResult> results;
     try {
-      results = validateAll(validator, sources);
+      results = validateAll(validator, sources, stdin);
     } catch (UncheckedIOException e) {
-      spec.commandLine().getErr().println("ci-callback validate: " + e.getCause().getMessage());
+      err.println("ci-callback validate: " + e.getCause().getMessage());
       return ExitStatus.USAGE;
     }
-    writeReport(results);
+    writeReport(results, args.value("--report"), args.value("--output"), out);
     return results.stream().allMatch(r -> r.result().isValid()) ? ExitStatus.VALID : ExitStatus.INVALID;
   }
 
   /** Validates every source, files in parallel over the cores, results in the order given. */
-  private List<PayloadResult> validateAll(CallbackValidator validator, List<String> sources)
-      throws InterruptedException {
+  private static List<PayloadResult> validateAll(
+      CallbackValidator validator, List<String> sources, InputStream stdin) throws InterruptedException {
     int threads = Math.min(Runtime.getRuntime().availableProcessors(), sources.size());
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(threads, 1), runnable -> {
       Thread thread = new Thread(runnable, "ci-callback-validate");
@@ -134,19 +122,19 @@ final class ValidateCommand implements Callable<Integer> {
     }
   }
 
-  private void writeReport(List<PayloadResult> results) throws IOException {
+  private static void writeReport(List<PayloadResult> results, String report, String output, PrintWriter out)
+      throws IOException {
     Report writer = switch (report) {
-      case text -> new TextReport();
-      case json -> new JsonReport();
-      case junit -> new JunitReport();
+      case "json" -> new JsonReport();
+      case "junit" -> new JunitReport();
+      default -> new TextReport();
     };
     if (output == null) {
-      PrintWriter out = spec.commandLine().getOut();
       writer.write(results, out);
       out.flush();
     } else {
-      try (Writer out = new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8)) {
-        writer.write(results, out);
+      try (Writer file = new OutputStreamWriter(Files.newOutputStream(Path.of(output)), StandardCharsets.UTF_8)) {
+        writer.write(results, file);
       }
     }
   }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class CallbackValidator {
   private CallbackValidator(ValidatorOptions options) {
     this.options = Objects.requireNonNull(options, "options");
     this.xml = new Lazy<>(() -> new XmlPayloadValidator(ContractTree.shared()));
-    this.json = new Lazy<>(() -> new JsonPayloadValidator(ContractTree.shared(), options));
+    this.json = new Lazy<>(() -> new JsonPayloadValidator(options));
   }
 
   /** The schemas as they are: a node the contract does not know is an error. */
@@ -110,10 +111,11 @@ public final class CallbackValidator {
   }
 
   PayloadCheck check(Path path, boolean buildTree) throws IOException {
-    if (Files.isRegularFile(path) && Files.size(path) > options.maxBytes()) {
-      return tooLarge();
-    }
-    if (Files.isRegularFile(path)) {
+    BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+    if (attributes.isRegularFile()) {
+      if (attributes.size() > options.maxBytes()) {
+        return tooLarge();
+      }
       byte[] bytes = Files.readAllBytes(path); // sized once: no growing buffer per file in a batch
       return check(bytes, bytes.length, buildTree);
     }

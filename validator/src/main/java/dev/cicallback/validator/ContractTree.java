@@ -1,11 +1,7 @@
 package dev.cicallback.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cicallback.model.SchemaResources;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -71,13 +67,11 @@ final class ContractTree {
     }
   }
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
-  private final Map<String, JsonNode> files = new HashMap<>();
+  private final PackagedJsonSchemas files = new PackagedJsonSchemas();
   private final Node root;
 
   private ContractTree() {
-    JsonNode entry = file(SchemaResources.TTS_JSON_SCHEMA);
+    JsonNode entry = files.file(SchemaResources.TTS_JSON_SCHEMA);
     this.root = build("Response", false, new Located(SchemaResources.TTS_JSON_SCHEMA, entry), null);
   }
 
@@ -142,22 +136,10 @@ final class ContractTree {
     String fileName = hash < 0 ? ref : ref.substring(0, hash);
     String pointer = hash < 0 ? "" : ref.substring(hash + 1);
     String file = fileName.isEmpty() ? fromFile : fileName;
-    JsonNode node = pointer.isEmpty() ? file(file) : file(file).at(pointer);
+    JsonNode node = pointer.isEmpty() ? files.file(file) : files.file(file).at(pointer);
     if (node.isMissingNode()) {
       throw new IllegalStateException("unresolved $ref " + ref + " in " + fromFile);
     }
     return new Located(file, node);
-  }
-
-  private JsonNode file(String name) {
-    return files.computeIfAbsent(
-        name,
-        n -> {
-          try (InputStream in = SchemaResources.open(SchemaResources.JSON_DIR + n)) {
-            return MAPPER.readTree(in);
-          } catch (IOException e) {
-            throw new UncheckedIOException("cannot read packaged schema " + n, e);
-          }
-        });
   }
 }

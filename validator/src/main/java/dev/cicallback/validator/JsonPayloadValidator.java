@@ -21,16 +21,14 @@ final class JsonPayloadValidator {
 
   private static final Lazy<Schema> COMPILED = new Lazy<>(JsonPayloadValidator::compile);
 
-  private final Schema schema;
-  private final ContractTree contract;
   private final ValidatorOptions options;
   private final LocatedJsonReader reader;
+  private final JsonSchemaVerdict verdict;
 
-  JsonPayloadValidator(ContractTree contract, ValidatorOptions options) {
-    this.contract = contract;
+  JsonPayloadValidator(ValidatorOptions options) {
     this.options = options;
     this.reader = new LocatedJsonReader(options);
-    this.schema = COMPILED.get();
+    this.verdict = JsonSchemaVerdict.shared();
   }
 
   /** The packaged JSON Schema, compiled once per class loader: a compiled schema is thread-safe. */
@@ -56,24 +54,39 @@ final class JsonPayloadValidator {
 
   /** Problems of the payload, and its tree with unknown members taken out (null when it is not JSON). */
   PayloadCheck check(byte[] bytes, int offset, int length) {
+    LocatedJson document;
     try {
-      PayloadCheck check = evaluate(reader.read(bytes, offset, length));
-      if (!check.problems().isEmpty() && check.tree() != null) {
-        // Found problems on the fast path: read again, recording positions, to place them.
-        check = evaluate(reader.readLocated(bytes, offset, length));
-      }
-      return check;
+      document = reader.read(bytes, offset, length);
     } catch (LocatedJsonReader.JsonSyntaxError e) {
-      return new PayloadCheck(java.util.Optional.of(PayloadFormat.JSON), List.of(e.problem), null);
+      return notJson(e);
+    }
+    if (verdict.accepts(document.tree())) {
+      return new PayloadCheck(java.util.Optional.of(PayloadFormat.JSON), List.of(), document.tree());
+    }
+    // Something to report: the full evaluator finds it, on a second read that records positions to place it.
+    return checkFully(bytes, offset, length);
+  }
+
+  /** Like {@link #check}, with the full evaluator whatever the verdict would be: finds and places every problem. */
+  PayloadCheck checkFully(byte[] bytes, int offset, int length) {
+    try {
+      return evaluate(reader.readLocated(bytes, offset, length));
+    } catch (LocatedJsonReader.JsonSyntaxError e) {
+      return notJson(e);
     }
   }
 
+  private static PayloadCheck notJson(LocatedJsonReader.JsonSyntaxError e) {
+    return new PayloadCheck(java.util.Optional.of(PayloadFormat.JSON), List.of(e.problem), null);
+  }
+
   private PayloadCheck evaluate(LocatedJson document) {
+    ContractTree contract = ContractTree.shared();
     List<Problem> problems = new ArrayList<>();
     if (document.tree().isObject()) {
       pruneUnknown((ObjectNode) document.tree(), "", contract.root(), document, options, problems);
     }
-    for (Error error : relevant(schema.validate(document.tree()), document.tree())) {
+    for (Error error : relevant(COMPILED.get().validate(document.tree()), document.tree())) {
       problems.add(JsonSchemaMessages.problem(error, pointer(error.getInstanceLocation()), document, contract));
     }
     return new PayloadCheck(java.util.Optional.of(PayloadFormat.JSON), problems, document.tree());
@@ -89,7 +102,7 @@ final class JsonPayloadValidator {
       List<Problem> problems) {
     for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> member = it.next();
-      String childPointer = document.located() ? JsonPointers.child(pointer, member.getKey()) : "";
+      String childPointer = JsonPointers.child(pointer, member.getKey());
       ContractTree.Node child = node.child(member.getKey());
       if (child == null) {
         TextPosition at = document.positionOf(childPointer);
@@ -111,7 +124,7 @@ final class JsonPayloadValidator {
             if (value.get(i).isObject()) {
               pruneUnknown(
                   (ObjectNode) value.get(i),
-                  document.located() ? JsonPointers.child(childPointer, i) : "",
+                  JsonPointers.child(childPointer, i),
                   child,
                   document,
                   options,

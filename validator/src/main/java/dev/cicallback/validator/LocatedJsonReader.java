@@ -151,7 +151,7 @@ final class LocatedJsonReader {
     Map<String, TextPosition> names = reading.names;
     Deque<Open> open = reading.open;
     JsonToken token = parser.currentToken();
-    TextPosition start = position(parser.currentTokenLocation());
+    TextPosition start = tokenStart(parser, reading);
     if (++reading.nodes > maxNodes) {
       throw new JsonSyntaxError(
           new Problem(
@@ -178,7 +178,7 @@ final class LocatedJsonReader {
           if (reading.locate) {
             names.put(child, position(parser.currentTokenLocation()));
           }
-          requireWholeCharacters(name, child, position(parser.currentTokenLocation()));
+          requireWholeCharacters(name, child, tokenStart(parser, reading));
           parser.nextToken();
           object.set(name, readValue(parser, child, reading));
         }
@@ -325,6 +325,14 @@ final class LocatedJsonReader {
       return "nested deeper than the limit";
     }
     return JsonSyntaxMessages.describe(message);
+  }
+
+  /**
+   * Where the current token starts, when positions are being recorded; without them an error is placed by reading
+   * again, so working it out for every token would be wasted.
+   */
+  private static TextPosition tokenStart(JsonParser parser, Reading reading) {
+    return reading.locate ? position(parser.currentTokenLocation()) : TextPosition.NONE;
   }
 
   private static TextPosition position(JsonLocation location) {

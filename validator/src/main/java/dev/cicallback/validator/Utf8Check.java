@@ -14,6 +14,64 @@ final class Utf8Check {
   private Utf8Check() {}
 
   static List<Problem> problems(byte[] bytes, int length) {
+    return isUtf8(bytes, length) ? List.of() : locate(bytes, length);
+  }
+
+  /**
+   * Whether the first {@code length} bytes are well-formed UTF-8 (RFC 3629: shortest form, no surrogates, at most
+   * U+10FFFF). A plain loop over the bytes: decoding into characters only to find where the first bad byte is.
+   */
+  static boolean isUtf8(byte[] bytes, int length) {
+    int i = 0;
+    while (i < length) {
+      int b = bytes[i];
+      if (b >= 0) {
+        i++;
+        continue;
+      }
+      b &= 0xFF;
+      int continuations;
+      int low = 0x80;
+      int high = 0xBF;
+      if (b >= 0xC2 && b <= 0xDF) {
+        continuations = 1;
+      } else if (b >= 0xE0 && b <= 0xEF) {
+        continuations = 2;
+        if (b == 0xE0) {
+          low = 0xA0; // shorter forms are overlong
+        } else if (b == 0xED) {
+          high = 0x9F; // U+D800..U+DFFF are surrogates
+        }
+      } else if (b >= 0xF0 && b <= 0xF4) {
+        continuations = 3;
+        if (b == 0xF0) {
+          low = 0x90; // overlong
+        } else if (b == 0xF4) {
+          high = 0x8F; // beyond U+10FFFF
+        }
+      } else {
+        return false;
+      }
+      if (i + continuations >= length) {
+        return false;
+      }
+      int second = bytes[i + 1] & 0xFF;
+      if (second < low || second > high) {
+        return false;
+      }
+      for (int k = 2; k <= continuations; k++) {
+        int next = bytes[i + k] & 0xFF;
+        if (next < 0x80 || next > 0xBF) {
+          return false;
+        }
+      }
+      i += continuations + 1;
+    }
+    return true;
+  }
+
+  /** The problem of bytes that are not UTF-8, placed at the first bad sequence. */
+  private static List<Problem> locate(byte[] bytes, int length) {
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -52,7 +110,8 @@ final class Utf8Check {
         } catch (IllegalStateException e) {
           // Already flushed.
         }
-        return List.of();
+        // Unreachable after isUtf8 said no, unless the two disagree: then say so rather than call it valid.
+        return List.of(new Problem(Severity.ERROR, "invalid UTF-8; callbacks are UTF-8", 1, 1, ""));
       }
     }
   }

@@ -29,6 +29,23 @@ class ReaderFuzzTest {
     check(JSON.read(data));
   }
 
+  private static final LocatedJsonReader JSON_TREES = new LocatedJsonReader(ValidatorOptions.defaults());
+  private static final JsonPayloadValidator FULL_JSON = new JsonPayloadValidator(ValidatorOptions.defaults());
+
+  /** The quick JSON verdict never accepts what the full evaluator finds a problem in (seeded with valid payloads). */
+  @FuzzTest(maxDuration = "2m")
+  void fuzz_json_verdict(byte[] data) {
+    com.fasterxml.jackson.databind.JsonNode tree;
+    try {
+      tree = JSON_TREES.read(data, 0, data.length).tree();
+    } catch (LocatedJsonReader.JsonSyntaxError notJson) {
+      return;
+    }
+    if (JsonSchemaVerdict.shared().accepts(tree)) {
+      assertEquals(java.util.List.of(), FULL_JSON.checkFully(data, 0, data.length).problems());
+    }
+  }
+
   /** Never an exception; a model exactly when valid; every problem says what and where. */
   private static void check(ReadResult result) {
     assertEquals(result.validation().isValid(), result.callback().isPresent(), result.problems()::toString);
