@@ -37,7 +37,7 @@ public final class CallbackValidator {
 
   private CallbackValidator(ValidatorOptions options) {
     this.options = Objects.requireNonNull(options, "options");
-    this.xml = new Lazy<>(() -> new XmlPayloadValidator(ContractTree.shared()));
+    this.xml = new Lazy<>(() -> new XmlPayloadValidator());
     this.json = new Lazy<>(() -> new JsonPayloadValidator(options));
   }
 

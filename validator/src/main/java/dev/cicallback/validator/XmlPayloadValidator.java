@@ -23,8 +23,10 @@ import org.xml.sax.XMLReader;
 
 /**
  * Validates XML payloads against the packaged XSD with a hardened parser: no DTD, no external entity, schema or
- * XInclude, bounded depth, names and attributes. The compiled schema is shared by all; the parser and the schema
- * validator are kept per thread and reset between payloads.
+ * XInclude, bounded depth, names and attributes. Two passes share the compiled schema: a quick one (the schema inside
+ * the parser, {@link XmlQuickPass}) answers for valid payloads; the full one (path tracker, then the schema
+ * validator) runs when that one has doubts, to find, place and explain each problem. Parsers and schema validators
+ * are kept per thread and reset between payloads.
  */
 final class XmlPayloadValidator {
 
@@ -39,16 +41,17 @@ final class XmlPayloadValidator {
   private static final Lazy<Schema> COMPILED = new Lazy<>(SchemaResources::newTtsXsdSchema);
 
   private final Schema schema;
-  private final ContractTree contract;
+  private final XmlQuickPass quick;
   private final SAXParserFactory parsers;
   /** A parser per thread, reset after each use: creating one costs as much as validating a small payload. */
   private final ThreadLocal<SAXParser> parser;
   /** Likewise a schema validator per thread: it resets itself at the start of each document. */
   private final ThreadLocal<ValidatorHandler> validators;
 
-  XmlPayloadValidator(ContractTree contract) {
-    this.contract = contract;
+  /** The contract tree (read from the JSON Schema) is only needed to place problems or build a tree: got then. */
+  XmlPayloadValidator() {
     this.schema = COMPILED.get();
+    this.quick = new XmlQuickPass(schema);
     this.parsers = hardenedParsers();
     this.parser = ThreadLocal.withInitial(this::newParser);
     this.validators = ThreadLocal.withInitial(this::newValidatorHandler);
@@ -71,8 +74,24 @@ final class XmlPayloadValidator {
 
   /** Problems of the payload, and its tree if {@code buildTree} (null otherwise or when unreadable). */
   PayloadCheck check(byte[] bytes, int offset, int length, ValidatorOptions options, boolean buildTree) {
+    XmlTreeBuilder tree = buildTree ? new XmlTreeBuilder(ContractTree.shared()) : null;
+    if (passesQuickly(bytes, offset, length, options, tree)) {
+      return new PayloadCheck(java.util.Optional.of(PayloadFormat.XML), List.of(), tree == null ? null : tree.tree());
+    }
+    // Something to report: the full pass finds and places it.
+    return checkFully(bytes, offset, length, options, buildTree);
+  }
+
+  /** Whether the quick pass finds the payload valid, declared encoding included; {@code tree} may be null. */
+  boolean passesQuickly(byte[] bytes, int offset, int length, ValidatorOptions options, XmlTreeBuilder tree) {
+    String declared = declaredEncoding(bytes, offset, length);
+    return (declared == null || declared.equalsIgnoreCase("UTF-8")) && quick.passes(bytes, offset, length, options, tree);
+  }
+
+  /** Like {@link #check}, with the full pass whatever the quick one would say: finds and places every problem. */
+  PayloadCheck checkFully(byte[] bytes, int offset, int length, ValidatorOptions options, boolean buildTree) {
     List<Problem> problems = new ArrayList<>();
-    XmlTreeBuilder tree = buildTree ? new XmlTreeBuilder(contract) : null;
+    XmlTreeBuilder tree = buildTree ? new XmlTreeBuilder(ContractTree.shared()) : null;
     String declared = declaredEncoding(bytes, offset, length);
     if (declared != null && !declared.equalsIgnoreCase("UTF-8")) {
       problems.add(
@@ -87,17 +106,13 @@ final class XmlPayloadValidator {
     }
     SAXParser parser = this.parser.get();
     try {
-      parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      parser.setProperty(MAX_ELEMENT_DEPTH, String.valueOf(options.maxDepth()));
-      parser.setProperty(ATTRIBUTE_LIMIT, String.valueOf(options.maxAttributes()));
-      parser.setProperty(NAME_LIMIT, "1000");
+      limit(parser, options);
       XMLReader reader = parser.getXMLReader();
 
       ValidatorHandler validator = validators.get();
       XmlPathTracker tracker =
           new XmlPathTracker(
-              tree == null ? validator : new TeeHandler(validator, tree), contract, options, problems);
+              tree == null ? validator : new TeeHandler(validator, tree), ContractTree.shared(), options, problems);
       Collector collector = new Collector(tracker, problems);
       validator.setErrorHandler(collector);
       reader.setErrorHandler(collector);
@@ -113,6 +128,15 @@ final class XmlPayloadValidator {
     boolean readable = problems.stream().noneMatch(Problem::isError);
     return new PayloadCheck(
         java.util.Optional.of(PayloadFormat.XML), problems, tree != null && readable ? tree.tree() : null);
+  }
+
+  /** Sets the per-payload limits and refuses external access, on a parser that reset() cleared. */
+  static void limit(SAXParser parser, ValidatorOptions options) throws SAXException {
+    parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+    parser.setProperty(MAX_ELEMENT_DEPTH, String.valueOf(options.maxDepth()));
+    parser.setProperty(ATTRIBUTE_LIMIT, String.valueOf(options.maxAttributes()));
+    parser.setProperty(NAME_LIMIT, "1000");
   }
 
   /** Turns parser and validator reports into located problems. */
@@ -183,7 +207,8 @@ final class XmlPayloadValidator {
     return m.find() ? m.group(1) : null;
   }
 
-  private static SAXParserFactory hardenedParsers() {
+  /** A namespace-aware parser factory with no DTD, external entity, schema location or XInclude. */
+  static SAXParserFactory hardenedParsers() {
     try {
       SAXParserFactory factory = SAXParserFactory.newInstance();
       factory.setNamespaceAware(true);

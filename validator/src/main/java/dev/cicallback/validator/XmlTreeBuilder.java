@@ -71,6 +71,9 @@ final class XmlTreeBuilder extends DefaultHandler {
     JsonNode value;
     if (done.children != null) {
       value = done.children.isEmpty() ? null : done.children;
+    } else if (done.node != null && done.node.container()) {
+      // An empty container: the only text the schema lets it hold is whitespace between tags.
+      value = null;
     } else {
       value = done.text.isEmpty() ? null : NODES.textNode(done.text.toString());
     }

@@ -93,4 +93,21 @@ class TolerantModeTest {
         strict.errors().stream().map(Problem::location).toList());
     assertTrue(tolerant.isValid(), tolerant.problems()::toString);
   }
+
+  @Test
+  void an_empty_container_written_across_lines_reads_as_empty_beside_an_unknown_node() throws Exception {
+    // With an unknown node the payload takes the full pass, whose tree once kept the line break as Video's value.
+    String xml =
+        fixture("xml/valid-seed-case1-task-api.xml")
+            .replace("<Audio>", "<Video>\n    </Video><Priority>1</Priority><Audio>");
+
+    ReadResult read = CallbackReader.create(ValidatorOptions.defaults().withMode(ValidatorOptions.Mode.TOLERANT))
+        .read(bytes(xml));
+
+    assertTrue(read.isValid(), read.problems()::toString);
+    assertEquals(1, read.validation().warnings().size(), read.problems()::toString);
+    var stream = read.callback().orElseThrow().getJobsDetail().get(0).getOperation().getMediaInfo().getStream();
+    assertTrue(stream.getVideo() == null || stream.getVideo().isEmpty(), () -> "Video: " + stream.getVideo());
+    assertEquals(1, stream.getAudio().size());
+  }
 }

@@ -1,0 +1,136 @@
+package dev.cicallback.validator;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+import javax.xml.validation.Schema;
+import org.xml.sax.Attributes;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+/**
+ * A yes-or-no pass over an XML payload with the same compiled XSD inside the parser's own pipeline, where it runs
+ * faster than behind the path tracker that places problems. It answers "valid, with nothing the contract does not
+ * know and no limit reached?"; at the first doubt it stops and the full pass finds, places and explains the problems.
+ *
+ * <p>Yes here implies yes there: the same schema and parser settings judge both, and what the full pass adds
+ * (unknown elements and attributes, the node and text limits) makes this pass say no.
+ */
+final class XmlQuickPass {
+
+  /** Thrown to stop at the first doubt; carries nothing, so it is made once. */
+  private static final SAXException DOUBT = new SAXException("ask the full pass", null) {
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
+    }
+  };
+
+  private final SAXParserFactory parsers;
+  private final ThreadLocal<SAXParser> parser;
+
+  XmlQuickPass(Schema schema) {
+    this.parsers = XmlPayloadValidator.hardenedParsers();
+    this.parsers.setSchema(schema);
+    try {
+      // Pass text on as written, not as the schema would normalise it: the tree must be the full pass's tree.
+      this.parsers.setFeature("http://apache.org/xml/features/validation/schema/normalized-value", false);
+    } catch (ParserConfigurationException | SAXException e) {
+      throw new IllegalStateException("cannot configure the validating parser", e);
+    }
+    this.parser = ThreadLocal.withInitial(this::newParser);
+  }
+
+  private SAXParser newParser() {
+    try {
+      return parsers.newSAXParser();
+    } catch (ParserConfigurationException | SAXException e) {
+      throw new IllegalStateException("cannot create a validating XML parser", e);
+    }
+  }
+
+  /** Whether the payload passes; {@code tree}, if not null, receives its events (complete only on yes). */
+  boolean passes(byte[] bytes, int offset, int length, ValidatorOptions options, ContentHandler tree) {
+    SAXParser validating = parser.get();
+    try {
+      XmlPayloadValidator.limit(validating, options);
+      XMLReader reader = validating.getXMLReader();
+      Watch watch = new Watch(options, tree);
+      reader.setContentHandler(watch);
+      reader.setErrorHandler(watch);
+      reader.parse(new InputSource(new ByteArrayInputStream(bytes, offset, length)));
+      return true;
+    } catch (SAXException | IOException | RuntimeException e) {
+      return false;
+    } finally {
+      validating.reset();
+    }
+  }
+
+  /** Says no at any error, namespace, attribute or limit, and passes the events on to the tree. */
+  private static final class Watch extends DefaultHandler {
+    private final ValidatorOptions options;
+    private final ContentHandler tree;
+    private int elements;
+    private long textLength;
+
+    Watch(ValidatorOptions options, ContentHandler tree) {
+      this.options = options;
+      this.tree = tree;
+    }
+
+    @Override
+    public void startElement(String uri, String localName, String qName, Attributes attributes)
+        throws SAXException {
+      textLength = 0;
+      if (!uri.isEmpty() || attributes.getLength() > 0 || ++elements > options.maxNodes()) {
+        throw DOUBT;
+      }
+      if (tree != null) {
+        tree.startElement(uri, localName, qName, attributes);
+      }
+    }
+
+    @Override
+    public void endElement(String uri, String localName, String qName) throws SAXException {
+      textLength = 0;
+      if (tree != null) {
+        tree.endElement(uri, localName, qName);
+      }
+    }
+
+    @Override
+    public void characters(char[] ch, int start, int length) throws SAXException {
+      textLength += length;
+      if (textLength > options.maxStringLength()) {
+        throw DOUBT;
+      }
+      if (tree != null) {
+        tree.characters(ch, start, length);
+      }
+    }
+
+    @Override
+    public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
+      if (tree != null) {
+        tree.ignorableWhitespace(ch, start, length);
+      }
+    }
+
+    @Override
+    public void error(SAXParseException e) throws SAXException {
+      throw DOUBT;
+    }
+
+    @Override
+    public void fatalError(SAXParseException e) throws SAXException {
+      throw DOUBT;
+    }
+  }
+}
