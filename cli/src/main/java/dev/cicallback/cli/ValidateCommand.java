@@ -13,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,62 +54,51 @@ final class ValidateCommand implements Command {
   public int run(CommandSpec.Parsed args, PrintWriter out, PrintWriter err, InputStream stdin)
       throws IOException, CommandSpec.UsageError, InterruptedException {
     ValidatorOptions options = PayloadOptions.toValidatorOptions(args);
-    List<String> sources;
-    try {
-      sources = PayloadSources.expand(args.parameters());
-    } catch (PayloadSources.UnreadablePath e) {
-      err.println("ci-callback validate: " + e.getMessage());
-      return ExitStatus.USAGE;
-    }
-    if (sources.isEmpty()) {
-      err.println("ci-callback validate: no *.xml or *.json payload found in " + args.parameters());
-      return ExitStatus.USAGE;
-    }
     CallbackValidator validator = CallbackValidator.create(options);
-    List<PayloadResult> results;
-    try {
-      results = validateAll(validator, sources, stdin);
-    } catch (UncheckedIOException e) {
-      err.println("ci-callback validate: " + e.getCause().getMessage());
-      return ExitStatus.USAGE;
-    }
-    writeReport(results, args.value("--report"), args.value("--output"), out);
-    return results.stream().allMatch(r -> r.result().isValid()) ? ExitStatus.VALID : ExitStatus.INVALID;
-  }
-
-  /** Validates every source, files in parallel over the cores, results in the order given. */
-  private static List<PayloadResult> validateAll(
-      CallbackValidator validator, List<String> sources, InputStream stdin) throws InterruptedException {
-    int threads = Math.min(Runtime.getRuntime().availableProcessors(), sources.size());
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(threads, 1), runnable -> {
+    ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
       Thread thread = new Thread(runnable, "ci-callback-validate");
       thread.setDaemon(true);
       return thread;
     });
     try {
-      List<Future<ValidationResult>> pending = new ArrayList<>();
-      for (String source : sources) {
-        if (source.equals(PayloadSources.STDIN)) {
-          ValidationResult fromStdin = read(() -> validator.validate(stdin));
-          pending.add(java.util.concurrent.CompletableFuture.completedFuture(fromStdin));
-        } else {
-          pending.add(pool.submit(() -> read(() -> validator.validate(Path.of(source)))));
-        }
+      // Files are validated in parallel over the cores as the walk finds them; the first also compiles the schema.
+      Map<String, Future<ValidationResult>> pending = new HashMap<>();
+      List<String> sources;
+      try {
+        sources = PayloadSources.expand(args.parameters(), source -> pending.computeIfAbsent(source, s ->
+            s.equals(PayloadSources.STDIN)
+                ? CompletableFuture.completedFuture(read(() -> validator.validate(stdin)))
+                : pool.submit(() -> read(() -> validator.validate(Path.of(s))))));
+      } catch (PayloadSources.UnreadablePath e) {
+        err.println("ci-callback validate: " + e.getMessage());
+        return ExitStatus.USAGE;
+      }
+      if (sources.isEmpty()) {
+        err.println("ci-callback validate: no *.xml or *.json payload found in " + args.parameters());
+        return ExitStatus.USAGE;
       }
       List<PayloadResult> results = new ArrayList<>();
-      for (int i = 0; i < sources.size(); i++) {
-        try {
-          results.add(new PayloadResult(sources.get(i), pending.get(i).get()));
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof UncheckedIOException io) {
-            throw io;
-          }
-          throw new IllegalStateException(e.getCause());
-        }
+      for (String source : sources) {
+        results.add(new PayloadResult(source, resultOf(pending.get(source))));
       }
-      return results;
+      writeReport(results, args.value("--report"), args.value("--output"), out);
+      return results.stream().allMatch(r -> r.result().isValid()) ? ExitStatus.VALID : ExitStatus.INVALID;
+    } catch (UncheckedIOException e) {
+      err.println("ci-callback validate: " + e.getCause().getMessage());
+      return ExitStatus.USAGE;
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  private static ValidationResult resultOf(Future<ValidationResult> pending) throws InterruptedException {
+    try {
+      return pending.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UncheckedIOException io) {
+        throw io;
+      }
+      throw new IllegalStateException(e.getCause());
     }
   }
 
