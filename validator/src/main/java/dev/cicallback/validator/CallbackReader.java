@@ -57,11 +57,16 @@ public final class CallbackReader {
 
   private static ReadResult bind(PayloadCheck check) {
     ValidationResult validation = check.result();
-    if (!validation.isValid() || check.tree() == null) {
+    if (!validation.isValid() || check.tree() == null && check.json() == null) {
       return new ReadResult(validation, Optional.empty());
     }
     try {
-      return new ReadResult(validation, Optional.of(MAPPER.treeToValue(check.tree(), Response.class)));
+      PayloadCheck.JsonBytes json = check.json();
+      Response callback =
+          json == null
+              ? MAPPER.treeToValue(check.tree(), Response.class)
+              : MAPPER.readValue(json.bytes(), json.offset(), json.length(), Response.class);
+      return new ReadResult(validation, Optional.of(callback));
     } catch (JsonMappingException e) {
       // The schema admits a few texts the model cannot hold, such as 2022-02-30T00:00:00+0800.
       String pointer = pointerOf(e);
@@ -75,7 +80,7 @@ public final class CallbackReader {
               pointer));
       return new ReadResult(new ValidationResult(validation.format(), problems), Optional.empty());
     } catch (IOException e) {
-      throw new IllegalStateException("binding a tree does no I/O", e);
+      throw new IllegalStateException("binding bytes the quick pass read, or a tree, cannot fail to parse", e);
     }
   }
 

@@ -163,7 +163,7 @@ public final class CallbackValidator {
     }
     List<Problem> problems = new ArrayList<>(check.problems());
     problems.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
-    return new PayloadCheck(format, problems, check.tree());
+    return check.withProblems(format, problems);
   }
 
   private PayloadCheck tooLarge() {

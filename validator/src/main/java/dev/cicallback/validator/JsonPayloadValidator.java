@@ -1,5 +1,6 @@
 package dev.cicallback.validator;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
@@ -9,6 +10,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import dev.cicallback.model.SchemaResources;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -52,19 +54,27 @@ final class JsonPayloadValidator {
     return schema;
   }
 
-  /** Problems of the payload, and its tree with unknown members taken out (null when it is not JSON). */
+  /**
+   * Problems of the payload, and what to bind: its bytes when the quick pass finds it valid as it stands, else its
+   * tree with unknown members taken out (null when it is not JSON).
+   */
   PayloadCheck check(byte[] bytes, int offset, int length) {
-    LocatedJson document;
-    try {
-      document = reader.read(bytes, offset, length);
-    } catch (LocatedJsonReader.JsonSyntaxError e) {
-      return notJson(e);
+    if (passesQuickly(bytes, offset, length)) {
+      return new PayloadCheck(
+          java.util.Optional.of(PayloadFormat.JSON), List.of(), null,
+          new PayloadCheck.JsonBytes(bytes, offset, length));
     }
-    if (verdict.accepts(document.tree())) {
-      return new PayloadCheck(java.util.Optional.of(PayloadFormat.JSON), List.of(), document.tree());
-    }
-    // Something to report: the full evaluator finds it, on a second read that records positions to place it.
+    // Something to report: the full evaluator finds it, on a read that records positions to place it.
     return checkFully(bytes, offset, length);
+  }
+
+  /** Whether the quick pass finds the payload valid: one pass over the tokens, no tree. */
+  boolean passesQuickly(byte[] bytes, int offset, int length) {
+    try (JsonParser parser = reader.parser(bytes, offset, length)) {
+      return verdict.accepts(parser, options);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Like {@link #check}, with the full evaluator whatever the verdict would be: finds and places every problem. */

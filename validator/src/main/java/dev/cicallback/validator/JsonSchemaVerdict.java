@@ -1,28 +1,34 @@
 package dev.cicallback.validator;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cicallback.model.SchemaResources;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * A yes-or-no evaluator of the packaged JSON Schema, compiled once into plain predicates. It answers "does this
- * payload conform, with no member the contract does not know?" several times faster than the full evaluator, which
- * then runs only for payloads that need their problems found and explained.
+ * A yes-or-no evaluator of the packaged JSON Schema that runs on the parser's tokens as they are read: no tree, one
+ * pass. It answers "does this payload conform, with no member the contract does not know and no limit reached?" at a
+ * small fraction of the full evaluator's cost, which then runs only for payloads whose problems need finding and
+ * explaining.
  *
- * <p>It is never more lenient than the full evaluator: where JSON Schema leaves room (an integer written as
- * {@code 5.0}, a line break in a patterned string, a member the schema does not declare) it says no, and the full
- * evaluator decides. It knows exactly the keywords the contract uses and refuses to compile a schema with any other,
- * so a new keyword cannot be silently ignored; tests hold its verdicts to the full evaluator's on every fixture, bad
- * input and fuzz case.
+ * <p>It is never more lenient than the full evaluator: where JSON Schema or the reader leave room (an integer written
+ * as {@code 5.0}, a number with an exponent, a line break in a patterned string, a member the schema does not
+ * declare) it says no, and the full evaluator decides. It knows exactly the keywords the contract uses, in the forms a
+ * single pass can decide (a {@code oneOf} whose branches take different JSON types), and refuses to compile a schema
+ * with anything else, so a new keyword cannot be silently ignored; tests hold its verdicts to the full evaluator's on
+ * every fixture, hostile input and fuzz case.
  */
 final class JsonSchemaVerdict {
 
@@ -32,14 +38,39 @@ final class JsonSchemaVerdict {
           "$schema", "$id", "$defs", "$comment", "title", "description", "x-description-zh", "javaType",
           "existingJavaType");
 
+  private static final int STRING = 1;
+  private static final int INTEGER = 2;
+  private static final int NUMBER = 4;
+  private static final int OBJECT = 8;
+  private static final int ARRAY = 16;
+  private static final int BOOLEAN = 32;
+  private static final int NULL = 64;
+  private static final int ANY = 127;
+
   private static final Lazy<JsonSchemaVerdict> SHARED =
       new Lazy<>(() -> new JsonSchemaVerdict(new PackagedJsonSchemas()::file, SchemaResources.TTS_JSON_SCHEMA));
+
+  /** A compiled subschema; filled in once, read-only afterwards. */
+  private static final class Node {
+    int types = ANY;
+    Set<String> allowed;
+    Pattern pattern;
+    BigDecimal minimum;
+    BigDecimal maximum;
+    Map<String, Node> properties;
+    Map<String, Integer> requiredBits;
+    long requiredMask;
+    Node items;
+    int minItems;
+    Node[] oneOf;
+  }
 
   /** Schema files by the name a $ref gives them. */
   private final Function<String, JsonNode> files;
   /** Compiled subschemas by file and pointer, so that each $ref target is compiled once. */
-  private final Map<String, Predicate<JsonNode>> compiled = new HashMap<>();
-  private final Predicate<JsonNode> root;
+  private final Map<String, Node> compiled = new HashMap<>();
+  private final Set<String> resolving = new HashSet<>();
+  private final Node root;
 
   /** Compiles the schema {@code entry}, reading it and the files it refers to through {@code files}. */
   JsonSchemaVerdict(Function<String, JsonNode> files, String entry) {
@@ -52,123 +83,152 @@ final class JsonSchemaVerdict {
     return SHARED.get();
   }
 
-  /** Whether {@code instance} conforms to the contract with nothing left over; false means "ask the full evaluator". */
-  boolean accepts(JsonNode instance) {
-    return root.test(instance);
+  /**
+   * Whether the document {@code parser} is about to read conforms, with nothing left over and within the limits;
+   * false means "ask the full evaluator". Reads the parser no further than the first doubt.
+   */
+  boolean accepts(JsonParser parser, ValidatorOptions options) {
+    try {
+      if (parser.nextToken() == null) {
+        return false;
+      }
+      Walk walk = new Walk(options);
+      return walk.value(parser, root) && parser.nextToken() == null;
+    } catch (JsonProcessingException e) {
+      return false; // syntax, a duplicate name or a reader limit: the full reader places it
+    } catch (IOException e) {
+      return false;
+    }
   }
 
-  private Predicate<JsonNode> compile(String file, String pointer) {
-    String key = file + "#" + pointer;
-    Predicate<JsonNode> known = compiled.get(key);
-    if (known != null) {
-      return known;
-    }
-    // A forward reference for schemas that refer to themselves; the contract has none, but it costs nothing.
-    Predicate<JsonNode>[] target = new Predicate[1];
-    compiled.put(key, instance -> target[0].test(instance));
-    JsonNode schema = pointer.isEmpty() ? files.apply(file) : files.apply(file).at(pointer);
-    if (schema.isMissingNode()) {
-      throw new IllegalStateException("unresolved reference " + key);
-    }
-    target[0] = compileSchema(file, pointer, schema);
-    compiled.put(key, target[0]);
-    return target[0];
-  }
+  /** One document's evaluation: the node and depth counts the limits bound. */
+  private static final class Walk {
+    private final int maxNodes;
+    private final int maxDepth;
+    private int nodes;
+    private int depth;
 
-  private Predicate<JsonNode> compileSchema(String file, String pointer, JsonNode schema) {
-    if (schema.isBoolean()) {
-      boolean verdict = schema.booleanValue();
-      return instance -> verdict;
+    Walk(ValidatorOptions options) {
+      this.maxNodes = options.maxNodes();
+      this.maxDepth = options.maxDepth();
     }
-    List<Predicate<JsonNode>> checks = new ArrayList<>();
-    for (Iterator<String> names = schema.fieldNames(); names.hasNext(); ) {
-      String keyword = names.next();
-      JsonNode value = schema.get(keyword);
-      String at = pointer + "/" + keyword;
-      switch (keyword) {
-        case "$ref" -> checks.add(reference(file, value.asText()));
-        case "type" -> checks.add(type(value));
-        case "enum" -> checks.add(enumeration(value));
-        case "pattern" -> checks.add(pattern(value.asText()));
-        case "minimum" -> checks.add(bound(value.decimalValue(), true));
-        case "maximum" -> checks.add(bound(value.decimalValue(), false));
-        case "properties" -> checks.add(properties(file, at, value, schema.path("required")));
-        case "additionalProperties" -> {
-          // Members the schema does not declare are refused by "properties" below, whatever this says.
-          requireKnown(value.isBoolean() && !value.booleanValue(), file, at, "only false is supported");
+
+    /** Evaluates the value whose first token is current, reading to its last token when it conforms. */
+    boolean value(JsonParser parser, Node node) throws IOException {
+      if (++nodes > maxNodes) {
+        return false;
+      }
+      JsonToken token = parser.currentToken();
+      int kind = kind(token);
+      if (node.oneOf != null) {
+        // Branches take different types, so the token's type picks the only one that can pass.
+        for (Node branch : node.oneOf) {
+          if ((branch.types & kind) != 0) {
+            return value(parser, branch);
+          }
         }
-        case "required" -> requireKnown(schema.has("properties"), file, at, "needs properties beside it");
-        case "items" -> checks.add(items(compile(file, at)));
-        case "minItems" -> checks.add(minItems(value.intValue()));
-        case "oneOf" -> checks.add(oneOf(file, at, value.size()));
-        default -> requireKnown(ANNOTATIONS.contains(keyword), file, at, "the keyword is not supported");
+        return false;
+      }
+      if ((node.types & kind) == 0) {
+        return false;
+      }
+      switch (token) {
+        case START_OBJECT -> {
+          return ++depth <= maxDepth && object(parser, node) && depth-- > 0;
+        }
+        case START_ARRAY -> {
+          return ++depth <= maxDepth && array(parser, node) && depth-- > 0;
+        }
+        case VALUE_STRING -> {
+          String text = parser.getText();
+          return LocatedJsonReader.wholeCharacters(text)
+              && (node.allowed == null || node.allowed.contains(text))
+              && (node.pattern == null || node.pattern.matcher(text).find() && !hasLineBreak(text));
+        }
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+          // An exponent is left to the full reader, which bounds it before converting.
+          if (token == JsonToken.VALUE_NUMBER_FLOAT && hasExponent(parser.getText())) {
+            return false;
+          }
+          return node.allowed == null && within(parser, node);
+        }
+        default -> {
+          return node.allowed == null;
+        }
       }
     }
-    if (!schema.has("properties") && (schema.has("additionalProperties"))) {
-      throw new IllegalStateException(file + "#" + pointer + ": additionalProperties without properties");
+
+    private boolean object(JsonParser parser, Node node) throws IOException {
+      long seen = 0;
+      JsonToken token;
+      while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        if (!LocatedJsonReader.wholeCharacters(name)) {
+          return false;
+        }
+        Node member = node.properties == null ? ANY_NODE : node.properties.get(name);
+        if (member == null) {
+          return false; // a member the schema does not declare: the full evaluator reports it
+        }
+        parser.nextToken();
+        if (!value(parser, member)) {
+          return false;
+        }
+        if (node.requiredBits != null) {
+          Integer bit = node.requiredBits.get(name);
+          if (bit != null) {
+            seen |= 1L << bit;
+          }
+        }
+      }
+      return token == JsonToken.END_OBJECT && seen == node.requiredMask;
     }
-    return allOf(checks);
-  }
 
-  private static void requireKnown(boolean known, String file, String at, String why) {
-    if (!known) {
-      throw new IllegalStateException(
-          "the JSON Schema " + file + "#" + at + " cannot be evaluated by " + JsonSchemaVerdict.class.getSimpleName()
-              + ": " + why + "; teach it (and its tests) the keyword");
+    private boolean array(JsonParser parser, Node node) throws IOException {
+      Node item = node.items == null ? ANY_NODE : node.items;
+      int count = 0;
+      JsonToken token;
+      while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+        if (token == null || !value(parser, item)) {
+          return false;
+        }
+        count++;
+      }
+      return count >= node.minItems;
+    }
+
+    private static boolean within(JsonParser parser, Node node) throws IOException {
+      if (node.minimum == null && node.maximum == null) {
+        return true;
+      }
+      BigDecimal value = parser.getDecimalValue();
+      return (node.minimum == null || value.compareTo(node.minimum) >= 0)
+          && (node.maximum == null || value.compareTo(node.maximum) <= 0);
     }
   }
 
-  private Predicate<JsonNode> reference(String fromFile, String ref) {
-    int hash = ref.indexOf('#');
-    String fileName = hash < 0 ? ref : ref.substring(0, hash);
-    String pointer = hash < 0 ? "" : ref.substring(hash + 1);
-    return compile(fileName.isEmpty() ? fromFile : fileName, pointer);
+  /** What an absent {@code items} or {@code properties} allows: any value. */
+  private static final Node ANY_NODE = new Node();
+
+  private static int kind(JsonToken token) {
+    return switch (token) {
+      case START_OBJECT -> OBJECT;
+      case START_ARRAY -> ARRAY;
+      case VALUE_STRING -> STRING;
+      // An integer is a number too; a number written with a fraction (5.0) is left to the full evaluator.
+      case VALUE_NUMBER_INT -> INTEGER | NUMBER;
+      case VALUE_NUMBER_FLOAT -> NUMBER;
+      case VALUE_TRUE, VALUE_FALSE -> BOOLEAN;
+      case VALUE_NULL -> NULL;
+      default -> 0;
+    };
   }
 
-  private static Predicate<JsonNode> type(JsonNode value) {
-    List<String> types = new ArrayList<>();
-    if (value.isArray()) {
-      value.forEach(t -> types.add(t.asText()));
-    } else {
-      types.add(value.asText());
-    }
-    boolean string = types.remove("string");
-    boolean integer = types.remove("integer");
-    boolean number = types.remove("number");
-    boolean object = types.remove("object");
-    boolean array = types.remove("array");
-    boolean bool = types.remove("boolean");
-    boolean nul = types.remove("null");
-    if (!types.isEmpty()) {
-      throw new IllegalStateException("unknown JSON Schema type " + types);
-    }
-    return instance ->
-        string && instance.isTextual()
-            // An integer written with a fraction (5.0) is left to the full evaluator.
-            || integer && instance.isIntegralNumber()
-            || number && instance.isNumber()
-            || object && instance.isObject()
-            || array && instance.isArray()
-            || bool && instance.isBoolean()
-            || nul && instance.isNull();
+  private static boolean hasExponent(String number) {
+    return number.indexOf('e') >= 0 || number.indexOf('E') >= 0;
   }
 
-  private static Predicate<JsonNode> enumeration(JsonNode values) {
-    List<JsonNode> allowed = new ArrayList<>();
-    values.forEach(allowed::add);
-    // JsonNode equality: 1 and 1.0 differ here, where JSON Schema calls them equal; the full evaluator decides those.
-    return allowed::contains;
-  }
-
-  private static Predicate<JsonNode> pattern(String regex) {
-    Pattern pattern = Pattern.compile(regex);
-    // Java's $ also matches before a final line break, ECMA-262's does not: strings with one are left to the full
-    // evaluator.
-    return instance ->
-        !instance.isTextual()
-            || pattern.matcher(instance.textValue()).find() && !hasLineBreak(instance.textValue());
-  }
-
+  /** Java's $ also matches before a final line break, ECMA-262's does not: such strings go to the full evaluator. */
   private static boolean hasLineBreak(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -179,91 +239,143 @@ final class JsonSchemaVerdict {
     return false;
   }
 
-  private static Predicate<JsonNode> bound(BigDecimal limit, boolean lower) {
-    return instance -> {
-      if (!instance.isNumber()) {
-        return true;
-      }
-      int comparison = instance.decimalValue().compareTo(limit);
-      return lower ? comparison >= 0 : comparison <= 0;
-    };
-  }
-
-  private Predicate<JsonNode> properties(String file, String at, JsonNode properties, JsonNode required) {
-    Map<String, Predicate<JsonNode>> members = new HashMap<>();
-    for (Iterator<String> names = properties.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      members.put(name, compile(file, at + "/" + escape(name)));
+  private Node compile(String file, String pointer) {
+    String key = file + "#" + pointer;
+    Node known = compiled.get(key);
+    if (known != null) {
+      return known;
     }
-    List<String> requiredNames = new ArrayList<>();
-    required.forEach(r -> requiredNames.add(r.asText()));
-    return instance -> {
-      if (!instance.isObject()) {
-        return true;
-      }
-      for (String name : requiredNames) {
-        if (!instance.has(name)) {
-          return false;
-        }
-      }
-      for (Iterator<Map.Entry<String, JsonNode>> it = instance.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> member = it.next();
-        Predicate<JsonNode> check = members.get(member.getKey());
-        if (check == null || !check.test(member.getValue())) {
-          return false;
-        }
-      }
-      return true;
-    };
-  }
-
-  private static Predicate<JsonNode> items(Predicate<JsonNode> item) {
-    return instance -> {
-      if (!instance.isArray()) {
-        return true;
-      }
-      for (JsonNode element : instance) {
-        if (!item.test(element)) {
-          return false;
-        }
-      }
-      return true;
-    };
-  }
-
-  private static Predicate<JsonNode> minItems(int min) {
-    return instance -> !instance.isArray() || instance.size() >= min;
-  }
-
-  private Predicate<JsonNode> oneOf(String file, String at, int count) {
-    List<Predicate<JsonNode>> branches = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      branches.add(compile(file, at + "/" + i));
+    JsonNode schema = pointer.isEmpty() ? files.apply(file) : files.apply(file).at(pointer);
+    if (schema.isMissingNode()) {
+      throw new IllegalStateException("unresolved reference " + key);
     }
-    return instance -> {
-      int passed = 0;
-      for (Predicate<JsonNode> branch : branches) {
-        if (branch.test(instance) && ++passed > 1) {
-          return false;
-        }
+    if (schema.isObject() && schema.has("$ref")) {
+      // A reference beside annotations only: the target itself.
+      requireOnly(schema, Set.of("$ref"), file, pointer, "$ref beside other assertions");
+      if (!resolving.add(key)) {
+        throw new IllegalStateException("a $ref cycle through " + key);
       }
-      return passed == 1;
-    };
+      Node target = reference(file, schema.get("$ref").asText());
+      resolving.remove(key);
+      compiled.put(key, target);
+      return target;
+    }
+    Node node = new Node();
+    compiled.put(key, node); // before the children, so that a schema may refer to itself
+    fill(node, file, pointer, schema);
+    return node;
   }
 
-  private static Predicate<JsonNode> allOf(List<Predicate<JsonNode>> checks) {
-    Predicate<JsonNode>[] all = checks.toArray(new Predicate[0]);
-    return instance -> {
-      for (Predicate<JsonNode> check : all) {
-        if (!check.test(instance)) {
-          return false;
-        }
+  private void fill(Node node, String file, String pointer, JsonNode schema) {
+    if (schema.isBoolean()) {
+      node.types = schema.booleanValue() ? ANY : 0;
+      return;
+    }
+    if (schema.has("oneOf")) {
+      requireOnly(schema, Set.of("oneOf"), file, pointer, "oneOf beside other assertions");
+      JsonNode branches = schema.get("oneOf");
+      node.oneOf = new Node[branches.size()];
+      int taken = 0;
+      for (int i = 0; i < branches.size(); i++) {
+        node.oneOf[i] = compile(file, pointer + "/oneOf/" + i);
+        int types = node.oneOf[i].types;
+        requireKnown(types != ANY && (types & taken) == 0 && node.oneOf[i].oneOf == null, file, pointer + "/oneOf",
+            "branches must take different JSON types");
+        taken |= types;
       }
-      return true;
-    };
+      return;
+    }
+    for (Iterator<String> names = schema.fieldNames(); names.hasNext(); ) {
+      String keyword = names.next();
+      JsonNode value = schema.get(keyword);
+      String at = pointer + "/" + keyword;
+      switch (keyword) {
+        case "type" -> node.types = types(value, file, at);
+        case "enum" -> {
+          node.allowed = new HashSet<>();
+          value.forEach(v -> node.allowed.add(v.asText()));
+          requireKnown(allText(value), file, at, "only text values are supported");
+        }
+        case "pattern" -> node.pattern = Pattern.compile(value.asText());
+        case "minimum" -> node.minimum = value.decimalValue();
+        case "maximum" -> node.maximum = value.decimalValue();
+        case "properties" -> {
+          node.properties = new HashMap<>();
+          for (Iterator<String> properties = value.fieldNames(); properties.hasNext(); ) {
+            String name = properties.next();
+            node.properties.put(name, compile(file, at + "/" + name.replace("~", "~0").replace("/", "~1")));
+          }
+        }
+        case "additionalProperties" ->
+            // Members the schema does not declare are refused by "properties", whatever this says.
+            requireKnown(value.isBoolean() && !value.booleanValue() && schema.has("properties"), file, at,
+                "only false beside properties is supported");
+        case "required" -> {
+          requireKnown(schema.has("properties") && value.size() <= 64, file, at, "needs properties beside it");
+          node.requiredBits = new HashMap<>();
+          value.forEach(r -> node.requiredBits.put(r.asText(), node.requiredBits.size()));
+          node.requiredMask = node.requiredBits.isEmpty() ? 0 : -1L >>> (64 - node.requiredBits.size());
+        }
+        case "items" -> node.items = compile(file, at);
+        case "minItems" -> node.minItems = value.intValue();
+        default -> requireKnown(ANNOTATIONS.contains(keyword), file, at, "the keyword is not supported");
+      }
+    }
   }
 
-  private static String escape(String name) {
-    return name.replace("~", "~0").replace("/", "~1");
+  private static boolean allText(JsonNode values) {
+    for (JsonNode value : values) {
+      if (!value.isTextual()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int types(JsonNode value, String file, String at) {
+    List<JsonNode> names = new ArrayList<>();
+    if (value.isArray()) {
+      value.forEach(names::add);
+    } else {
+      names.add(value);
+    }
+    int types = 0;
+    for (JsonNode name : names) {
+      int type = switch (name.asText()) {
+        case "string" -> STRING;
+        case "integer" -> INTEGER;
+        case "number" -> NUMBER | INTEGER;
+        case "object" -> OBJECT;
+        case "array" -> ARRAY;
+        case "boolean" -> BOOLEAN;
+        case "null" -> NULL;
+        default -> -1;
+      };
+      requireKnown(type > 0, file, at, "unknown type " + name);
+      types |= type;
+    }
+    return types;
+  }
+
+  private static void requireOnly(JsonNode schema, Set<String> assertion, String file, String pointer, String why) {
+    for (Iterator<String> names = schema.fieldNames(); names.hasNext(); ) {
+      String keyword = names.next();
+      requireKnown(assertion.contains(keyword) || ANNOTATIONS.contains(keyword), file, pointer + "/" + keyword, why);
+    }
+  }
+
+  private static void requireKnown(boolean known, String file, String at, String why) {
+    if (!known) {
+      throw new IllegalStateException(
+          "the JSON Schema " + file + "#" + at + " cannot be evaluated by " + JsonSchemaVerdict.class.getSimpleName()
+              + ": " + why + "; teach it (and its tests) the keyword");
+    }
+  }
+
+  private Node reference(String fromFile, String ref) {
+    int hash = ref.indexOf('#');
+    String fileName = hash < 0 ? ref : ref.substring(0, hash);
+    String pointer = hash < 0 ? "" : ref.substring(hash + 1);
+    return compile(fileName.isEmpty() ? fromFile : fileName, pointer);
   }
 }

@@ -257,20 +257,38 @@ final class LocatedJsonReader {
 
   /** A \\uD800 escape without its pair is valid JSON syntax but not a character: no callback text holds one. */
   private static void requireWholeCharacters(String text, String pointer, TextPosition at) throws JsonSyntaxError {
+    int lone = loneSurrogate(text);
+    if (lone >= 0) {
+      throw new JsonSyntaxError(
+          new Problem(
+              Severity.ERROR,
+              String.format("text holds a lone surrogate \\u%04X, which is not a Unicode character", lone),
+              at.line(),
+              at.column(),
+              pointer));
+    }
+  }
+
+  /** Whether {@code text} is whole characters: no surrogate without its pair. */
+  static boolean wholeCharacters(String text) {
+    return loneSurrogate(text) < 0;
+  }
+
+  private static int loneSurrogate(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
-        throw new JsonSyntaxError(
-            new Problem(
-                Severity.ERROR,
-                String.format("text holds a lone surrogate \\u%04X, which is not a Unicode character", (int) c),
-                at.line(),
-                at.column(),
-                pointer));
+        return c;
       }
     }
+    return -1;
+  }
+
+  /** A parser over the bytes with this reader's strictness and limits, for a pass that needs no tree. */
+  JsonParser parser(byte[] bytes, int offset, int length) throws IOException {
+    return factory.createParser(bytes, offset, length);
   }
 
   private JsonSyntaxError tooDeep(TextPosition at, String pointer) {

@@ -6,11 +6,24 @@ import java.util.Optional;
 
 /**
  * What one pass over a payload found: its format, its problems, and (when asked for and the payload could be read)
- * its tree in CI's JSON form with unknown nodes taken out.
+ * what to bind: its tree in CI's JSON form with unknown nodes taken out, or, for a JSON payload the quick pass found
+ * valid as it stands, its bytes.
  */
-record PayloadCheck(Optional<PayloadFormat> format, List<Problem> problems, JsonNode tree) {
+record PayloadCheck(Optional<PayloadFormat> format, List<Problem> problems, JsonNode tree, JsonBytes json) {
+
+  /** A valid JSON payload's bytes, bound as they are. */
+  record JsonBytes(byte[] bytes, int offset, int length) {}
+
+  PayloadCheck(Optional<PayloadFormat> format, List<Problem> problems, JsonNode tree) {
+    this(format, problems, tree, null);
+  }
 
   ValidationResult result() {
     return new ValidationResult(format, problems);
+  }
+
+  /** The same check with {@code problems} in place of its own. */
+  PayloadCheck withProblems(Optional<PayloadFormat> newFormat, List<Problem> newProblems) {
+    return new PayloadCheck(newFormat, newProblems, tree, json);
   }
 }
