@@ -10,10 +10,9 @@ import java.util.Map;
  * @param tree the document
  * @param valueStarts JSON Pointer of every node -> where its value starts
  * @param nameStarts JSON Pointer of every object member -> where its name starts
- * @param located whether the positions were recorded (reading without them is faster; see LocatedJsonReader)
  */
 record LocatedJson(
-    JsonNode tree, Map<String, TextPosition> valueStarts, Map<String, TextPosition> nameStarts, boolean located) {
+    JsonNode tree, Map<String, TextPosition> valueStarts, Map<String, TextPosition> nameStarts) {
 
   /** Where the member's name starts if it is an object member, else where the node starts. */
   TextPosition positionOf(String pointer) {

@@ -85,8 +85,8 @@ final class LocatedJsonReader {
   }
 
   /**
-   * Reads the document without recording positions, the common case of a valid payload; a payload with problems is
-   * read again with {@link #readLocated} so that they can be placed. A syntax error is placed at once.
+   * Reads the document without recording positions, which is faster; a syntax error is still placed (by reading
+   * again with them).
    */
   LocatedJson read(byte[] bytes, int offset, int length) throws JsonSyntaxError {
     try {
@@ -130,7 +130,7 @@ final class LocatedJsonReader {
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw syntaxError(parser, e, open, JsonSyntaxMessages.describe(e.getOriginalMessage()));
       }
-      return new LocatedJson(root, values, names, reading.locate);
+      return new LocatedJson(root, values, names);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       TextPosition at = position(e.getLocation());
       throw new JsonSyntaxError(

@@ -24,13 +24,17 @@ import org.xml.sax.helpers.DefaultHandler;
  */
 final class XmlQuickPass {
 
-  /** Thrown to stop at the first doubt; carries nothing, so it is made once. */
-  private static final SAXException DOUBT = new SAXException("ask the full pass", null) {
+  /** Thrown to stop at the first doubt; carries nothing, not even a stack trace. */
+  private static final class Doubt extends SAXException {
+    Doubt() {
+      super("ask the full pass");
+    }
+
     @Override
     public synchronized Throwable fillInStackTrace() {
       return this;
     }
-  };
+  }
 
   private final SAXParserFactory parsers;
   private final ThreadLocal<SAXParser> parser;
@@ -90,7 +94,7 @@ final class XmlQuickPass {
         throws SAXException {
       textLength = 0;
       if (!uri.isEmpty() || attributes.getLength() > 0 || ++elements > options.maxNodes()) {
-        throw DOUBT;
+        throw new Doubt();
       }
       if (tree != null) {
         tree.startElement(uri, localName, qName, attributes);
@@ -109,7 +113,7 @@ final class XmlQuickPass {
     public void characters(char[] ch, int start, int length) throws SAXException {
       textLength += length;
       if (textLength > options.maxStringLength()) {
-        throw DOUBT;
+        throw new Doubt();
       }
       if (tree != null) {
         tree.characters(ch, start, length);
@@ -125,12 +129,12 @@ final class XmlQuickPass {
 
     @Override
     public void error(SAXParseException e) throws SAXException {
-      throw DOUBT;
+      throw new Doubt();
     }
 
     @Override
     public void fatalError(SAXParseException e) throws SAXException {
-      throw DOUBT;
+      throw new Doubt();
     }
   }
 }
