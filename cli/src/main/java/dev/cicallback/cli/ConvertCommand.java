@@ -63,7 +63,13 @@ final class ConvertCommand implements Command {
     }
     err.flush();
     PayloadFormat target = args.value("--to").equals("xml") ? PayloadFormat.XML : PayloadFormat.JSON;
-    byte[] converted = CallbackWriter.write(read.callback().orElseThrow(), target);
+    byte[] converted;
+    try {
+      converted = CallbackWriter.write(read.callback().orElseThrow(), target);
+    } catch (CallbackWriter.UnwritableAsXml e) {
+      err.println("ci-callback convert: cannot write " + path + " as XML: " + e.getMessage());
+      return ExitStatus.INVALID;
+    }
     out.write(new String(converted, StandardCharsets.UTF_8));
     out.flush();
     return ExitStatus.VALID;

@@ -72,4 +72,19 @@ class ConvertCommandTest {
     assertEquals(2, Cli.run("convert", "--to", "yaml", "x.xml").status());
     assertEquals(2, Cli.run("convert", "--to", "xml", "no/such.xml").status());
   }
+
+  @Test
+  void a_character_xml_cannot_carry_is_refused_with_exit_1(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    String minimal = Files.readString(Cli.EXAMPLES.resolve("json/valid-minimal.json"));
+    Path payload = dir.resolve("control.json");
+    Files.writeString(payload, minimal.replace("\"Input\": \"", "\"Input\": \"\\u0007"));
+
+    Cli cli = Cli.run("convert", "--to", "xml", payload.toString());
+
+    assertEquals(1, cli.status(), cli.out() + cli.err());
+    assertEquals("", cli.out());
+    assertEquals("ci-callback convert: cannot write " + payload + " as XML: Input holds U+0007, a character XML 1.0"
+        + " cannot carry; only JSON can\n", cli.err());
+  }
 }

@@ -11,12 +11,10 @@ import dev.cicallback.model.json.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Writes the model in either wire form, as CI does: JSON with arrays for repeatable nodes and empty nodes left out;
@@ -34,8 +32,6 @@ public final class CallbackWriter {
           .withObjectIndenter(new DefaultIndenter("    ", "\n"))
           .withArrayIndenter(new DefaultIndenter("    ", "\n"));
   private static final String INDENT = "    ";
-  /** Looking a factory up costs more than writing a callback; a configured factory is thread-safe. */
-  private static final XMLOutputFactory XML_OUTPUT = XMLOutputFactory.newFactory();
 
   private CallbackWriter() {}
 
@@ -54,21 +50,24 @@ public final class CallbackWriter {
     }
   }
 
+  /**
+   * The callback as CI's XML: no declaration, a {@code Response} root, one element per member and array item.
+   *
+   * @throws UnwritableAsXml if a text holds a character XML 1.0 cannot carry (a control character other than tab,
+   *     line feed and carriage return, or U+FFFE/U+FFFF), which JSON can
+   */
   public static byte[] toXml(Response callback) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      XMLStreamWriter xml = XML_OUTPUT.createXMLStreamWriter(out, "UTF-8");
-      xml.writeStartElement("Response");
-      writeMembers(xml, tree(callback), 1);
-      xml.writeCharacters("\n");
-      xml.writeEndElement();
-      xml.writeCharacters("\n");
-      xml.flush();
-      xml.close();
-    } catch (XMLStreamException e) {
-      throw new IllegalStateException("cannot write XML", e);
+    StringBuilder xml = new StringBuilder(4096).append("<Response>");
+    writeMembers(xml, tree(callback), 1);
+    xml.append("\n</Response>\n");
+    return xml.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A callback whose text XML 1.0 cannot carry; the message names the node and the character. */
+  public static final class UnwritableAsXml extends IllegalArgumentException {
+    UnwritableAsXml(String message) {
+      super(message);
     }
-    return out.toByteArray();
   }
 
   /** The model as CI's JSON tree: empty strings, arrays and objects left out. */
@@ -99,7 +98,7 @@ public final class CallbackWriter {
     return node.isNull() || node.isTextual() && node.asText().isEmpty();
   }
 
-  private static void writeMembers(XMLStreamWriter xml, JsonNode object, int depth) throws XMLStreamException {
+  private static void writeMembers(StringBuilder xml, JsonNode object, int depth) {
     for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> member = it.next();
       if (member.getValue().isArray()) {
@@ -112,16 +111,38 @@ public final class CallbackWriter {
     }
   }
 
-  private static void writeElement(XMLStreamWriter xml, String name, JsonNode value, int depth)
-      throws XMLStreamException {
-    xml.writeCharacters("\n" + INDENT.repeat(depth));
-    xml.writeStartElement(name);
+  private static void writeElement(StringBuilder xml, String name, JsonNode value, int depth) {
+    xml.append('\n').append(INDENT.repeat(depth)).append('<').append(name).append('>');
     if (value.isObject()) {
       writeMembers(xml, value, depth + 1);
-      xml.writeCharacters("\n" + INDENT.repeat(depth));
+      xml.append('\n').append(INDENT.repeat(depth));
     } else {
-      xml.writeCharacters(value.asText());
+      escape(xml, name, value.asText());
     }
-    xml.writeEndElement();
+    xml.append("</").append(name).append('>');
+  }
+
+  /**
+   * Element text as XML writes it: {@code & < >} escaped, a carriage return as {@code &#13;} (a parser would turn a
+   * literal one into a line feed), and no character XML 1.0 cannot carry.
+   */
+  private static void escape(StringBuilder xml, String name, String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> xml.append("&amp;");
+        case '<' -> xml.append("&lt;");
+        case '>' -> xml.append("&gt;");
+        case '\r' -> xml.append("&#13;");
+        case '\t', '\n' -> xml.append(c);
+        default -> {
+          if (c < 0x20 || c == '\uFFFE' || c == '\uFFFF') {
+            throw new UnwritableAsXml(
+                String.format("%s holds U+%04X, a character XML 1.0 cannot carry; only JSON can", name, (int) c));
+          }
+          xml.append(c);
+        }
+      }
+    }
   }
 }

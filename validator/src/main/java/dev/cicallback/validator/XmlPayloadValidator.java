@@ -53,7 +53,7 @@ final class XmlPayloadValidator {
     this.schema = COMPILED.get();
     this.quick = new XmlQuickPass(schema);
     this.parsers = hardenedParsers();
-    this.parser = ThreadLocal.withInitial(this::newParser);
+    this.parser = ThreadLocal.withInitial(() -> newParser(parsers));
     this.validators = ThreadLocal.withInitial(this::newValidatorHandler);
   }
 
@@ -64,9 +64,10 @@ final class XmlPayloadValidator {
     return validator;
   }
 
-  private SAXParser newParser() {
+  /** A parser from {@code factory}, which was configured and checked already. */
+  static SAXParser newParser(SAXParserFactory factory) {
     try {
-      return parsers.newSAXParser();
+      return factory.newSAXParser();
     } catch (ParserConfigurationException | SAXException e) {
       throw new IllegalStateException("cannot create a hardened XML parser", e);
     }

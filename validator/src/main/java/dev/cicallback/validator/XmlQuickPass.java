@@ -48,15 +48,7 @@ final class XmlQuickPass {
     } catch (ParserConfigurationException | SAXException e) {
       throw new IllegalStateException("cannot configure the validating parser", e);
     }
-    this.parser = ThreadLocal.withInitial(this::newParser);
-  }
-
-  private SAXParser newParser() {
-    try {
-      return parsers.newSAXParser();
-    } catch (ParserConfigurationException | SAXException e) {
-      throw new IllegalStateException("cannot create a validating XML parser", e);
-    }
+    this.parser = ThreadLocal.withInitial(() -> XmlPayloadValidator.newParser(parsers));
   }
 
   /** Whether the payload passes; {@code tree}, if not null, receives its events (complete only on yes). */

@@ -166,6 +166,38 @@ class ConversionTest {
         result.problems()::toString);
   }
 
+  @Test
+  void markup_characters_and_carriage_returns_survive_json_to_xml_and_back() throws Exception {
+    String text = "a & <b> \"c\" 'd'\r\ne\tf \uD83D\uDE00";
+    Response callback = read(withInput(text));
+
+    byte[] xml = CallbackWriter.toXml(callback);
+
+    assertValid(xml);
+    assertEquals(text, read(xml).getJobsDetail().get(0).getOperation().getTtsConfig().getInput());
+  }
+
+  @Test
+  void a_character_xml_cannot_carry_is_refused_with_the_node_that_holds_it() throws Exception {
+    Response callback = read(withInput("a\u0001b"));
+
+    CallbackWriter.UnwritableAsXml refused =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            CallbackWriter.UnwritableAsXml.class, () -> CallbackWriter.toXml(callback));
+
+    assertEquals("Input holds U+0001, a character XML 1.0 cannot carry; only JSON can", refused.getMessage());
+    assertTrue(new String(CallbackWriter.toJson(callback), StandardCharsets.UTF_8).contains("a\\u0001b"));
+  }
+
+  /** The minimal JSON fixture with {@code TtsConfig/Input} set to {@code text}. */
+  private static byte[] withInput(String text) throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode tree =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            MAPPER.readTree(Fixtures.read(Fixtures.ROOT.resolve("json/valid-minimal.json")));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) tree.at("/JobsDetail/Operation/TtsConfig")).put("Input", text);
+    return MAPPER.writeValueAsBytes(tree);
+  }
+
   private static void assertValid(byte[] payload) {
     ValidationResult result = VALIDATOR.validate(payload);
     assertTrue(result.isValid(), () -> result.problems() + "\n" + new String(payload, StandardCharsets.UTF_8));
@@ -200,7 +232,8 @@ class ConversionTest {
     return removed;
   }
 
-  private static boolean hasElements(Element element) {
+  /** Whether {@code element} has child elements. */
+  static boolean hasElements(Element element) {
     for (Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (n instanceof Element) {
         return true;

@@ -3,9 +3,11 @@ package dev.cicallback.validator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.cicallback.validator.ValidatorOptions.Mode;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Coverage-guided fuzzing of the reader in both formats (Jazzer). {@code mvn verify} runs the regression inputs in
@@ -16,6 +18,7 @@ class ReaderFuzzTest {
 
   private static final CallbackReader XML = CallbackReader.create(
       ValidatorOptions.defaults().withMode(Mode.TOLERANT).withFormat(PayloadFormat.XML));
+  private static final CallbackReader READ_BACK = CallbackReader.tolerant();
   private static final CallbackReader JSON = CallbackReader.create(
       ValidatorOptions.defaults().withMode(Mode.TOLERANT).withFormat(PayloadFormat.JSON));
 
@@ -48,8 +51,19 @@ class ReaderFuzzTest {
       BadInputTest.assertOneLinePlainMessage(problem);
     }
     result.callback().ifPresent(callback -> {
-      CallbackWriter.toXml(callback);
-      CallbackWriter.toJson(callback);
+      // What the library writes, it reads back: both forms are well-formed and valid (tolerant: unknown nodes were
+      // reported and left out). XML may refuse a character only JSON can carry, by name.
+      assertWritesBack(CallbackWriter.toJson(callback));
+      try {
+        assertWritesBack(CallbackWriter.toXml(callback));
+      } catch (CallbackWriter.UnwritableAsXml onlyJsonCarriesIt) {
+        assertTrue(onlyJsonCarriesIt.getMessage().contains("XML 1.0 cannot carry"));
+      }
     });
+  }
+
+  private static void assertWritesBack(byte[] written) {
+    ReadResult again = READ_BACK.read(written);
+    assertTrue(again.isValid(), () -> again.problems() + " in\n" + new String(written, StandardCharsets.UTF_8));
   }
 }

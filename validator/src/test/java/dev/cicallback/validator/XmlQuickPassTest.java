@@ -23,7 +23,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
@@ -129,22 +128,13 @@ class XmlQuickPassTest {
       e.appendChild(e.getOwnerDocument().createProcessingInstruction("pi", "data"));
     });
     damages.put("CDATA text", e -> {
-      if (!hasElementChildren(e)) {
+      if (!ConversionTest.hasElements(e)) {
         String text = e.getTextContent();
         e.setTextContent("");
         e.appendChild(e.getOwnerDocument().createCDATASection(text));
       }
     });
     return damages;
-  }
-
-  private static boolean hasElementChildren(Element e) {
-    for (Node child = e.getFirstChild(); child != null; child = child.getNextSibling()) {
-      if (child instanceof Element) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static Document parse(byte[] bytes) throws Exception {
