@@ -36,8 +36,20 @@ final class XmlQuickPass {
     }
   }
 
+  /** A thread's parser and the limits it was given: kept between payloads, set again only when they change. */
+  private static final class Configured {
+    final SAXParser parser;
+    ValidatorOptions options;
+
+    Configured(SAXParser parser) {
+      this.parser = parser;
+    }
+  }
+
+  private static final DefaultHandler IDLE = new DefaultHandler();
+
   private final SAXParserFactory parsers;
-  private final ThreadLocal<SAXParser> parser;
+  private final ThreadLocal<Configured> parser;
 
   XmlQuickPass(Schema schema) {
     this.parsers = XmlPayloadValidator.hardenedParsers();
@@ -48,15 +60,20 @@ final class XmlQuickPass {
     } catch (ParserConfigurationException | SAXException e) {
       throw new IllegalStateException("cannot configure the validating parser", e);
     }
-    this.parser = ThreadLocal.withInitial(() -> XmlPayloadValidator.newParser(parsers));
+    this.parser = ThreadLocal.withInitial(() -> new Configured(XmlPayloadValidator.newParser(parsers)));
   }
 
   /** Whether the payload passes; {@code tree}, if not null, receives its events (complete only on yes). */
   boolean passes(byte[] bytes, int offset, int length, ValidatorOptions options, ContentHandler tree) {
-    SAXParser validating = parser.get();
+    Configured configured = parser.get();
+    SAXParser validating = configured.parser;
+    XMLReader reader = null;
     try {
-      XmlPayloadValidator.limit(validating, options);
-      XMLReader reader = validating.getXMLReader();
+      if (!options.equals(configured.options)) {
+        XmlPayloadValidator.limit(validating, options);
+        configured.options = options;
+      }
+      reader = validating.getXMLReader();
       Watch watch = new Watch(options, tree);
       reader.setContentHandler(watch);
       reader.setErrorHandler(watch);
@@ -65,7 +82,11 @@ final class XmlQuickPass {
     } catch (SAXException | IOException | RuntimeException e) {
       return false;
     } finally {
-      validating.reset();
+      if (reader != null) {
+        // The parser is kept for the next payload (no reset: its limits stay set); it need not keep this one's tree.
+        reader.setContentHandler(IDLE);
+        reader.setErrorHandler(IDLE);
+      }
     }
   }
 
