@@ -51,9 +51,43 @@ class CiTimestampTest {
         "2022-02-30T19:33:18+0800",
         "2022-06-30T19:33:18",
         "",
-        "--"
+        "--",
+        "2023-02-29T00:00:00+0800",
+        "2022-13-01T00:00:00+0800",
+        "2022-06-30T24:00:00+0800",
+        "2022-06-30T19:60:18+0800",
+        "2022-06-30T19:33:60+0800",
+        "2022-06-30T19:33:18+1900",
+        "2022-06-30T19:33:18+0860",
+        "2022-06-30T19:33:18*0800",
+        "２０22-06-30T19:33:18+0800",
+        "+12022-06-30T19:33:1+0800",
+        "2022-06-30T19:33:18+0800 "
       })
   void rejects_anything_else(String text) {
     assertThrows(IllegalArgumentException.class, () -> CiTimestamp.parse(text));
+  }
+
+  /** Reading by position gives what the formatter it replaced gave, on dates around every boundary. */
+  @Test
+  void reads_as_the_strict_formatter_does() {
+    java.time.format.DateTimeFormatter formatter =
+        java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxx")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+    String[] dates = {"0001-01-01", "1999-12-31", "2000-02-29", "2024-02-29", "2023-02-28", "2022-06-30", "9999-12-31"};
+    String[] times = {"00:00:00", "12:34:56", "23:59:59"};
+    String[] offsets = {"+0000", "-0000", "+0800", "-0530", "+1800", "-1800", "+1459"};
+    int compared = 0;
+    for (String date : dates) {
+      for (String time : times) {
+        for (String offset : offsets) {
+          String text = date + "T" + time + offset;
+          assertEquals(OffsetDateTime.parse(text, formatter), CiTimestamp.parse(text).toOffsetDateTime().orElseThrow(),
+              text);
+          compared++;
+        }
+      }
+    }
+    assertEquals(dates.length * times.length * offsets.length, compared);
   }
 }
