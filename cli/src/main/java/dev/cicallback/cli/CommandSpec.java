@@ -163,6 +163,27 @@ final class CommandSpec {
     throw new UsageError("unknown option " + optionName);
   }
 
+  /** "Usage: " and the synopsis, wrapped to the width of a terminal. */
+  String usage() {
+    return wrap("Usage: " + synopsis(), "       ");
+  }
+
+  /** {@code text} broken at spaces into lines of at most 100 characters, the later ones led by {@code indent}. */
+  private static String wrap(String text, String indent) {
+    StringBuilder wrapped = new StringBuilder();
+    int lineStart = 0;
+    for (String word : text.split(" ")) {
+      if (wrapped.length() > lineStart && wrapped.length() - lineStart + 1 + word.length() > 100) {
+        wrapped.append('\n').append(indent);
+        lineStart = wrapped.length() - indent.length();
+      } else if (wrapped.length() > lineStart) {
+        wrapped.append(' ');
+      }
+      wrapped.append(word);
+    }
+    return wrapped.toString();
+  }
+
   /** The one-line synopsis: {@code ci-callback NAME [--opt=LABEL]... PARAM...}. */
   String synopsis() {
     StringBuilder line = new StringBuilder("ci-callback ").append(name).append(" [-hV]");
@@ -175,8 +196,8 @@ final class CommandSpec {
   }
 
   void printHelp(PrintWriter out) {
-    out.println("Usage: " + synopsis());
-    description.forEach(out::println);
+    out.println(usage());
+    description.forEach(line -> out.println(wrap(line, "")));
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {parameterLabel + (maxParameters > 1 ? "..." : ""), parameterDescription});
     for (Option option : options) {

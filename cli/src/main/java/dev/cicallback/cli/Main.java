@@ -93,7 +93,7 @@ public final class Main {
       err.println("Try 'ci-callback --help'.");
     } else {
       err.println("ci-callback " + spec.name() + ": " + message);
-      err.println("Usage: " + spec.synopsis());
+      err.println(spec.usage());
       err.println("Try 'ci-callback " + spec.name() + " --help'.");
     }
     return ExitStatus.USAGE;

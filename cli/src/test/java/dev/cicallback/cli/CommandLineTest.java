@@ -63,6 +63,7 @@ class CommandLineTest {
       assertTrue(help.out().contains("  " + option + "="), option + " missing from\n" + help.out());
     }
     assertTrue(help.out().contains("(default: 8388608)"), help.out());
+    assertTrue(help.out().lines().allMatch(line -> line.length() <= 120), help.out());
     assertEquals(help.out(), Cli.run("validate", "-h").out());
     assertTrue(Cli.run("--help").out().contains("  convert   Converts a callback payload"));
   }

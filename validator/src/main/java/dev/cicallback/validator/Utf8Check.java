@@ -108,7 +108,9 @@ final class Utf8Check {
             new Problem(
                 Severity.ERROR,
                 String.format(
-                    "invalid UTF-8 at byte %d (0x%02X); callbacks are UTF-8", in.position(), bytes[in.position()] & 0xFF),
+                    "invalid UTF-8 at byte %d (0x%02X); callbacks are UTF-8",
+                    in.position(),
+                    bytes[in.position()] & 0xFF),
                 line,
                 column,
                 ""));

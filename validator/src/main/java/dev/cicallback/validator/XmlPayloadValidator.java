@@ -86,7 +86,8 @@ final class XmlPayloadValidator {
   /** Whether the quick pass finds the payload valid, declared encoding included; {@code tree} may be null. */
   boolean passesQuickly(byte[] bytes, int offset, int length, ValidatorOptions options, XmlTreeBuilder tree) {
     String declared = declaredEncoding(bytes, offset, length);
-    return (declared == null || declared.equalsIgnoreCase("UTF-8")) && quick.passes(bytes, offset, length, options, tree);
+    boolean utf8 = declared == null || declared.equalsIgnoreCase("UTF-8");
+    return utf8 && quick.passes(bytes, offset, length, options, tree);
   }
 
   /** Like {@link #check}, with the full pass whatever the quick one would say: finds and places every problem. */
