@@ -163,25 +163,24 @@ final class CommandSpec {
     throw new UsageError("unknown option " + optionName);
   }
 
-  /** "Usage: " and the synopsis, wrapped to the width of a terminal. */
+  /** "Usage: " and the synopsis, wrapped to 100 columns. */
   String usage() {
-    return wrap("Usage: " + synopsis(), "       ");
+    return wrap("Usage: " + synopsis(), 100, "       ");
   }
 
-  /** {@code text} broken at spaces into lines of at most 100 characters, the later ones led by {@code indent}. */
-  private static String wrap(String text, String indent) {
+  /** {@code text} broken at spaces into lines of at most {@code width} characters, the later ones indented. */
+  private static String wrap(String text, int width, String indent) {
     StringBuilder wrapped = new StringBuilder();
-    int lineStart = 0;
-    for (String word : text.split(" ")) {
-      if (wrapped.length() > lineStart && wrapped.length() - lineStart + 1 + word.length() > 100) {
-        wrapped.append('\n').append(indent);
-        lineStart = wrapped.length() - indent.length();
-      } else if (wrapped.length() > lineStart) {
-        wrapped.append(' ');
+    String rest = text;
+    while (rest.length() > width) {
+      int cut = rest.lastIndexOf(' ', width);
+      if (cut <= indent.length()) {
+        break; // one word longer than the line: leave it whole
       }
-      wrapped.append(word);
+      wrapped.append(rest, 0, cut).append('\n');
+      rest = indent + rest.substring(cut + 1);
     }
-    return wrapped.toString();
+    return wrapped.append(rest).toString();
   }
 
   /** The one-line synopsis: {@code ci-callback NAME [--opt=LABEL]... PARAM...}. */
@@ -197,7 +196,7 @@ final class CommandSpec {
 
   void printHelp(PrintWriter out) {
     out.println(usage());
-    description.forEach(line -> out.println(wrap(line, "")));
+    description.forEach(line -> out.println(wrap(line, 100, "")));
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {parameterLabel + (maxParameters > 1 ? "..." : ""), parameterDescription});
     for (Option option : options) {
@@ -211,7 +210,8 @@ final class CommandSpec {
     rows.add(new String[] {"-V, --version", "print the version and exit"});
     int width = rows.stream().mapToInt(row -> row[0].length()).max().orElse(0);
     for (String[] row : rows) {
-      out.println("  " + row[0] + " ".repeat(width - row[0].length() + 2) + row[1]);
+      String lead = "  " + row[0] + " ".repeat(width - row[0].length() + 2);
+      out.println(wrap(lead + row[1], 120, " ".repeat(lead.length())));
     }
   }
 }
