@@ -67,4 +67,14 @@ class CommandLineTest {
     assertEquals(help.out(), Cli.run("validate", "-h").out());
     assertTrue(Cli.run("--help").out().contains("  convert   Converts a callback payload"));
   }
+
+  @Test
+  void a_report_that_cannot_be_written_is_named(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    String report = dir.resolve("missing/report.xml").toString();
+
+    Cli cli = Cli.run("validate", "--report", "junit", "--output", report, VALID);
+
+    assertEquals(2, cli.status(), cli.out() + cli.err());
+    assertEquals("ci-callback validate: no such file or folder: " + report + "\n", cli.err());
+  }
 }
