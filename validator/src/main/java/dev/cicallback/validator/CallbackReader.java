@@ -1,7 +1,6 @@
 package dev.cicallback.validator;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cicallback.model.json.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +20,6 @@ import java.util.Optional;
  * }</pre>
  */
 public final class CallbackReader {
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final CallbackValidator validator;
 
@@ -57,15 +54,14 @@ public final class CallbackReader {
 
   private static ReadResult bind(PayloadCheck check) {
     ValidationResult validation = check.result();
-    if (!validation.isValid() || check.tree() == null && check.json() == null) {
+    if (check.callback() != null) {
+      return new ReadResult(validation, Optional.of(check.callback())); // bound as the quick pass validated it
+    }
+    if (!validation.isValid() || check.tree() == null) {
       return new ReadResult(validation, Optional.empty());
     }
     try {
-      PayloadCheck.JsonBytes json = check.json();
-      Response callback =
-          json == null
-              ? MAPPER.treeToValue(check.tree(), Response.class)
-              : MAPPER.readValue(json.bytes(), json.offset(), json.length(), Response.class);
+      Response callback = ModelMapper.MAPPER.treeToValue(check.tree(), Response.class);
       return new ReadResult(validation, Optional.of(callback));
     } catch (JsonMappingException e) {
       // The schema admits a few texts the model cannot hold, such as 2022-02-30T00:00:00+0800.
@@ -80,7 +76,7 @@ public final class CallbackReader {
               pointer));
       return new ReadResult(new ValidationResult(validation.format(), problems), Optional.empty());
     } catch (IOException e) {
-      throw new IllegalStateException("binding bytes the quick pass read, or a tree, cannot fail to parse", e);
+      throw new IllegalStateException("binding a tree cannot fail to parse", e);
     }
   }
 

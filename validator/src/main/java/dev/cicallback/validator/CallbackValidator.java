@@ -153,7 +153,7 @@ public final class CallbackValidator {
       check =
           format.get() == PayloadFormat.XML
               ? xml.get().check(bytes, 0, length, options, buildTree)
-              : json.get().check(bytes, bom, length - bom);
+              : json.get().check(bytes, bom, length - bom, buildTree);
     } catch (RuntimeException e) {
       // A safety net for bodies from the internet: a bug of ours must not become the caller's crash.
       return new PayloadCheck(

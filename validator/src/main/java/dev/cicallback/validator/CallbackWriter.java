@@ -22,7 +22,7 @@ import java.util.Objects;
  */
 public final class CallbackWriter {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = ModelMapper.MAPPER;
   /** Four-space indents and {@code "Key": value}, like CI's own samples. */
   private static final DefaultPrettyPrinter PRETTY =
       new DefaultPrettyPrinter(

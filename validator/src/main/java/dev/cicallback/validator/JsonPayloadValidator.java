@@ -10,6 +10,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import dev.cicallback.model.SchemaResources;
+import dev.cicallback.model.json.Response;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -55,14 +56,17 @@ final class JsonPayloadValidator {
   }
 
   /**
-   * Problems of the payload, and what to bind: its bytes when the quick pass finds it valid as it stands, else its
-   * tree with unknown members taken out (null when it is not JSON).
+   * Problems of the payload and, if {@code bind}, what to bind: the model, bound in the quick pass when the payload is
+   * valid as it stands, else its tree with unknown members taken out (null when it is not JSON).
    */
-  PayloadCheck check(byte[] bytes, int offset, int length) {
-    if (passesQuickly(bytes, offset, length)) {
-      return new PayloadCheck(
-          java.util.Optional.of(PayloadFormat.JSON), List.of(), null,
-          new PayloadCheck.JsonBytes(bytes, offset, length));
+  PayloadCheck check(byte[] bytes, int offset, int length, boolean bind) {
+    if (bind) {
+      Response callback = bindQuickly(bytes, offset, length);
+      if (callback != null) {
+        return new PayloadCheck(java.util.Optional.of(PayloadFormat.JSON), List.of(), null, callback);
+      }
+    } else if (passesQuickly(bytes, offset, length)) {
+      return new PayloadCheck(java.util.Optional.of(PayloadFormat.JSON), List.of(), null);
     }
     // Something to report: the full evaluator finds it, on a read that records positions to place it.
     return checkFully(bytes, offset, length);
@@ -74,6 +78,21 @@ final class JsonPayloadValidator {
       return verdict.accepts(parser, options);
     } catch (IOException e) {
       return false;
+    }
+  }
+
+  /**
+   * The model of the payload, bound as the quick pass validates it, reading the bytes once; null at any doubt of the
+   * quick pass, or when binding fails (a date such as 2022-02-30 passes the patterns but not the model), so that the
+   * full pass finds and reports it.
+   */
+  Response bindQuickly(byte[] bytes, int offset, int length) {
+    try (JsonParser parser = reader.parser(bytes, offset, length)) {
+      ValidatingJsonParser validating = new ValidatingJsonParser(parser, verdict.walk(options));
+      Response callback = ModelMapper.MAPPER.readValue(validating, Response.class);
+      return validating.conforms() ? callback : null;
+    } catch (IOException e) {
+      return null; // a doubt, a syntax error, or a value the model cannot hold
     }
   }
 

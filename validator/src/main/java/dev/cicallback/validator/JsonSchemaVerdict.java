@@ -8,6 +8,7 @@ import dev.cicallback.model.SchemaResources;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * A yes-or-no evaluator of the packaged JSON Schema that runs on the parser's tokens as they are read: no tree, one
@@ -54,7 +54,7 @@ final class JsonSchemaVerdict {
   private static final class Node {
     int types = ANY;
     Set<String> allowed;
-    Pattern pattern;
+    SchemaPattern pattern;
     BigDecimal minimum;
     BigDecimal maximum;
     Map<String, Node> properties;
@@ -89,11 +89,14 @@ final class JsonSchemaVerdict {
    */
   boolean accepts(JsonParser parser, ValidatorOptions options) {
     try {
-      if (parser.nextToken() == null) {
-        return false;
+      Walk walk = walk(options);
+      JsonToken token;
+      while ((token = parser.nextToken()) != null) {
+        if (!walk.token(token, parser)) {
+          return false;
+        }
       }
-      Walk walk = new Walk(options);
-      return walk.value(parser, root) && parser.nextToken() == null;
+      return walk.complete();
     } catch (JsonProcessingException e) {
       return false; // syntax, a duplicate name or a reader limit: the full reader places it
     } catch (IOException e) {
@@ -101,100 +104,163 @@ final class JsonSchemaVerdict {
     }
   }
 
-  /** One document's evaluation: the node and depth counts the limits bound. */
-  private static final class Walk {
+  /** A new evaluation of one document, to be given its tokens in order. */
+  Walk walk(ValidatorOptions options) {
+    return new Walk(root, options);
+  }
+
+  /**
+   * One document's evaluation, told each token as the parser reads it: whoever reads the parser (this class's
+   * {@link #accepts}, or a binder reading through {@link ValidatingJsonParser}) drives it, so the bytes are tokenised
+   * once. Holds the open containers and the node and depth counts the limits bound.
+   */
+  static final class Walk {
+    private final Node root;
     private final int maxNodes;
     private final int maxDepth;
     private int nodes;
+    /** Open containers, innermost last: their subschemas, the required members seen, the items counted. */
+    private Node[] open = new Node[8];
+    private long[] seen = new long[8];
+    private int[] counts = new int[8];
+    private boolean[] arrays = new boolean[8];
     private int depth;
+    /** The subschema of the next value in an object: set by its member's name. */
+    private Node next;
+    private boolean started;
+    private boolean complete;
 
-    Walk(ValidatorOptions options) {
+    private Walk(Node root, ValidatorOptions options) {
+      this.root = root;
       this.maxNodes = options.maxNodes();
       this.maxDepth = options.maxDepth();
     }
 
-    /** Evaluates the value whose first token is current, reading to its last token when it conforms. */
-    boolean value(JsonParser parser, Node node) throws IOException {
+    /** Whether the whole document has been read and conforms. */
+    boolean complete() {
+      return complete;
+    }
+
+    /** Takes the parser's current {@code token}; false at the first doubt, after which the walk must not be fed. */
+    boolean token(JsonToken token, JsonParser parser) throws IOException {
+      switch (token) {
+        case FIELD_NAME -> {
+          return member(parser.currentName());
+        }
+        case END_OBJECT -> {
+          int top = depth - 1;
+          return seen[top] == open[top].requiredMask && close();
+        }
+        case END_ARRAY -> {
+          int top = depth - 1;
+          return counts[top] >= open[top].minItems && close();
+        }
+        default -> {
+          return value(token, parser);
+        }
+      }
+    }
+
+    private boolean member(String name) {
+      if (!LocatedJsonReader.wholeCharacters(name)) {
+        return false;
+      }
+      Node node = open[depth - 1];
+      Node member = node.properties == null ? ANY_NODE : node.properties.get(name);
+      if (member == null) {
+        return false; // a member the schema does not declare: the full evaluator reports it
+      }
+      if (node.requiredBits != null) {
+        Integer bit = node.requiredBits.get(name);
+        if (bit != null) {
+          seen[depth - 1] |= 1L << bit;
+        }
+      }
+      next = member;
+      return true;
+    }
+
+    private boolean close() {
+      open[--depth] = null;
+      complete = depth == 0;
+      return true;
+    }
+
+    /** Evaluates a value's first token: a whole scalar, or the start of a container. */
+    private boolean value(JsonToken token, JsonParser parser) throws IOException {
+      Node node;
+      if (depth == 0) {
+        if (started) {
+          return false; // content after the document
+        }
+        started = true;
+        node = root;
+      } else if (arrays[depth - 1]) {
+        Node items = open[depth - 1].items;
+        node = items == null ? ANY_NODE : items;
+        counts[depth - 1]++;
+      } else {
+        node = next;
+      }
       if (++nodes > maxNodes) {
         return false;
       }
-      JsonToken token = parser.currentToken();
       int kind = kind(token);
       if (node.oneOf != null) {
-        // Branches take different types, so the token's type picks the only one that can pass.
-        for (Node branch : node.oneOf) {
-          if ((branch.types & kind) != 0) {
-            return value(parser, branch);
-          }
+        node = branch(node, kind);
+        if (node == null) {
+          return false;
         }
-        return false;
       }
       if ((node.types & kind) == 0) {
         return false;
       }
-      switch (token) {
-        case START_OBJECT -> {
-          return ++depth <= maxDepth && object(parser, node) && depth-- > 0;
-        }
-        case START_ARRAY -> {
-          return ++depth <= maxDepth && array(parser, node) && depth-- > 0;
-        }
-        case VALUE_STRING -> {
-          String text = parser.getText();
-          return LocatedJsonReader.wholeCharacters(text)
-              && (node.allowed == null || node.allowed.contains(text))
-              && (node.pattern == null || node.pattern.matcher(text).find() && !hasLineBreak(text));
-        }
-        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-          // An exponent is left to the full reader, which bounds it before converting.
-          if (token == JsonToken.VALUE_NUMBER_FLOAT && hasExponent(parser.getText())) {
-            return false;
-          }
-          return node.allowed == null && within(parser, node);
-        }
-        default -> {
-          return node.allowed == null;
-        }
-      }
+      boolean conforms =
+          switch (token) {
+            case START_OBJECT, START_ARRAY -> {
+              push(node, token == JsonToken.START_ARRAY);
+              yield depth <= maxDepth;
+            }
+            case VALUE_STRING -> {
+              String text = parser.getText();
+              yield LocatedJsonReader.wholeCharacters(text)
+                  && (node.allowed == null || node.allowed.contains(text))
+                  && (node.pattern == null || node.pattern.matches(text));
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
+                // An exponent is left to the full reader, which bounds it before converting.
+                !(token == JsonToken.VALUE_NUMBER_FLOAT && hasExponent(parser.getText()))
+                    && node.allowed == null
+                    && within(parser, node);
+            default -> node.allowed == null;
+          };
+      complete = depth == 0;
+      return conforms;
     }
 
-    private boolean object(JsonParser parser, Node node) throws IOException {
-      long seen = 0;
-      JsonToken token;
-      while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
-        String name = parser.currentName();
-        if (!LocatedJsonReader.wholeCharacters(name)) {
-          return false;
-        }
-        Node member = node.properties == null ? ANY_NODE : node.properties.get(name);
-        if (member == null) {
-          return false; // a member the schema does not declare: the full evaluator reports it
-        }
-        parser.nextToken();
-        if (!value(parser, member)) {
-          return false;
-        }
-        if (node.requiredBits != null) {
-          Integer bit = node.requiredBits.get(name);
-          if (bit != null) {
-            seen |= 1L << bit;
-          }
+    /** Branches take different types, so the token's type picks the only one that can pass. */
+    private static Node branch(Node node, int kind) {
+      for (Node branch : node.oneOf) {
+        if ((branch.types & kind) != 0) {
+          return branch;
         }
       }
-      return token == JsonToken.END_OBJECT && seen == node.requiredMask;
+      return null;
     }
 
-    private boolean array(JsonParser parser, Node node) throws IOException {
-      Node item = node.items == null ? ANY_NODE : node.items;
-      int count = 0;
-      JsonToken token;
-      while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-        if (token == null || !value(parser, item)) {
-          return false;
-        }
-        count++;
+    private void push(Node node, boolean array) {
+      if (depth == open.length) {
+        int size = depth * 2;
+        open = Arrays.copyOf(open, size);
+        seen = Arrays.copyOf(seen, size);
+        counts = Arrays.copyOf(counts, size);
+        arrays = Arrays.copyOf(arrays, size);
       }
-      return count >= node.minItems;
+      open[depth] = node;
+      seen[depth] = 0;
+      counts[depth] = 0;
+      arrays[depth] = array;
+      depth++;
     }
 
     private static boolean within(JsonParser parser, Node node) throws IOException {
@@ -226,17 +292,6 @@ final class JsonSchemaVerdict {
 
   private static boolean hasExponent(String number) {
     return number.indexOf('e') >= 0 || number.indexOf('E') >= 0;
-  }
-
-  /** Java's $ also matches before a final line break, ECMA-262's does not: such strings go to the full evaluator. */
-  private static boolean hasLineBreak(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
-        return true;
-      }
-    }
-    return false;
   }
 
   private Node compile(String file, String pointer) {
@@ -296,7 +351,7 @@ final class JsonSchemaVerdict {
           value.forEach(v -> node.allowed.add(v.asText()));
           requireKnown(allText(value), file, at, "only text values are supported");
         }
-        case "pattern" -> node.pattern = Pattern.compile(value.asText());
+        case "pattern" -> node.pattern = SchemaPattern.compile(value.asText());
         case "minimum" -> node.minimum = value.decimalValue();
         case "maximum" -> node.maximum = value.decimalValue();
         case "properties" -> {

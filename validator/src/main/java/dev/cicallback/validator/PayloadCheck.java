@@ -1,18 +1,16 @@
 package dev.cicallback.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cicallback.model.json.Response;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What one pass over a payload found: its format, its problems, and (when asked for and the payload could be read)
- * what to bind: its tree in CI's JSON form with unknown nodes taken out, or, for a JSON payload the quick pass found
- * valid as it stands, its bytes.
+ * what to bind, its tree in CI's JSON form with unknown nodes taken out, or, for a JSON payload the quick pass found
+ * valid as it stands, the model it bound while validating.
  */
-record PayloadCheck(Optional<PayloadFormat> format, List<Problem> problems, JsonNode tree, JsonBytes json) {
-
-  /** A valid JSON payload's bytes, bound as they are. */
-  record JsonBytes(byte[] bytes, int offset, int length) {}
+record PayloadCheck(Optional<PayloadFormat> format, List<Problem> problems, JsonNode tree, Response callback) {
 
   PayloadCheck(Optional<PayloadFormat> format, List<Problem> problems, JsonNode tree) {
     this(format, problems, tree, null);
@@ -24,6 +22,6 @@ record PayloadCheck(Optional<PayloadFormat> format, List<Problem> problems, Json
 
   /** The same check with {@code problems} in place of its own. */
   PayloadCheck withProblems(Optional<PayloadFormat> newFormat, List<Problem> newProblems) {
-    return new PayloadCheck(newFormat, newProblems, tree, json);
+    return new PayloadCheck(newFormat, newProblems, tree, callback);
   }
 }
