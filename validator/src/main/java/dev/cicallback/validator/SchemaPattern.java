@@ -413,42 +413,46 @@ abstract class SchemaPattern {
     }
 
     Automaton determinise(int start, int end) {
+      BitSet[] closures = closures();
+      int[][] classes = classes();
       Map<BitSet, Integer> numbers = new HashMap<>();
       List<BitSet> sets = new ArrayList<>();
-      BitSet initial = closure(single(start));
+      BitSet initial = closures[start];
       numbers.put(initial, 0);
       sets.add(initial);
       int[] next = new int[16 * ASCII];
       Arrays.fill(next, -1);
       for (int done = 0; done < sets.size(); done++) {
         BitSet current = sets.get(done);
-        for (int c = 0; c < ASCII; c++) {
+        for (int[] chars : classes) {
+          // The characters of a class are alike to every label, so one of them stands for all.
           BitSet reached = new BitSet();
           for (int s = current.nextSetBit(0); s >= 0; s = current.nextSetBit(s + 1)) {
             BitSet label = labels.get(s);
-            if (label != null && label.get(c)) {
-              reached.set(targets.get(s));
+            if (label != null && label.get(chars[0])) {
+              reached.or(closures[targets.get(s)]);
             }
           }
           if (reached.isEmpty()) {
             continue;
           }
-          BitSet closed = closure(reached);
-          Integer number = numbers.get(closed);
+          Integer number = numbers.get(reached);
           if (number == null) {
             if (sets.size() == MAX_DFA_STATES) {
               return null;
             }
             number = sets.size();
-            numbers.put(closed, number);
-            sets.add(closed);
+            numbers.put(reached, number);
+            sets.add(reached);
             if (next.length < sets.size() * ASCII) {
               int filled = next.length;
               next = Arrays.copyOf(next, filled * 2);
               Arrays.fill(next, filled, next.length, -1);
             }
           }
-          next[done * ASCII + c] = number;
+          for (int c : chars) {
+            next[done * ASCII + c] = number;
+          }
         }
       }
       boolean[] accepting = new boolean[sets.size()];
@@ -458,26 +462,52 @@ abstract class SchemaPattern {
       return new Automaton(Arrays.copyOf(next, sets.size() * ASCII), accepting);
     }
 
-    private BitSet closure(BitSet states) {
-      BitSet closed = (BitSet) states.clone();
-      List<Integer> work = new ArrayList<>();
-      states.stream().forEach(work::add);
-      while (!work.isEmpty()) {
-        int s = work.remove(work.size() - 1);
-        for (int t : empty.get(s)) {
-          if (!closed.get(t)) {
-            closed.set(t);
-            work.add(t);
+    /** Each state's closure: the states it reaches for free, itself included. */
+    private BitSet[] closures() {
+      BitSet[] closures = new BitSet[labels.size()];
+      for (int state = 0; state < closures.length; state++) {
+        BitSet closed = new BitSet();
+        closed.set(state);
+        int[] work = new int[closures.length];
+        int pending = 0;
+        work[pending++] = state;
+        while (pending > 0) {
+          for (int t : empty.get(work[--pending])) {
+            if (!closed.get(t)) {
+              closed.set(t);
+              work[pending++] = t;
+            }
           }
         }
+        closures[state] = closed;
       }
-      return closed;
+      return closures;
     }
 
-    private static BitSet single(int state) {
-      BitSet set = new BitSet();
-      set.set(state);
-      return set;
+    /** The characters in groups that no label tells apart, each group as its characters. */
+    private int[][] classes() {
+      List<BitSet> distinct = new ArrayList<>();
+      for (BitSet label : labels) {
+        if (label != null && !distinct.contains(label)) {
+          distinct.add(label);
+        }
+      }
+      Map<BitSet, int[]> groups = new HashMap<>();
+      for (int c = 0; c < ASCII; c++) {
+        BitSet in = new BitSet(distinct.size());
+        for (int i = 0; i < distinct.size(); i++) {
+          if (distinct.get(i).get(c)) {
+            in.set(i);
+          }
+        }
+        if (!in.isEmpty()) {
+          int[] group = groups.get(in);
+          group = group == null ? new int[] {c} : Arrays.copyOf(group, group.length + 1);
+          group[group.length - 1] = c;
+          groups.put(in, group);
+        }
+      }
+      return groups.values().toArray(new int[0][]);
     }
   }
 }
