@@ -86,7 +86,8 @@ class JsonSchemaVerdictTest {
     assertTrue(DEFERRED_BY_DESIGN.containsAll(deferred.keySet()), "left to the full evaluator: " + deferred);
   }
 
-  private static Response bindOrNull(JsonNode tree) {
+  /** The model of {@code tree}, or null when the model cannot hold one of its values. */
+  static Response bindOrNull(JsonNode tree) {
     try {
       return MAPPER.treeToValue(tree, Response.class);
     } catch (IOException e) {

@@ -34,11 +34,19 @@ class ReaderFuzzTest {
 
   private static final JsonPayloadValidator FULL_JSON = new JsonPayloadValidator(ValidatorOptions.defaults());
 
-  /** The quick JSON pass never accepts what the full evaluator finds a problem in (seeded with valid payloads). */
+  /**
+   * The quick JSON pass never accepts what the full evaluator finds a problem in, and the model it binds while
+   * validating is the one the full pass's tree binds to (seeded with valid payloads).
+   */
   @FuzzTest(maxDuration = "2m")
   void fuzz_json_verdict(byte[] data) {
-    if (FULL_JSON.passesQuickly(data, 0, data.length)) {
-      assertEquals(java.util.List.of(), FULL_JSON.checkFully(data, 0, data.length).problems());
+    boolean quick = FULL_JSON.passesQuickly(data, 0, data.length);
+    dev.cicallback.model.json.Response bound = FULL_JSON.bindQuickly(data, 0, data.length);
+    assertTrue(quick || bound == null, "bound while validating, yet the verdict doubts");
+    if (quick) {
+      PayloadCheck full = FULL_JSON.checkFully(data, 0, data.length);
+      assertEquals(java.util.List.of(), full.problems());
+      assertEquals(JsonSchemaVerdictTest.bindOrNull(full.tree()), bound);
     }
   }
 
