@@ -53,17 +53,21 @@ final class JsonSchemaVerdict {
   /** A compiled subschema; filled in once, read-only afterwards. */
   private static final class Node {
     int types = ANY;
-    Set<String> allowed;
+    /** The enum's values: a few words each, so a scan beats hashing a string the parser has just made. */
+    String[] allowed;
     SchemaPattern pattern;
     BigDecimal minimum;
     BigDecimal maximum;
-    Map<String, Node> properties;
-    Map<String, Integer> requiredBits;
+    /** Declared members, each with a bit of its own, so that a walk tells which are present and which twice. */
+    Map<String, Member> properties;
     long requiredMask;
     Node items;
     int minItems;
     Node[] oneOf;
   }
+
+  /** A declared member: its subschema and its bit among the object's members. */
+  private record Member(Node node, long bit) {}
 
   /** Schema files by the name a $ref gives them. */
   private final Function<String, JsonNode> files;
@@ -119,11 +123,14 @@ final class JsonSchemaVerdict {
     private final int maxNodes;
     private final int maxDepth;
     private int nodes;
-    /** Open containers, innermost last: their subschemas, the required members seen, the items counted. */
+    /** Open containers, innermost last: their subschemas, the members seen (a bit each), the items counted. */
     private Node[] open = new Node[8];
     private long[] seen = new long[8];
     private int[] counts = new int[8];
     private boolean[] arrays = new boolean[8];
+    /** Names met in open objects whose schema declares no members; null until one comes. */
+    @SuppressWarnings("unchecked")
+    private Set<String>[] names = new Set[8];
     private int depth;
     /** The subschema of the next value in an object: set by its member's name. */
     private Node next;
@@ -149,7 +156,8 @@ final class JsonSchemaVerdict {
         }
         case END_OBJECT -> {
           int top = depth - 1;
-          return seen[top] == open[top].requiredMask && close();
+          long required = open[top].requiredMask;
+          return (seen[top] & required) == required && close();
         }
         case END_ARRAY -> {
           int top = depth - 1;
@@ -165,23 +173,28 @@ final class JsonSchemaVerdict {
       if (!LocatedJsonReader.wholeCharacters(name)) {
         return false;
       }
-      Node node = open[depth - 1];
-      Node member = node.properties == null ? ANY_NODE : node.properties.get(name);
-      if (member == null) {
-        return false; // a member the schema does not declare: the full evaluator reports it
-      }
-      if (node.requiredBits != null) {
-        Integer bit = node.requiredBits.get(name);
-        if (bit != null) {
-          seen[depth - 1] |= 1L << bit;
+      int top = depth - 1;
+      Node node = open[top];
+      if (node.properties == null) {
+        // Any member may come, each once: names are remembered, since there are no bits to mark.
+        if (names[top] == null) {
+          names[top] = new HashSet<>();
         }
+        next = ANY_NODE;
+        return names[top].add(name);
       }
-      next = member;
+      Member member = node.properties.get(name);
+      if (member == null || (seen[top] & member.bit()) != 0) {
+        return false; // a member the schema does not declare, or one named twice: the full pass reports it
+      }
+      seen[top] |= member.bit();
+      next = member.node();
       return true;
     }
 
     private boolean close() {
       open[--depth] = null;
+      names[depth] = null;
       complete = depth == 0;
       return true;
     }
@@ -224,7 +237,7 @@ final class JsonSchemaVerdict {
             case VALUE_STRING -> {
               String text = parser.getText();
               yield LocatedJsonReader.wholeCharacters(text)
-                  && (node.allowed == null || node.allowed.contains(text))
+                  && (node.allowed == null || isOneOf(text, node.allowed))
                   && (node.pattern == null || node.pattern.matches(text));
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
@@ -236,6 +249,15 @@ final class JsonSchemaVerdict {
           };
       complete = depth == 0;
       return conforms;
+    }
+
+    private static boolean isOneOf(String text, String[] allowed) {
+      for (String value : allowed) {
+        if (value.equals(text)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Branches take different types, so the token's type picks the only one that can pass. */
@@ -255,11 +277,13 @@ final class JsonSchemaVerdict {
         seen = Arrays.copyOf(seen, size);
         counts = Arrays.copyOf(counts, size);
         arrays = Arrays.copyOf(arrays, size);
+        names = Arrays.copyOf(names, size);
       }
       open[depth] = node;
       seen[depth] = 0;
       counts[depth] = 0;
       arrays[depth] = array;
+      names[depth] = null;
       depth++;
     }
 
@@ -347,34 +371,38 @@ final class JsonSchemaVerdict {
       switch (keyword) {
         case "type" -> node.types = types(value, file, at);
         case "enum" -> {
-          node.allowed = new HashSet<>();
-          value.forEach(v -> node.allowed.add(v.asText()));
+          Set<String> distinct = new java.util.LinkedHashSet<>();
+          value.forEach(v -> distinct.add(v.asText()));
+          node.allowed = distinct.toArray(new String[0]);
           requireKnown(allText(value), file, at, "only text values are supported");
         }
         case "pattern" -> node.pattern = SchemaPattern.compile(value.asText());
         case "minimum" -> node.minimum = value.decimalValue();
         case "maximum" -> node.maximum = value.decimalValue();
         case "properties" -> {
+          requireKnown(value.size() + schema.path("required").size() <= 64, file, at, "more than 64 members");
           node.properties = new HashMap<>();
           for (Iterator<String> properties = value.fieldNames(); properties.hasNext(); ) {
             String name = properties.next();
-            node.properties.put(name, compile(file, at + "/" + name.replace("~", "~0").replace("/", "~1")));
+            Node member = compile(file, at + "/" + name.replace("~", "~0").replace("/", "~1"));
+            node.properties.put(name, new Member(member, 1L << node.properties.size()));
           }
         }
         case "additionalProperties" ->
             // Members the schema does not declare are refused by "properties", whatever this says.
             requireKnown(value.isBoolean() && !value.booleanValue() && schema.has("properties"), file, at,
                 "only false beside properties is supported");
-        case "required" -> {
-          requireKnown(schema.has("properties") && value.size() <= 64, file, at, "needs properties beside it");
-          node.requiredBits = new HashMap<>();
-          value.forEach(r -> node.requiredBits.put(r.asText(), node.requiredBits.size()));
-          node.requiredMask = node.requiredBits.isEmpty() ? 0 : -1L >>> (64 - node.requiredBits.size());
-        }
+        case "required" -> requireKnown(schema.has("properties"), file, at, "needs properties beside it");
         case "items" -> node.items = compile(file, at);
         case "minItems" -> node.minItems = value.intValue();
         default -> requireKnown(ANNOTATIONS.contains(keyword), file, at, "the keyword is not supported");
       }
+    }
+    int undeclared = node.properties == null ? 0 : node.properties.size();
+    for (JsonNode name : schema.path("required")) {
+      Member member = node.properties.get(name.asText());
+      // A required name that is not declared can never be present: a bit no member sets.
+      node.requiredMask |= member != null ? member.bit() : 1L << undeclared++;
     }
   }
 

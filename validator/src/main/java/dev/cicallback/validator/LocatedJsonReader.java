@@ -1,6 +1,7 @@
 package dev.cicallback.validator;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -29,25 +30,29 @@ final class LocatedJsonReader {
   private static final int MAX_EXPONENT = 1000;
 
   private final JsonFactory factory;
+  /** The same limits without the parser's duplicate-name check, which the quick pass makes itself for less. */
+  private final JsonFactory quickFactory;
   private final int maxDepth;
   private final int maxNodes;
 
   LocatedJsonReader(ValidatorOptions options) {
     this.maxDepth = options.maxDepth();
     this.maxNodes = options.maxNodes();
-    this.factory =
-        JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .streamReadConstraints(
-                StreamReadConstraints.builder()
-                    .maxNestingDepth(options.maxDepth())
-                    .maxStringLength(options.maxStringLength())
-                    .maxNameLength(options.maxStringLength())
-                    .maxNumberLength(options.maxNumberLength())
-                    .maxDocumentLength(options.maxBytes())
-                    .build())
-            .build();
+    this.factory = factory(options).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    this.quickFactory = factory(options).build();
+  }
+
+  private static JsonFactoryBuilder factory(ValidatorOptions options) {
+    return new JsonFactoryBuilder()
+        .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+        .streamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(options.maxDepth())
+                .maxStringLength(options.maxStringLength())
+                .maxNameLength(options.maxStringLength())
+                .maxNumberLength(options.maxNumberLength())
+                .maxDocumentLength(options.maxBytes())
+                .build());
   }
 
   /** A syntax or limit error, located. */
@@ -286,9 +291,12 @@ final class LocatedJsonReader {
     return -1;
   }
 
-  /** A parser over the bytes with this reader's strictness and limits, for a pass that needs no tree. */
+  /**
+   * A parser over the bytes with this reader's limits, for a pass that needs no tree: it does not refuse a name given
+   * twice in one object, which the pass must check itself ({@link JsonSchemaVerdict} does).
+   */
   JsonParser parser(byte[] bytes, int offset, int length) throws IOException {
-    return factory.createParser(bytes, offset, length);
+    return quickFactory.createParser(bytes, offset, length);
   }
 
   private JsonSyntaxError tooDeep(TextPosition at, String pointer) {

@@ -1,6 +1,9 @@
 package dev.cicallback.validator;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -21,13 +24,15 @@ final class Utf8Check {
    * Whether the first {@code length} bytes are well-formed UTF-8 (RFC 3629: shortest form, no surrogates, at most
    * U+10FFFF). A plain loop over the bytes: decoding into characters only to find where the first bad byte is.
    */
+  private static final VarHandle EIGHT_BYTES =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long HIGH_BITS = 0x8080808080808080L;
+
   static boolean isUtf8(byte[] bytes, int length) {
     int i = 0;
     while (i < length) {
-      // Runs of ASCII, most of a callback, eight bytes at a time.
-      while (i + 8 <= length
-          && (bytes[i] | bytes[i + 1] | bytes[i + 2] | bytes[i + 3]
-              | bytes[i + 4] | bytes[i + 5] | bytes[i + 6] | bytes[i + 7]) >= 0) {
+      // Runs of ASCII, most of a callback, eight bytes at a time: no byte with its high bit set.
+      while (i + 8 <= length && ((long) EIGHT_BYTES.get(bytes, i) & HIGH_BITS) == 0) {
         i += 8;
       }
       if (i >= length) {

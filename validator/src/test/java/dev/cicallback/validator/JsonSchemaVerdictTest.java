@@ -116,7 +116,8 @@ class JsonSchemaVerdictTest {
                    "Item": {"type": "object", "properties": {"A": {"enum": ["x", "y"]}}, "required": ["A"],
                             "additionalProperties": false}},
          "type": "object", "additionalProperties": false,
-         "properties": {"Level": {"$ref": "#/$defs/Level"},
+         "properties": {"Level": {"$ref": "#/$defs/Level"}, "Free": {"type": "object"},
+                        "Never": {"type": "object", "properties": {}, "required": ["Undeclared"]},
                         "Items": {"oneOf": [{"$ref": "#/$defs/Item"},
                                             {"type": "array", "items": {"$ref": "#/$defs/Item"}, "minItems": 1}]}}}
         """;
@@ -135,6 +136,10 @@ class JsonSchemaVerdictTest {
     assertFalse(accepts(verdict, "{\"Other\": 1}"), "additionalProperties");
     assertFalse(accepts(verdict, "{\"Level\": \"1\"} {}"), "content after the document");
     assertFalse(accepts(verdict, "{\"Level\": \"1\", \"Level\": \"1\"}"), "a duplicate name");
+    assertFalse(accepts(verdict, "{\"Items\": [{\"A\": \"x\", \"A\": \"y\"}]}"), "a duplicate name in an item");
+    assertTrue(accepts(verdict, "{\"Free\": {\"a\": 1, \"b\": {\"a\": 1}}}"), "any members, each once");
+    assertFalse(accepts(verdict, "{\"Free\": {\"a\": 1, \"b\": 2, \"a\": 3}}"), "a duplicate name, no members declared");
+    assertFalse(accepts(verdict, "{\"Never\": {}}"), "a required member the schema does not declare");
     assertFalse(accepts(verdict, "{\"Items\": {\"A\": \"\\ud800\"}}"), "a lone surrogate");
     assertFalse(accepts(verdict, "{\"Items\": {\"A\": \"x\"}"), "not closed");
     assertFalse(accepts(verdict, ""), "empty");
