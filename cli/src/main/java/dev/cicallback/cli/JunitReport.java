@@ -20,7 +20,7 @@ final class JunitReport implements Report {
   public void write(List<PayloadResult> results, Writer out) throws IOException {
     long failures = results.stream().filter(r -> !r.result().isValid()).count();
     try {
-      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+      XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out);
       xml.writeStartDocument("UTF-8", "1.0");
       xml.writeCharacters("\n");
       xml.writeStartElement("testsuites");

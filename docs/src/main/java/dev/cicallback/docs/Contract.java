@@ -120,7 +120,7 @@ final class Contract {
   }
 
   private static void collectValues(byte[] xml, Map<String, String> values) throws Exception {
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
     Element root = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xml)).getDocumentElement();
     collect(root, root.getLocalName() == null ? root.getTagName() : root.getTagName(), values);

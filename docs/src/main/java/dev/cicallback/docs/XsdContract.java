@@ -27,7 +27,7 @@ final class XsdContract {
 
   static XsdContract read(Path xmlDir) throws Exception {
     XsdContract contract = new XsdContract();
-    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
     factory.setNamespaceAware(true);
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
     List<Path> files;

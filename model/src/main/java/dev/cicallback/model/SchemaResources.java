@@ -41,7 +41,8 @@ public final class SchemaResources {
   }
 
   /**
-   * Compiles the TTS callback XSD from this jar with the JDK's validator, hardened: secure processing on, no
+   * Compiles the TTS callback XSD from this jar with the JDK's own validator (never one a library on the class path
+   * registers, and no search of the class path for one), hardened: secure processing on, no
    * external DTD or schema access; the XSD's includes come from this jar through {@link XsdIncludeResolver}.
    *
    * @throws IllegalStateException if the packaged XSD does not compile (a broken build)
@@ -49,7 +50,7 @@ public final class SchemaResources {
   public static javax.xml.validation.Schema newTtsXsdSchema() {
     try {
       javax.xml.validation.SchemaFactory factory =
-          javax.xml.validation.SchemaFactory.newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI);
+          javax.xml.validation.SchemaFactory.newDefaultInstance();
       factory.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
       factory.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_DTD, "");
       factory.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");

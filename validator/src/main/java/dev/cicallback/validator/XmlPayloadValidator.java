@@ -209,10 +209,14 @@ final class XmlPayloadValidator {
     return m.find() ? m.group(1) : null;
   }
 
-  /** A namespace-aware parser factory with no DTD, external entity, schema location or XInclude. */
+  /**
+   * The JDK's own parser factory (never one a library on the class path registers, whose hardening and XSD support
+   * may differ, and no search of the class path at start-up), namespace-aware, with no DTD, external entity, schema
+   * location or XInclude.
+   */
   static SAXParserFactory hardenedParsers() {
     try {
-      SAXParserFactory factory = SAXParserFactory.newInstance();
+      SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
       factory.setNamespaceAware(true);
       factory.setValidating(false);
       factory.setXIncludeAware(false);
