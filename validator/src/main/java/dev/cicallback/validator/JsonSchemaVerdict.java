@@ -102,7 +102,7 @@ final class JsonSchemaVerdict {
       }
       return walk.complete();
     } catch (JsonProcessingException e) {
-      return false; // syntax, a duplicate name or a reader limit: the full reader places it
+      return false; // syntax or a reader limit: the full reader places it
     } catch (IOException e) {
       return false;
     }
