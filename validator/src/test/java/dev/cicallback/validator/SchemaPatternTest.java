@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -85,6 +86,149 @@ class SchemaPatternTest {
   @ValueSource(strings = {"^a{2,1}$", "^[b-a]$", "^a{,2}$", "^(a$", "^a)$", "^[a$"})
   void a_pattern_the_regex_engine_refuses_is_refused(String regex) {
     assertThrows(PatternSyntaxException.class, () -> SchemaPattern.compile(regex));
+  }
+
+  @Test
+  void random_patterns_of_the_subset_agree_with_the_regex_engine() {
+    Random random = new Random(20261128);
+    String alphabet = "ab0c9-./+x \n";
+    int probes = 0;
+    int skipped = 0;
+    int tooBig = 0;
+    for (int i = 0; i < 1500; i++) {
+      String[] generated = sequence(random, 2);
+      String regex = "^" + generated[0] + "$";
+      SchemaPattern pattern = SchemaPattern.compile(regex);
+      Pattern engine = Pattern.compile(regex);
+      if (!pattern.isAutomaton()) {
+        tooBig++; // over the automaton's size bounds: the regex engine keeps it
+        continue;
+      }
+      assertEquals(Boolean.TRUE, bounded(engine, generated[1]), () -> regex + " does not match its sample " + generated[1]);
+      Set<String> texts = new LinkedHashSet<>();
+      texts.add(generated[1]);
+      texts.add(generated[1] + "\n");
+      for (int at = 0; at <= generated[1].length(); at++) {
+        for (char c : alphabet.toCharArray()) {
+          texts.add(generated[1].substring(0, at) + c + generated[1].substring(at));
+          if (at < generated[1].length()) {
+            texts.add(generated[1].substring(0, at) + c + generated[1].substring(at + 1));
+          }
+        }
+        if (at < generated[1].length()) {
+          texts.add(generated[1].substring(0, at) + generated[1].substring(at + 1));
+        }
+      }
+      for (String text : texts) {
+        Boolean found = bounded(engine, text);
+        if (found == null) {
+          skipped++;
+          continue;
+        }
+        boolean expected = found && text.indexOf('\n') < 0;
+        assertEquals(expected, pattern.matches(text), () -> regex + " on \"" + text + "\"");
+        probes++;
+      }
+    }
+    assertTrue(probes > 50_000, probes + " probes");
+    assertTrue(tooBig < 30, tooBig + " patterns too big for an automaton");
+    assertTrue(skipped < probes / 50, skipped + " probes the regex engine took too long on");
+  }
+
+  /**
+   * Whether the regex engine finds a match, or null when it backtracks too long to tell: nested quantifiers can take
+   * it exponential time, where an automaton takes one step per character.
+   */
+  private static Boolean bounded(Pattern engine, String text) {
+    CharSequence counted = new CharSequence() {
+      private int reads;
+
+      @Override
+      public char charAt(int index) {
+        if (++reads > 100_000) {
+          throw new IllegalStateException("too long");
+        }
+        return text.charAt(index);
+      }
+
+      @Override
+      public int length() {
+        return text.length();
+      }
+
+      @Override
+      public CharSequence subSequence(int start, int end) {
+        return text.subSequence(start, end);
+      }
+
+      @Override
+      public String toString() {
+        return text;
+      }
+    };
+    try {
+      return engine.matcher(counted).find();
+    } catch (IllegalStateException e) {
+      return null;
+    }
+  }
+
+  /** A random pattern of the subset and a string it matches: {regex, sample}. */
+  private static String[] sequence(Random random, int depth) {
+    StringBuilder regex = new StringBuilder();
+    StringBuilder sample = new StringBuilder();
+    for (int i = 1 + random.nextInt(3); i > 0; i--) {
+      String[] atom = atom(random, depth);
+      String[] quantified = quantified(random, atom);
+      regex.append(quantified[0]);
+      sample.append(quantified[1]);
+    }
+    return new String[] {regex.toString(), sample.toString()};
+  }
+
+  private static String[] atom(Random random, int depth) {
+    int kind = random.nextInt(depth > 0 ? 6 : 4);
+    return switch (kind) {
+      case 0 -> pick(random, new String[][] {{"a", "a"}, {"b", "b"}, {"0", "0"}, {"-", "-"}, {"\\.", "."},
+          {"/", "/"}, {"\\+", "+"}, {" ", " "}});
+      case 1 -> pick(random, new String[][] {{"[a-c]", "b"}, {"[\\d.]", "."}, {"[+\\-]", "-"}, {"[0-9a-c]", "9"},
+          {"[-a]", "-"}, {"[a-]", "a"}, {"[ -/]", "."}});
+      case 2 -> new String[] {"\\d", String.valueOf((char) ('0' + random.nextInt(10)))};
+      case 3 -> pick(random, new String[][] {{"x", "x"}, {"c", "c"}, {"9", "9"}});
+      default -> {
+        int branches = 1 + random.nextInt(3);
+        StringBuilder regex = new StringBuilder(random.nextBoolean() ? "(" : "(?:");
+        String sample = null;
+        int chosen = random.nextInt(branches);
+        for (int b = 0; b < branches; b++) {
+          String[] branch = random.nextInt(5) == 0 ? new String[] {"", ""} : sequence(random, depth - 1);
+          regex.append(b > 0 ? "|" : "").append(branch[0]);
+          sample = b == chosen ? branch[1] : sample;
+        }
+        yield new String[] {regex.append(')').toString(), sample};
+      }
+    };
+  }
+
+  private static String[] quantified(Random random, String[] atom) {
+    int min;
+    int max;
+    String quantifier;
+    switch (random.nextInt(9)) {
+      case 0 -> { quantifier = "?"; min = 0; max = 1; }
+      case 1 -> { quantifier = "*"; min = 0; max = 3; }
+      case 2 -> { quantifier = "+"; min = 1; max = 3; }
+      case 3 -> { min = random.nextInt(3); max = min; quantifier = "{" + min + "}"; }
+      case 4 -> { min = random.nextInt(3); max = min + 2; quantifier = "{" + min + ",}"; }
+      case 5 -> { min = random.nextInt(3); max = min + random.nextInt(3); quantifier = "{" + min + "," + max + "}"; }
+      default -> { return atom; }
+    }
+    int times = min + random.nextInt(max - min + 1);
+    return new String[] {atom[0] + quantifier, atom[1].repeat(times)};
+  }
+
+  private static String[] pick(Random random, String[][] choices) {
+    return choices[random.nextInt(choices.length)];
   }
 
   private static void assertAgrees(String regex, SchemaPattern pattern) {
