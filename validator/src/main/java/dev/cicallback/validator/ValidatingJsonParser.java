@@ -2,6 +2,7 @@ package dev.cicallback.validator;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import java.io.IOException;
 
@@ -10,9 +11,9 @@ import java.io.IOException;
  * payload as it binds: the bytes are tokenised once. At the first doubt it stops the binder with {@link Doubt}, and
  * the full pass takes over.
  *
- * <p>Every way a binder moves through the document ({@code nextToken}, {@code nextValue}, {@code nextFieldName} and
- * the other {@code next...} methods, which {@link JsonParser} builds on {@code nextToken}, and {@code skipChildren})
- * goes through {@link #nextToken}, so no token escapes the verdict.
+ * <p>Every way a binder moves through the document (each {@code next...} method and {@code skipChildren}) is
+ * overridden here to go through {@link #nextToken}, whatever the delegate class would do, so no token escapes the
+ * verdict; a test fails if a Jackson release adds a way this class does not override.
  */
 final class ValidatingJsonParser extends JsonParserDelegate {
 
@@ -50,6 +51,37 @@ final class ValidatingJsonParser extends JsonParserDelegate {
   public JsonToken nextValue() throws IOException {
     JsonToken token = nextToken();
     return token == JsonToken.FIELD_NAME ? nextToken() : token;
+  }
+
+  @Override
+  public String nextFieldName() throws IOException {
+    return nextToken() == JsonToken.FIELD_NAME ? currentName() : null;
+  }
+
+  @Override
+  public boolean nextFieldName(SerializableString name) throws IOException {
+    return nextToken() == JsonToken.FIELD_NAME && name.getValue().equals(currentName());
+  }
+
+  @Override
+  public String nextTextValue() throws IOException {
+    return nextToken() == JsonToken.VALUE_STRING ? getText() : null;
+  }
+
+  @Override
+  public int nextIntValue(int otherwise) throws IOException {
+    return nextToken() == JsonToken.VALUE_NUMBER_INT ? getIntValue() : otherwise;
+  }
+
+  @Override
+  public long nextLongValue(long otherwise) throws IOException {
+    return nextToken() == JsonToken.VALUE_NUMBER_INT ? getLongValue() : otherwise;
+  }
+
+  @Override
+  public Boolean nextBooleanValue() throws IOException {
+    JsonToken token = nextToken();
+    return token == JsonToken.VALUE_TRUE ? Boolean.TRUE : token == JsonToken.VALUE_FALSE ? Boolean.FALSE : null;
   }
 
   @Override

@@ -1,12 +1,16 @@
 package dev.cicallback.validator;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +25,46 @@ class ValidatingJsonParserTest {
                       "C": {"type": "array", "items": {"type": "integer"}}}}
       """;
   private static final JsonSchemaVerdict VERDICT = new JsonSchemaVerdict(name -> json(SCHEMA), "s.json");
+
+  @Test
+  void overrides_every_way_a_reader_moves_through_the_document() {
+    for (Method method : JsonParser.class.getMethods()) {
+      if (method.getName().startsWith("next") || method.getName().equals("skipChildren")) {
+        assertDoesNotThrow(
+            () -> ValidatingJsonParser.class.getDeclaredMethod(method.getName(), method.getParameterTypes()),
+            () -> "JsonParser." + method.getName() + " would pass tokens by the quick pass");
+      }
+    }
+  }
+
+  @Test
+  void the_typed_next_methods_read_through_the_quick_pass() throws IOException {
+    ValidatingJsonParser parser = parser("{\"A\": {\"B\": \"x\"}, \"C\": [1, 2]}");
+    parser.nextToken();
+
+    assertTrue(parser.nextFieldName(new SerializedString("A")));
+    assertEquals(JsonToken.START_OBJECT, parser.nextToken());
+    assertEquals("B", parser.nextFieldName());
+    assertEquals("x", parser.nextTextValue());
+    assertEquals(JsonToken.END_OBJECT, parser.nextToken());
+    assertEquals("C", parser.nextFieldName());
+    assertEquals(JsonToken.START_ARRAY, parser.nextToken());
+    assertEquals(1, parser.nextIntValue(-1));
+    assertEquals(2L, parser.nextLongValue(-1L));
+    assertEquals(null, parser.nextBooleanValue());
+    assertEquals(JsonToken.END_OBJECT, parser.nextToken());
+    assertTrue(parser.conforms());
+  }
+
+  @Test
+  void a_typed_next_method_meets_the_quick_pass_doubt() throws IOException {
+    ValidatingJsonParser parser = parser("{\"C\": [true]}");
+    parser.nextToken();
+    parser.nextFieldName();
+    parser.nextToken();
+
+    assertThrows(ValidatingJsonParser.Doubt.class, parser::nextBooleanValue, "an item that is not an integer");
+  }
 
   @Test
   void a_conforming_document_read_token_by_token_conforms() throws IOException {
