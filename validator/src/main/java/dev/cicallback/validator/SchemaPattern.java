@@ -465,10 +465,10 @@ abstract class SchemaPattern {
     /** Each state's closure: the states it reaches for free, itself included. */
     private BitSet[] closures() {
       BitSet[] closures = new BitSet[labels.size()];
+      int[] work = new int[closures.length];
       for (int state = 0; state < closures.length; state++) {
         BitSet closed = new BitSet();
         closed.set(state);
-        int[] work = new int[closures.length];
         int pending = 0;
         work[pending++] = state;
         while (pending > 0) {
