@@ -13,31 +13,36 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** One validator, many threads: the same payload gets the same result as from one thread. */
+/** One validator and one reader, many threads: the same payload gets the same result as from one thread. */
 class ConcurrencyTest {
+
+  /** What one payload gives: the verdict, and the read (verdict and model). */
+  private record Outcome(ValidationResult validation, ReadResult read) {}
 
   @Test
   void eight_threads_get_the_single_threaded_results() throws Exception {
     CallbackValidator validator = CallbackValidator.strict();
+    CallbackReader reader = CallbackReader.strict();
     List<Path> fixtures = Fixtures.all();
-    List<ValidationResult> expected = new ArrayList<>();
+    List<Outcome> expected = new ArrayList<>();
     for (Path fixture : fixtures) {
-      expected.add(validator.validate(fixture));
+      expected.add(new Outcome(validator.validate(fixture), reader.read(fixture)));
     }
 
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       CountDownLatch start = new CountDownLatch(1);
-      List<Future<List<ValidationResult>>> runs = new ArrayList<>();
+      List<Future<List<Outcome>>> runs = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
-        Callable<List<ValidationResult>> run =
+        Callable<List<Outcome>> run =
             () -> {
               start.await();
-              List<ValidationResult> results = new ArrayList<>();
+              List<Outcome> results = new ArrayList<>();
               for (int round = 0; round < 3; round++) {
                 results.clear();
                 for (Path fixture : fixtures) {
-                  results.add(validator.validate(Fixtures.read(fixture)));
+                  byte[] payload = Fixtures.read(fixture);
+                  results.add(new Outcome(validator.validate(payload), reader.read(payload)));
                 }
               }
               return results;
@@ -45,7 +50,7 @@ class ConcurrencyTest {
         runs.add(pool.submit(run));
       }
       start.countDown();
-      for (Future<List<ValidationResult>> run : runs) {
+      for (Future<List<Outcome>> run : runs) {
         assertEquals(expected, run.get());
       }
     } finally {
