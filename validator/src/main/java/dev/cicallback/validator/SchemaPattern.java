@@ -348,9 +348,9 @@ abstract class SchemaPattern {
       }
       if (term instanceof Chars chars) {
         int to = state();
+        // Every term starts from a fresh state (see split), so no state carries two labels.
         labels.set(from, chars.set());
         targets.set(from, to);
-        // A state with a label has no other way out: give the label a state of its own.
         return to;
       }
       if (term instanceof Sequence sequence) {

@@ -14,6 +14,11 @@ import java.util.List;
 /** Callbacks are UTF-8: finds the first byte sequence that is not, with its line and column. */
 final class Utf8Check {
 
+  /** Eight bytes of an array read as one little-endian long, to test them for ASCII at once. */
+  private static final VarHandle EIGHT_BYTES =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long HIGH_BITS = 0x8080808080808080L;
+
   private Utf8Check() {}
 
   static List<Problem> problems(byte[] bytes, int length) {
@@ -24,10 +29,6 @@ final class Utf8Check {
    * Whether the first {@code length} bytes are well-formed UTF-8 (RFC 3629: shortest form, no surrogates, at most
    * U+10FFFF). A plain loop over the bytes: decoding into characters only to find where the first bad byte is.
    */
-  private static final VarHandle EIGHT_BYTES =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long HIGH_BITS = 0x8080808080808080L;
-
   static boolean isUtf8(byte[] bytes, int length) {
     int i = 0;
     while (i < length) {
