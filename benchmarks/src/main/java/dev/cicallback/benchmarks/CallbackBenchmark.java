@@ -107,7 +107,7 @@ public class CallbackBenchmark {
       return jaxb.createUnmarshaller()
           .unmarshal(new StreamSource(new ByteArrayInputStream(payload)), dev.cicallback.model.xml.Response.class);
     }
-    return mapper.readValue(payload, dev.cicallback.model.json.Response.class);
+    return mapper.readValue(payload, dev.cicallback.model.json.Callback.class);
   }
 
   @Benchmark

@@ -13,7 +13,7 @@ import org.jsonschema2pojo.rules.TypeRule;
  *
  * <p>jsonschema2pojo ignores {@code oneOf} and would fall back to {@code Object}; see {@link OneOrMany}.
  */
-public final class OneOrManyRuleFactory extends RuleFactory {
+public class OneOrManyRuleFactory extends RuleFactory {
 
   @Override
   public Rule<JClassContainer, JType> getTypeRule() {

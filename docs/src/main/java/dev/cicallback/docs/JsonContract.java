@@ -18,6 +18,8 @@ final class JsonContract {
   record Property(String file, JsonNode declared, JsonNode resolved, boolean oneOrMany) {}
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** The entry schema the documentation describes. */
+  static final String ENTRY = "callback.schema.json";
   private final Path dir;
   private final Map<String, JsonNode> files = new HashMap<>();
 
@@ -27,7 +29,7 @@ final class JsonContract {
 
   /** The property at a path of names below the root object, or null when the JSON Schema does not declare it. */
   Property property(List<String> names) {
-    String file = "tts-callback.schema.json";
+    String file = ENTRY;
     JsonNode schema = file(file);
     Property current = new Property(file, schema, schema, false);
     for (String name : names) {
@@ -43,7 +45,7 @@ final class JsonContract {
   /** Every property path (names below the root object) the JSON Schema declares, with its declaration. */
   Map<List<String>, JsonNode> allProperties() {
     Map<List<String>, JsonNode> all = new java.util.LinkedHashMap<>();
-    collect(List.of(), resolve("tts-callback.schema.json", file("tts-callback.schema.json")), all);
+    collect(List.of(), resolve(ENTRY, file(ENTRY)), all);
     return all;
   }
 

@@ -1,22 +1,22 @@
 package dev.cicallback.docs;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
-/** Reads the node tree, cardinalities, types and annotations of {@code schema/xml/*.xsd}. */
+/** Reads the node tree, cardinalities, types and annotations of {@code schema/xml/callback.xsd} and its includes. */
 final class XsdContract {
 
   static final String XS = XMLConstants.W3C_XML_SCHEMA_NS_URI;
   private static final String DIFFERS = "differs-from-tencent-docs";
+  /** The entry schema the documentation describes. */
+  static final String ENTRY = "callback.xsd";
 
   private final Map<String, Element> complexTypes = new HashMap<>();
   private final Map<String, Element> simpleTypes = new HashMap<>();
@@ -30,12 +30,20 @@ final class XsdContract {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
     factory.setNamespaceAware(true);
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    List<Path> files;
-    try (Stream<Path> list = Files.list(xmlDir)) {
-      files = list.filter(p -> p.toString().endsWith(".xsd")).sorted().toList();
-    }
-    for (Path file : files) {
-      Document document = factory.newDocumentBuilder().parse(file.toFile());
+    // The entry file and what it includes: tts-callback.xsd, the TTS-only entry, defines the same names otherwise.
+    java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(ENTRY));
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    while (!pending.isEmpty()) {
+      String file = pending.pop();
+      if (!seen.add(file)) {
+        continue;
+      }
+      Document document = factory.newDocumentBuilder().parse(xmlDir.resolve(file).toFile());
+      for (Element include : children(document.getDocumentElement())) {
+        if (include.getLocalName().equals("include")) {
+          pending.add(include.getAttribute("schemaLocation"));
+        }
+      }
       for (Element top : children(document.getDocumentElement())) {
         String name = top.getAttribute("name");
         switch (top.getLocalName()) {

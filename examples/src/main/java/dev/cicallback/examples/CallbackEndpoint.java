@@ -4,7 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.cicallback.model.json.JobsDetail;
-import dev.cicallback.model.json.Response;
+import dev.cicallback.model.json.Callback;
 import dev.cicallback.validator.CallbackReader;
 import dev.cicallback.validator.ReadResult;
 import java.io.IOException;
@@ -22,9 +22,9 @@ import java.util.stream.Collectors;
 public final class CallbackEndpoint implements HttpHandler {
 
   private final CallbackReader reader = CallbackReader.tolerant();
-  private final Consumer<Response> onCallback;
+  private final Consumer<Callback> onCallback;
 
-  public CallbackEndpoint(Consumer<Response> onCallback) {
+  public CallbackEndpoint(Consumer<Callback> onCallback) {
     this.onCallback = onCallback;
   }
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.cicallback.model.json.Response;
+import dev.cicallback.model.json.Callback;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -23,7 +23,7 @@ class CallbackEndpointTest {
 
   private static final Path EXAMPLES = Path.of(System.getProperty("schema.dir", "../schema")).resolve("examples");
 
-  private final List<Response> received = new CopyOnWriteArrayList<>();
+  private final List<Callback> received = new CopyOnWriteArrayList<>();
   private final HttpClient client = HttpClient.newHttpClient();
   private HttpServer server;
   private URI uri;

@@ -18,10 +18,16 @@ public final class SchemaResources {
   /** Classpath folder of the JSON Schema files. */
   public static final String JSON_DIR = "dev/cicallback/schema/json/";
 
-  /** Entry XSD of the TTS callback (root element {@code Response}). */
+  /** Entry XSD of every callback (root element {@code Response}): the contract the validator applies. */
+  public static final String CALLBACK_XSD = "callback.xsd";
+
+  /** Entry JSON Schema of every callback. */
+  public static final String CALLBACK_JSON_SCHEMA = "callback.schema.json";
+
+  /** Entry XSD of TTS callbacks alone, stricter for them (Tag Tts, TtsConfig and Output required). */
   public static final String TTS_XSD = "tts-callback.xsd";
 
-  /** Entry JSON Schema of the TTS callback. */
+  /** Entry JSON Schema of TTS callbacks alone. */
   public static final String TTS_JSON_SCHEMA = "tts-callback.schema.json";
 
   /** Prefix of every {@code $id} in the JSON Schema files. */
@@ -29,9 +35,9 @@ public final class SchemaResources {
 
   private SchemaResources() {}
 
-  /** The {@code $id} of the TTS callback JSON Schema. */
-  public static String ttsJsonSchemaId() {
-    return JSON_ID_PREFIX + TTS_JSON_SCHEMA;
+  /** The {@code $id} of the JSON Schema file {@code name}, e.g. {@link #CALLBACK_JSON_SCHEMA}. */
+  public static String jsonSchemaId(String name) {
+    return JSON_ID_PREFIX + name;
   }
 
   /** A schema file of this jar by classpath path, e.g. {@code XML_DIR + "common.xsd"}. */
@@ -41,13 +47,13 @@ public final class SchemaResources {
   }
 
   /**
-   * Compiles the TTS callback XSD from this jar with the JDK's own validator (never one a library on the class path
+   * Compiles the entry XSD {@code name} ({@link #CALLBACK_XSD} or {@link #TTS_XSD}) from this jar with the JDK's own validator (never one a library on the class path
    * registers, and no search of the class path for one), hardened: secure processing on, no
    * external DTD or schema access; the XSD's includes come from this jar through {@link XsdIncludeResolver}.
    *
    * @throws IllegalStateException if the packaged XSD does not compile (a broken build)
    */
-  public static javax.xml.validation.Schema newTtsXsdSchema() {
+  public static javax.xml.validation.Schema newXsdSchema(String name) {
     try {
       javax.xml.validation.SchemaFactory factory =
           javax.xml.validation.SchemaFactory.newDefaultInstance();
@@ -55,7 +61,7 @@ public final class SchemaResources {
       factory.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_DTD, "");
       factory.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
       factory.setResourceResolver(new XsdIncludeResolver());
-      String entry = XML_DIR + TTS_XSD;
+      String entry = XML_DIR + name;
       javax.xml.transform.stream.StreamSource source = new javax.xml.transform.stream.StreamSource(open(entry));
       source.setSystemId(url(entry).toString());
       return factory.newSchema(source);

@@ -7,7 +7,7 @@ import org.w3c.dom.ls.LSResourceResolver;
 
 /**
  * Serves the XSD files' {@code xs:include}s from this jar's classpath, so a {@code SchemaFactory} with every external
- * access switched off still compiles {@link SchemaResources#TTS_XSD}. Any other resource is refused.
+ * access switched off still compiles {@link SchemaResources#CALLBACK_XSD}. Any other resource is refused.
  */
 public final class XsdIncludeResolver implements LSResourceResolver {
 

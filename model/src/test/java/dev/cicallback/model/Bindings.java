@@ -58,15 +58,15 @@ final class Bindings {
     }
   }
 
-  static dev.cicallback.model.json.Response readJson(byte[] payload) {
+  static dev.cicallback.model.json.Callback readJson(byte[] payload) {
     try {
-      return ContractSchemas.MAPPER.readValue(payload, dev.cicallback.model.json.Response.class);
+      return ContractSchemas.MAPPER.readValue(payload, dev.cicallback.model.json.Callback.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  static byte[] writeJson(dev.cicallback.model.json.Response response) {
+  static byte[] writeJson(dev.cicallback.model.json.Callback response) {
     try {
       return ContractSchemas.MAPPER.writeValueAsBytes(response);
     } catch (IOException e) {

@@ -19,7 +19,7 @@ import org.xml.sax.SAXParseException;
 /** The packaged schemas, loaded from this module's classpath with every external access off. */
 final class ContractSchemas {
 
-  private static final javax.xml.validation.Schema XSD = SchemaResources.newTtsXsdSchema();
+  private static final javax.xml.validation.Schema XSD = SchemaResources.newXsdSchema(SchemaResources.CALLBACK_XSD);
   private static final Schema JSON_SCHEMA = loadJsonSchema();
   static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -77,6 +77,6 @@ final class ContractSchemas {
                     resolvers ->
                         resolvers.mapPrefix(
                             SchemaResources.JSON_ID_PREFIX, "classpath:" + SchemaResources.JSON_DIR)));
-    return registry.getSchema(SchemaLocation.of(SchemaResources.ttsJsonSchemaId()));
+    return registry.getSchema(SchemaLocation.of(SchemaResources.jsonSchemaId(SchemaResources.CALLBACK_JSON_SCHEMA)));
   }
 }

@@ -33,7 +33,7 @@ class ReadmeSnippetTest {
     }
     // JSON: dev.cicallback.model.json, same names and shapes
     byte[] jsonBody = Fixtures.read(Fixtures.ROOT.resolve("json/valid-seed-case1-task-api.json"));
-    var json = new ObjectMapper().readValue(jsonBody, dev.cicallback.model.json.Response.class);
+    var json = new ObjectMapper().readValue(jsonBody, dev.cicallback.model.json.Callback.class);
 
     assertEquals(OffsetDateTime.parse("2022-06-30T19:33:24+08:00"), endedAt);
     assertEquals(List.of("/output/aixiaonan.mp3"), written);

@@ -30,7 +30,7 @@ class TwinTest {
   void flattening_keeps_every_value_and_notices_a_change() {
     Path xml = Fixtures.ROOT.resolve("xml/valid-seed-workflow.xml");
     Path json = Fixtures.twin(xml, "json").orElseThrow();
-    dev.cicallback.model.json.Response fromJson = Bindings.readJson(Fixtures.read(json));
+    dev.cicallback.model.json.Callback fromJson = Bindings.readJson(Fixtures.read(json));
     Object flat = Bindings.flatten(fromJson);
 
     assertTrue(flat.toString().contains("getCosHeaders=[{getKey=Content-Type"), flat::toString);

@@ -1,7 +1,7 @@
 package dev.cicallback.validator;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import dev.cicallback.model.json.Response;
+import dev.cicallback.model.json.Callback;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads a callback in either wire format into one model, {@link Response} of {@code dev.cicallback.model.json}: one
+ * Reads a callback in either wire format into one model, {@link Callback} of {@code dev.cicallback.model.json}: one
  * pass of parsing detects the format, validates (strict or tolerant) and builds the payload's tree, which is then bound
  * to the model. Thread-safe; build one and reuse it.
  *
@@ -61,7 +61,7 @@ public final class CallbackReader {
       return new ReadResult(validation, Optional.empty());
     }
     try {
-      Response callback = ModelMapper.MAPPER.treeToValue(check.tree(), Response.class);
+      Callback callback = ModelMapper.MAPPER.treeToValue(check.tree(), Callback.class);
       return new ReadResult(validation, Optional.of(callback));
     } catch (JsonMappingException e) {
       // The schema admits a few texts the model cannot hold, such as 2022-02-30T00:00:00+0800.
@@ -69,7 +69,7 @@ public final class CallbackReader {
       List<Problem> problems = new ArrayList<>(validation.problems());
       problems.add(
           new Problem(
-              Severity.ERROR,
+              Severity.ERROR, ProblemCode.VALUE,
               JsonPointers.lastToken(pointer) + ": " + rootCause(e).getMessage(),
               0,
               0,

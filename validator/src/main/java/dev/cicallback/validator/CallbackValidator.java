@@ -132,7 +132,7 @@ public final class CallbackValidator {
     if (FormatDetector.hasWideBom(bytes, length)) {
       return new PayloadCheck(
           Optional.empty(),
-          List.of(problem("the payload is UTF-16 or UTF-32; callbacks are UTF-8", 1, 1)),
+          List.of(problem(ProblemCode.ENCODING, "the payload is UTF-16 or UTF-32; callbacks are UTF-8", 1, 1)),
           null);
     }
     Optional<PayloadFormat> detected = FormatDetector.detect(bytes, length);
@@ -141,7 +141,7 @@ public final class CallbackValidator {
       String what = length == 0 || detected.isEmpty() && isBlank(bytes, length)
           ? "the payload is empty"
           : "the payload is neither XML (starts with '<') nor JSON (starts with '{')";
-      return new PayloadCheck(Optional.empty(), List.of(problem(what, 1, 1)), null);
+      return new PayloadCheck(Optional.empty(), List.of(problem(ProblemCode.SYNTAX, what, 1, 1)), null);
     }
     List<Problem> encoding = Utf8Check.problems(bytes, length);
     if (!encoding.isEmpty()) {
@@ -158,7 +158,7 @@ public final class CallbackValidator {
       // A safety net for bodies from the internet: a bug of ours must not become the caller's crash.
       return new PayloadCheck(
           format,
-          List.of(problem(INTERNAL_ERROR + e.getClass().getSimpleName() + "); please report it", 0, 0)),
+          List.of(problem(ProblemCode.INTERNAL, INTERNAL_ERROR + e.getClass().getSimpleName() + "); please report it", 0, 0)),
           null);
     }
     List<Problem> problems = new ArrayList<>(check.problems());
@@ -171,6 +171,7 @@ public final class CallbackValidator {
         Optional.empty(),
         List.of(
             problem(
+                ProblemCode.LIMIT,
                 "the payload is larger than the limit of " + options.maxBytes() + " bytes; refused unread",
                 0,
                 0)),
@@ -186,7 +187,7 @@ public final class CallbackValidator {
     return true;
   }
 
-  private static Problem problem(String message, int line, int column) {
-    return new Problem(Severity.ERROR, message, line, column, "");
+  private static Problem problem(ProblemCode code, String message, int line, int column) {
+    return new Problem(Severity.ERROR, code, message, line, column, "");
   }
 }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cicallback.model.json.Response;
+import dev.cicallback.model.json.Callback;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,11 +35,11 @@ public final class CallbackWriter {
 
   private CallbackWriter() {}
 
-  public static byte[] write(Response callback, PayloadFormat format) {
+  public static byte[] write(Callback callback, PayloadFormat format) {
     return format == PayloadFormat.XML ? toXml(callback) : toJson(callback);
   }
 
-  public static byte[] toJson(Response callback) {
+  public static byte[] toJson(Callback callback) {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       MAPPER.writer(PRETTY).writeValue(out, tree(callback));
@@ -56,12 +56,16 @@ public final class CallbackWriter {
    * @throws UnwritableAsXml if a text holds a character XML 1.0 cannot carry (a control character other than tab,
    *     line feed and carriage return, or U+FFFE/U+FFFF), which JSON can
    */
-  public static byte[] toXml(Response callback) {
+  public static byte[] toXml(Callback callback) {
     StringBuilder xml = new StringBuilder(4096).append("<Response>");
     writeMembers(xml, tree(callback), 1);
     xml.append("\n</Response>\n");
     return xml.toString().getBytes(StandardCharsets.UTF_8);
   }
+
+  /** An XML element name without a colon (the callback has no namespaces); ASCII covers every name CI uses. */
+  private static final java.util.regex.Pattern XML_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9._-]*");
 
   /** A callback whose text XML 1.0 cannot carry; the message names the node and the character. */
   public static final class UnwritableAsXml extends IllegalArgumentException {
@@ -71,7 +75,7 @@ public final class CallbackWriter {
   }
 
   /** The model as CI's JSON tree: empty strings, arrays and objects left out. */
-  static ObjectNode tree(Response callback) {
+  static ObjectNode tree(Callback callback) {
     Objects.requireNonNull(callback, "callback");
     ObjectNode tree = MAPPER.valueToTree(callback);
     prune(tree);
@@ -112,6 +116,14 @@ public final class CallbackWriter {
   }
 
   private static void writeElement(StringBuilder xml, String name, JsonNode value, int depth) {
+    // Only nodes the contract does not know (kept by a tolerant read of JSON) can break these.
+    if (!XML_NAME.matcher(name).matches()) {
+      throw new UnwritableAsXml(
+          "the member \"" + Sentences.abbreviate(name, 60) + "\" is not an XML element name; only JSON can carry it");
+    }
+    if (value.isArray()) {
+      throw new UnwritableAsXml(name + " holds an array inside an array; only JSON can carry it");
+    }
     xml.append('\n').append(INDENT.repeat(depth)).append('<').append(name).append('>');
     if (value.isObject()) {
       writeMembers(xml, value, depth + 1);

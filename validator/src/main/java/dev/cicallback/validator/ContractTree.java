@@ -70,8 +70,8 @@ final class ContractTree {
   private final Node root;
 
   private ContractTree() {
-    JsonNode entry = files.file(SchemaResources.TTS_JSON_SCHEMA);
-    this.root = build("Response", false, new Located(SchemaResources.TTS_JSON_SCHEMA, entry), null);
+    JsonNode entry = files.file(SchemaResources.CALLBACK_JSON_SCHEMA);
+    this.root = build("Response", false, new Located(SchemaResources.CALLBACK_JSON_SCHEMA, entry), null);
   }
 
   private static final Lazy<ContractTree> SHARED = new Lazy<>(ContractTree::new);

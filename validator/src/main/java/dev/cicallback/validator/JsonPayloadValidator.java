@@ -10,7 +10,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import dev.cicallback.model.SchemaResources;
-import dev.cicallback.model.json.Response;
+import dev.cicallback.model.json.Callback;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,7 +50,7 @@ final class JsonPayloadValidator {
                         loaders ->
                             loaders.values(
                                 list -> list.removeIf(l -> !l.getClass().getSimpleName().startsWith("Classpath")))));
-    Schema schema = registry.getSchema(SchemaLocation.of(SchemaResources.ttsJsonSchemaId()));
+    Schema schema = registry.getSchema(SchemaLocation.of(SchemaResources.jsonSchemaId(SchemaResources.CALLBACK_JSON_SCHEMA)));
     schema.initializeValidators();
     return schema;
   }
@@ -61,7 +61,7 @@ final class JsonPayloadValidator {
    */
   PayloadCheck check(byte[] bytes, int offset, int length, boolean bind) {
     if (bind) {
-      Response callback = bindQuickly(bytes, offset, length);
+      Callback callback = bindQuickly(bytes, offset, length);
       if (callback != null) {
         return new PayloadCheck(java.util.Optional.of(PayloadFormat.JSON), List.of(), null, callback);
       }
@@ -86,10 +86,10 @@ final class JsonPayloadValidator {
    * quick pass, or when binding fails (a date such as 2022-02-30 passes the patterns but not the model), so that the
    * full pass finds and reports it.
    */
-  Response bindQuickly(byte[] bytes, int offset, int length) {
+  Callback bindQuickly(byte[] bytes, int offset, int length) {
     try (JsonParser parser = reader.parser(bytes, offset, length)) {
       ValidatingJsonParser validating = new ValidatingJsonParser(parser, verdict.walk(options));
-      Response callback = ModelMapper.MAPPER.readValue(validating, Response.class);
+      Callback callback = ModelMapper.MAPPER.readValue(validating, Callback.class);
       return validating.conforms() ? callback : null;
     } catch (IOException e) {
       return null; // a doubt, a syntax error, or a value the model cannot hold
@@ -112,11 +112,15 @@ final class JsonPayloadValidator {
   private PayloadCheck evaluate(LocatedJson document) {
     ContractTree contract = ContractTree.shared();
     List<Problem> problems = new ArrayList<>();
-    if (document.tree().isObject()) {
-      pruneUnknown((ObjectNode) document.tree(), "", contract.root(), document, options, problems);
+    // The schema judges a copy without the members the contract does not know; the tree keeps them for the model.
+    JsonNode judged = document.tree().deepCopy();
+    if (judged.isObject()) {
+      pruneUnknown((ObjectNode) judged, "", contract.root(), document, options, problems);
     }
-    for (Error error : relevant(COMPILED.get().validate(document.tree()), document.tree())) {
-      problems.add(JsonSchemaMessages.problem(error, pointer(error.getInstanceLocation()), document, contract));
+    LocatedJson pruned = new LocatedJson(judged, document.valueStarts(), document.nameStarts());
+    for (Error error : relevant(COMPILED.get().validate(judged), judged)) {
+      problems.add(
+          JsonSchemaMessages.problem(error, pointer(error.getInstanceLocation()), pruned, contract, options));
     }
     return new PayloadCheck(java.util.Optional.of(PayloadFormat.JSON), problems, document.tree());
   }
@@ -137,7 +141,7 @@ final class JsonPayloadValidator {
         TextPosition at = document.positionOf(childPointer);
         problems.add(
             new Problem(
-                options.unknownNodeSeverity(),
+                options.unknownNodeSeverity(), ProblemCode.UNKNOWN_NODE,
                 UnknownNodes.message(
                     member.getKey(), node, pointer.isEmpty() ? "the root object" : node.name(), options),
                 at.line(),

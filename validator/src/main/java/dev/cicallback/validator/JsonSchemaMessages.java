@@ -8,30 +8,74 @@ final class JsonSchemaMessages {
 
   private JsonSchemaMessages() {}
 
-  static Problem problem(Error error, String pointer, LocatedJson document, ContractTree contract) {
+  static Problem problem(
+      Error error, String pointer, LocatedJson document, ContractTree contract, ValidatorOptions options) {
     JsonNode instance = document.tree().at(pointer);
     ContractTree.Node node = nodeAt(contract, pointer);
     String name = pointer.isEmpty() ? "the callback" : node == null ? displayName(pointer) : node.name();
     String keyword = error.getKeyword() == null ? "" : error.getKeyword();
     String message;
     String at = pointer;
+    ProblemCode code;
+    Severity severity = Severity.ERROR;
     switch (keyword) {
       case "required" -> {
         String missing = error.getProperty();
         message = name + " lacks the required node " + missing;
+        code = ProblemCode.MISSING;
+        if (pointer.isEmpty() && "EventName".equals(missing)) {
+          code = ProblemCode.MISSING_EVENT_NAME;
+          message = UnknownNodes.missingEventName(options);
+          severity = options.unknownNodeSeverity();
+        }
       }
-      case "enum", "pattern", "minimum", "maximum", "format", "const" ->
-          message = name + ": " + shown(instance) + " is not allowed; expected " + ContractTree.expectedValue(node);
-      case "type", "oneOf" -> message = name + ": expected " + expectedShape(node) + ", found " + shapeOf(instance);
-      case "minItems" -> message = name + ": an empty array; give at least one " + name + " or leave the node out";
+      case "enum", "pattern", "minimum", "maximum", "format", "const" -> {
+        message = name + ": " + shown(instance) + " is not allowed; expected " + ContractTree.expectedValue(node);
+        code = ProblemCode.VALUE;
+        if ("enum".equals(keyword) && isJobTag(pointer) && instance.isTextual()) {
+          code = ProblemCode.UNKNOWN_TAG;
+          message = UnknownNodes.tag(instance.asText(), node, options);
+          severity = options.unknownNodeSeverity();
+        }
+      }
+      case "oneOf" -> {
+        code = ProblemCode.SHAPE;
+        if (pointer.isEmpty()) {
+          // The root's oneOf: a job (JobsDetail) or a workflow run (WorkflowExecution), exactly one.
+          boolean both = instance.has("JobsDetail") && instance.has("WorkflowExecution");
+          message = both
+              ? "the callback holds both JobsDetail and WorkflowExecution; a callback reports a job or a workflow run"
+              : "the callback lacks the required node JobsDetail (a job) or WorkflowExecution (a workflow run)";
+          code = both ? ProblemCode.NOT_ALLOWED : ProblemCode.MISSING;
+        } else {
+          message = name + ": expected " + expectedShape(node) + ", found " + shapeOf(instance);
+        }
+      }
+      case "type" -> {
+        message = name + ": expected " + expectedShape(node) + ", found " + shapeOf(instance);
+        code = ProblemCode.SHAPE;
+      }
+      case "minItems" -> {
+        message = name + ": an empty array; give at least one " + name + " or leave the node out";
+        code = ProblemCode.SHAPE;
+      }
       case "additionalProperties", "unevaluatedProperties" -> {
         at = JsonPointers.child(pointer, String.valueOf(error.getProperty()));
         message = "unknown node " + Sentences.abbreviate(String.valueOf(error.getProperty()), 60) + " in " + name;
+        code = ProblemCode.UNKNOWN_NODE;
       }
-      default -> message = name + ": " + stripPath(error.getMessage());
+      default -> {
+        message = name + ": " + stripPath(error.getMessage());
+        code = ProblemCode.VALUE;
+      }
     }
     TextPosition position = document.positionOf(at);
-    return new Problem(Severity.ERROR, message, position.line(), position.column(), at);
+    return new Problem(severity, code, message, position.line(), position.column(), at);
+  }
+
+  /** Whether the pointer names a job's Tag: /JobsDetail/Tag or /JobsDetail/n/Tag. */
+  private static boolean isJobTag(String pointer) {
+    return pointer.matches("/JobsDetail(/[0-9]+)?/Tag");
   }
 
   /** The contract node a pointer names, skipping array indices of repeatable nodes; null if unknown. */

@@ -48,7 +48,7 @@ final class JsonSchemaVerdict {
   private static final int ANY = 127;
 
   private static final Lazy<JsonSchemaVerdict> SHARED =
-      new Lazy<>(() -> new JsonSchemaVerdict(new PackagedJsonSchemas()::file, SchemaResources.TTS_JSON_SCHEMA));
+      new Lazy<>(() -> new JsonSchemaVerdict(new PackagedJsonSchemas()::file, SchemaResources.CALLBACK_JSON_SCHEMA));
 
   /** A compiled subschema; filled in once, read-only afterwards. */
   private static final class Node {
@@ -61,6 +61,8 @@ final class JsonSchemaVerdict {
     /** Declared members, each with a bit of its own, so that a walk tells which are present and which twice. */
     Map<String, Member> properties;
     long requiredMask;
+    /** Members of which exactly one must be present ({@code oneOf} of {@code required} branches); 0 if none. */
+    long exactlyOneMask;
     Node items;
     int minItems;
     Node[] oneOf;
@@ -157,7 +159,10 @@ final class JsonSchemaVerdict {
         case END_OBJECT -> {
           int top = depth - 1;
           long required = open[top].requiredMask;
-          return (seen[top] & required) == required && close();
+          long exactlyOne = open[top].exactlyOneMask;
+          return (seen[top] & required) == required
+              && (exactlyOne == 0 || Long.bitCount(seen[top] & exactlyOne) == 1)
+              && close();
         }
         case END_ARRAY -> {
           int top = depth - 1;
@@ -350,6 +355,18 @@ final class JsonSchemaVerdict {
       node.types = schema.booleanValue() ? ANY : 0;
       return;
     }
+    if (schema.has("oneOf") && schema.has("properties")) {
+      // Beside properties, a oneOf is "exactly one of these members": each branch only requires one of them.
+      fillObject(node, file, pointer, schema);
+      for (JsonNode branch : schema.get("oneOf")) {
+        requireKnown(branch.size() == 1 && branch.path("required").size() == 1, file, pointer + "/oneOf",
+            "beside properties, each branch must be {\"required\": [one member]}");
+        Member member = node.properties.get(branch.get("required").get(0).asText());
+        requireKnown(member != null, file, pointer + "/oneOf", "a branch requires an undeclared member");
+        node.exactlyOneMask |= member.bit();
+      }
+      return;
+    }
     if (schema.has("oneOf")) {
       requireOnly(schema, Set.of("oneOf"), file, pointer, "oneOf beside other assertions");
       JsonNode branches = schema.get("oneOf");
@@ -364,11 +381,16 @@ final class JsonSchemaVerdict {
       }
       return;
     }
+    fillObject(node, file, pointer, schema);
+  }
+
+  private void fillObject(Node node, String file, String pointer, JsonNode schema) {
     for (Iterator<String> names = schema.fieldNames(); names.hasNext(); ) {
       String keyword = names.next();
       JsonNode value = schema.get(keyword);
       String at = pointer + "/" + keyword;
       switch (keyword) {
+        case "oneOf" -> {} // "exactly one of these members", read by fill
         case "type" -> node.types = types(value, file, at);
         case "enum" -> {
           Set<String> distinct = new java.util.LinkedHashSet<>();

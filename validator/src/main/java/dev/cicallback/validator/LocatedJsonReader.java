@@ -114,7 +114,7 @@ final class LocatedJsonReader {
       JsonToken first = parser.nextToken();
       if (first == null) {
         throw new JsonSyntaxError(
-            new Problem(Severity.ERROR, "not valid JSON: the payload is empty", 1, 1, ""));
+            new Problem(Severity.ERROR, ProblemCode.SYNTAX, "not valid JSON: the payload is empty", 1, 1, ""));
       }
       JsonNode root;
       try {
@@ -124,30 +124,30 @@ final class LocatedJsonReader {
           TextPosition at = position(parser.currentTokenLocation());
           throw new JsonSyntaxError(
               new Problem(
-                  Severity.ERROR,
+                  Severity.ERROR, ProblemCode.SYNTAX,
                   "not valid JSON: content after the end of the document (a callback is one JSON object)",
                   at.line(),
                   at.column(),
                   ""));
         }
       } catch (StreamConstraintsException e) {
-        throw syntaxError(parser, e, open, constraintMessage(e));
+        throw syntaxError(parser, e, open, ProblemCode.LIMIT, constraintMessage(e));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw syntaxError(parser, e, open, JsonSyntaxMessages.describe(e.getOriginalMessage()));
+        throw syntaxError(parser, e, open, ProblemCode.SYNTAX, JsonSyntaxMessages.describe(e.getOriginalMessage()));
       }
       return new LocatedJson(root, values, names);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       TextPosition at = position(e.getLocation());
       throw new JsonSyntaxError(
           new Problem(
-              Severity.ERROR,
+              Severity.ERROR, ProblemCode.SYNTAX,
               "not valid JSON: " + JsonSyntaxMessages.describe(e.getOriginalMessage()),
               at.line(),
               at.column(),
               ""));
     } catch (IOException e) {
       throw new JsonSyntaxError(
-          new Problem(Severity.ERROR, "not valid JSON: " + e.getMessage(), 0, 0, ""));
+          new Problem(Severity.ERROR, ProblemCode.SYNTAX, "not valid JSON: " + e.getMessage(), 0, 0, ""));
     }
   }
 
@@ -160,7 +160,7 @@ final class LocatedJsonReader {
     if (++reading.nodes > maxNodes) {
       throw new JsonSyntaxError(
           new Problem(
-              Severity.ERROR,
+              Severity.ERROR, ProblemCode.LIMIT,
               "more than " + maxNodes + " JSON values; refused (a callback has fewer than 1,000)",
               start.line(),
               start.column(),
@@ -216,7 +216,7 @@ final class LocatedJsonReader {
         if (exponentTooLarge(text)) {
           throw new JsonSyntaxError(
               new Problem(
-                  Severity.ERROR,
+                  Severity.ERROR, ProblemCode.VALUE,
                   "number " + Sentences.abbreviate(text, 40) + " is out of range",
                   start.line(),
                   start.column(),
@@ -226,7 +226,7 @@ final class LocatedJsonReader {
         if (Math.abs((long) value.scale()) > MAX_EXPONENT) {
           throw new JsonSyntaxError(
               new Problem(
-                  Severity.ERROR,
+                  Severity.ERROR, ProblemCode.VALUE,
                   "number " + Sentences.abbreviate(parser.getText(), 40) + " is out of range",
                   start.line(),
                   start.column(),
@@ -242,7 +242,7 @@ final class LocatedJsonReader {
       }
       default -> throw new JsonSyntaxError(
           new Problem(
-              Severity.ERROR,
+              Severity.ERROR, ProblemCode.SYNTAX,
               "not valid JSON: unexpected " + token,
               start.line(),
               start.column(),
@@ -266,7 +266,7 @@ final class LocatedJsonReader {
     if (lone >= 0) {
       throw new JsonSyntaxError(
           new Problem(
-              Severity.ERROR,
+              Severity.ERROR, ProblemCode.ENCODING,
               String.format("text holds a lone surrogate \\u%04X, which is not a Unicode character", lone),
               at.line(),
               at.column(),
@@ -302,7 +302,7 @@ final class LocatedJsonReader {
   private JsonSyntaxError tooDeep(TextPosition at, String pointer) {
     return new JsonSyntaxError(
         new Problem(
-            Severity.ERROR,
+            Severity.ERROR, ProblemCode.LIMIT,
             "JSON nested deeper than " + maxDepth + " levels; a callback needs fewer than 10",
             at.line(),
             at.column(),
@@ -310,7 +310,7 @@ final class LocatedJsonReader {
   }
 
   private static JsonSyntaxError syntaxError(
-      JsonParser parser, Exception e, Deque<Open> open, String what) {
+      JsonParser parser, Exception e, Deque<Open> open, ProblemCode code, String what) {
     JsonLocation location =
         e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null
             ? jpe.getLocation()
@@ -333,7 +333,7 @@ final class LocatedJsonReader {
               + ")";
     }
     return new JsonSyntaxError(
-        new Problem(Severity.ERROR, "not valid JSON: " + what + context, at.line(), at.column(), pointer));
+        new Problem(Severity.ERROR, code, "not valid JSON: " + what + context, at.line(), at.column(), pointer));
   }
 
   private static String constraintMessage(StreamConstraintsException e) {

@@ -1,7 +1,7 @@
 package dev.cicallback.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cicallback.model.json.Response;
+import dev.cicallback.model.json.Callback;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +10,7 @@ import java.util.Optional;
  * what to bind, its tree in CI's JSON form with unknown nodes taken out, or, for a JSON payload the quick pass found
  * valid as it stands, the model it bound while validating.
  */
-record PayloadCheck(Optional<PayloadFormat> format, List<Problem> problems, JsonNode tree, Response callback) {
+record PayloadCheck(Optional<PayloadFormat> format, List<Problem> problems, JsonNode tree, Callback callback) {
 
   PayloadCheck(Optional<PayloadFormat> format, List<Problem> problems, JsonNode tree) {
     this(format, problems, tree, null);

@@ -1,15 +1,16 @@
 package dev.cicallback.validator;
 
-import dev.cicallback.model.json.Response;
+import dev.cicallback.model.json.Callback;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * A callback read by {@link CallbackReader}: the validation verdict and, when the payload is valid, the callback as
- * the model. Nodes the contract does not know are not in the model; tolerant mode lists them in
- * {@link #unknownNodes()} (and as warnings among the problems), so they are never dropped unnoticed.
+ * the model. Nodes the contract does not know are kept in the model, in order, with their values (each generated class's
+ * {@code getAdditionalProperties()}), and written back by {@link CallbackWriter}; tolerant mode also lists them in
+ * {@link #unknownNodes()} (and as warnings among the problems).
  */
-public record ReadResult(ValidationResult validation, Optional<Response> callback) {
+public record ReadResult(ValidationResult validation, Optional<Callback> callback) {
 
   public ReadResult {
     callback = callback == null ? Optional.empty() : callback;
@@ -27,10 +28,10 @@ public record ReadResult(ValidationResult validation, Optional<Response> callbac
     return validation.format();
   }
 
-  /** Nodes the contract does not know, which the model could not keep: their paths and places. */
+  /** Nodes and job Tags the contract does not know (kept in the model): their paths and places. */
   public List<Problem> unknownNodes() {
     return validation.problems().stream()
-        .filter(UnknownNodes::isUnknownNode)
+        .filter(Problem::isUnknown)
         .toList();
   }
 }

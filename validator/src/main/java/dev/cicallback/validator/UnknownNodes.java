@@ -24,9 +24,20 @@ final class UnknownNodes {
         + "); callback elements carry no attributes";
   }
 
-  /** Whether {@code problem} reports a node (or attribute) the contract does not know. */
-  static boolean isUnknownNode(Problem problem) {
-    return problem.message().startsWith(NODE) || problem.message().startsWith(ATTRIBUTE);
+  /** A job Tag the contract does not know: the job is read all the same in tolerant mode. */
+  static String tag(String value, ContractTree.Node tagNode, ValidatorOptions options) {
+    String known = tagNode == null || tagNode.allowed().isEmpty() ? "" : "; the contract knows " + tagNode.allowed().replaceFirst("^one of ", "");
+    return "unknown job Tag " + Sentences.abbreviate(value, 60) + " (" + verdict(options) + ", which reads the job"
+        + " and keeps its Operation as it came)" + known;
+  }
+
+  /** A body without EventName: an older callback (2020-2022 documents) or a job API response. */
+  static String missingEventName(ValidatorOptions options) {
+    return "the body has no EventName: an older callback (before 2022) or a job API response ("
+        + (options.mode() == ValidatorOptions.Mode.STRICT
+            ? "not a callback in strict mode"
+            : "read in tolerant mode as TaskFinish or WorkflowFinish, by its content")
+        + ")";
   }
 
   private static String verdict(ValidatorOptions options) {

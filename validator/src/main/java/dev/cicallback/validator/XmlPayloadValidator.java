@@ -38,7 +38,7 @@ final class XmlPayloadValidator {
   private static final java.util.regex.Pattern DECLARED_ENCODING =
       java.util.regex.Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([^\"']*)[\"']");
 
-  private static final Lazy<Schema> COMPILED = new Lazy<>(SchemaResources::newTtsXsdSchema);
+  private static final Lazy<Schema> COMPILED = new Lazy<>(() -> SchemaResources.newXsdSchema(SchemaResources.CALLBACK_XSD));
 
   private final Schema schema;
   private final XmlQuickPass quick;
@@ -98,7 +98,7 @@ final class XmlPayloadValidator {
     if (declared != null && !declared.equalsIgnoreCase("UTF-8")) {
       problems.add(
           new Problem(
-              Severity.ERROR,
+              Severity.ERROR, ProblemCode.ENCODING,
               "the XML declaration says encoding=\"" + Sentences.abbreviate(declared, 40)
                   + "\", but callbacks are UTF-8",
               1,
@@ -112,18 +112,17 @@ final class XmlPayloadValidator {
       XMLReader reader = parser.getXMLReader();
 
       ValidatorHandler validator = validators.get();
-      XmlPathTracker tracker =
-          new XmlPathTracker(
-              tree == null ? validator : new TeeHandler(validator, tree), ContractTree.shared(), options, problems);
-      Collector collector = new Collector(tracker, problems);
+      // The tracker keeps unknown nodes from the schema; the tree, built beside it, keeps every node.
+      XmlPathTracker tracker = new XmlPathTracker(validator, ContractTree.shared(), options, problems);
+      Collector collector = new Collector(tracker, problems, options);
       validator.setErrorHandler(collector);
       reader.setErrorHandler(collector);
-      reader.setContentHandler(tracker);
+      reader.setContentHandler(tree == null ? tracker : new TeeHandler(tracker, tree));
       reader.parse(new InputSource(new ByteArrayInputStream(bytes, offset, length)));
     } catch (SAXParseException | XmlLimitExceeded e) {
       // Already reported through the error handler or the tracker.
     } catch (SAXException | IOException e) {
-      problems.add(new Problem(Severity.ERROR, "cannot read the XML: " + e.getMessage(), 0, 0, ""));
+      problems.add(new Problem(Severity.ERROR, ProblemCode.SYNTAX, "cannot read the XML: " + e.getMessage(), 0, 0, ""));
     } finally {
       parser.reset();
     }
@@ -145,11 +144,13 @@ final class XmlPayloadValidator {
   private static final class Collector implements ErrorHandler {
     private final XmlPathTracker tracker;
     private final List<Problem> problems;
+    private final ValidatorOptions options;
     private String lastPath;
 
-    Collector(XmlPathTracker tracker, List<Problem> problems) {
+    Collector(XmlPathTracker tracker, List<Problem> problems, ValidatorOptions options) {
       this.tracker = tracker;
       this.problems = problems;
+      this.options = options;
     }
 
     @Override
@@ -160,6 +161,8 @@ final class XmlPayloadValidator {
       XmlPathTracker.Step element = tracker.current();
       String path = tracker.currentPath();
       String message = XsdMessages.describe(e.getMessage(), element);
+      ProblemCode code = XsdMessages.code(e.getMessage(), element);
+      Severity severity = Severity.ERROR;
       if (message == null && path.equals(lastPath)) {
         return;
       }
@@ -169,27 +172,38 @@ final class XmlPayloadValidator {
       lastPath = path;
       TextPosition at =
           element == null ? new TextPosition(e.getLineNumber(), e.getColumnNumber()) : element.start;
-      problems.add(new Problem(Severity.ERROR, message, at.line(), at.column(), path));
+      if (code == ProblemCode.UNKNOWN_TAG || code == ProblemCode.MISSING_EVENT_NAME) {
+        severity = options.unknownNodeSeverity();
+        message = code == ProblemCode.UNKNOWN_TAG
+            ? UnknownNodes.tag(XsdMessages.firstQuoted(e.getMessage()), element.node, options)
+            : UnknownNodes.missingEventName(options);
+      }
+      problems.add(new Problem(severity, code, message, at.line(), at.column(), path));
     }
 
     @Override
     public void fatalError(SAXParseException e) throws SAXParseException {
       String message = e.getMessage() == null ? "unreadable input" : e.getMessage();
+      ProblemCode code = ProblemCode.SYNTAX;
       if (message.contains("DOCTYPE is disallowed")) {
         message = "DOCTYPE declarations are not allowed: a callback has no DTD";
       } else if (message.contains("maxElementDepth")) {
         message = "elements nested deeper than the limit; a callback needs fewer than 10 levels";
+        code = ProblemCode.LIMIT;
       } else if (message.contains("elementAttributeLimit") || message.contains("JAXP00010002")) {
         message = "too many attributes on one element; callback elements carry none";
+        code = ProblemCode.LIMIT;
       } else if (message.contains("JAXP00010005") || message.contains("maxXMLNameLimit")) {
         message = "a name longer than 1,000 characters; callback names are short";
+        code = ProblemCode.LIMIT;
       } else if (message.contains("JAXP")) {
         message = "the payload passes a parser safety limit: " + message.replaceAll("JAXP\\d+: ", "");
+        code = ProblemCode.LIMIT;
       }
       String path = tracker.currentPath();
       problems.add(
           new Problem(
-              Severity.ERROR,
+              Severity.ERROR, code,
               Sentences.abbreviate(
                   message.startsWith("not well-formed") ? message : "not well-formed XML: " + message, 300),
               Math.max(e.getLineNumber(), 0),

@@ -1,6 +1,7 @@
 package dev.cicallback.validator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
@@ -11,7 +12,8 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * Builds, from the same SAX events the schema validator sees, the payload's tree in CI's JSON form: the root element
  * is the root object, a child element is a member, a node the contract says may repeat is always an array, leaves are
- * strings, empty elements are left out. Both wire formats thus reach the model through one tree.
+ * strings, empty elements are left out. Nodes the contract does not know are kept the same way (an array once a name
+ * repeats), so that a tolerant read loses nothing. Both wire formats thus reach the model through one tree.
  */
 final class XmlTreeBuilder extends DefaultHandler {
 
@@ -87,6 +89,14 @@ final class XmlTreeBuilder extends DefaultHandler {
     }
     if (done.node != null && done.node.repeatable()) {
       parent.children.withArray(done.name).add(value);
+    } else if (done.node == null && parent.children.has(done.name)) {
+      // A node the contract does not know, met again: its occurrences become an array, in order, as in JSON.
+      JsonNode earlier = parent.children.get(done.name);
+      if (earlier.isArray()) {
+        ((ArrayNode) earlier).add(value);
+      } else {
+        parent.children.putArray(done.name).add(earlier).add(value);
+      }
     } else {
       parent.children.set(done.name, value);
     }

@@ -67,6 +67,54 @@ final class XsdMessages {
     };
   }
 
+  /**
+   * What kind of problem the validator's error is, read from its cvc code (the message text is not read): the same
+   * cases as {@link #describe}.
+   */
+  static ProblemCode code(String raw, XmlPathTracker.Step element) {
+    Matcher code = CODE.matcher(raw);
+    if (!code.matches()) {
+      return ProblemCode.SYNTAX;
+    }
+    String cvc = code.group(1);
+    boolean repeated =
+        element != null
+            && element.parent != null
+            && (element.node == null || !element.node.repeatable())
+            && element.parent.childCounts.getOrDefault(element.name, 0) > 1;
+    if (repeated && cvc.startsWith("cvc-complex-type.2.4.")) {
+      return ProblemCode.DUPLICATE;
+    }
+    return switch (cvc) {
+      case "cvc-complex-type.2.4.a", "cvc-complex-type.2.4.d", "cvc-elt.1.a" -> ProblemCode.NOT_ALLOWED;
+      case "cvc-complex-type.2.4.b" -> element != null && element.parent == null && onlyExpected(code.group(2), "EventName")
+          ? ProblemCode.MISSING_EVENT_NAME
+          : ProblemCode.MISSING;
+      case "cvc-enumeration-valid" -> isJobTag(element) ? ProblemCode.UNKNOWN_TAG : ProblemCode.VALUE;
+      case "cvc-complex-type.2.3", "cvc-complex-type.2.1", "cvc-type.3.1.2" -> ProblemCode.SHAPE;
+      case "cvc-identity-constraint.3" -> ProblemCode.DUPLICATE;
+      case "cvc-complex-type.3.2.2" -> ProblemCode.UNKNOWN_NODE;
+      default -> ProblemCode.VALUE;
+    };
+  }
+
+  /** Whether {@code element} is a job's Tag ({@code JobsDetail/Tag}), whose unknown values are unknown Tags. */
+  private static boolean isJobTag(XmlPathTracker.Step element) {
+    return element != null && element.name.equals("Tag") && element.parent != null
+        && element.parent.name.equals("JobsDetail");
+  }
+
+  private static boolean onlyExpected(String text, String name) {
+    Matcher m = EXPECTED.matcher(text);
+    return m.find() && m.group(1).replaceAll("\"[^\"]*\":", "").equals(name);
+  }
+
+  /** The first quoted value of a validator message ('DocProcess' in "Value 'DocProcess' is not facet-valid..."). */
+  static String firstQuoted(String raw) {
+    Matcher quoted = QUOTED.matcher(raw);
+    return quoted.find() ? quoted.group(1) : "";
+  }
+
   private static String expected(String text, String prefix) {
     Matcher m = EXPECTED.matcher(text);
     return m.find() ? prefix + m.group(1).replaceAll("\"[^\"]*\":", "") : "";

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cicallback.model.CanonicalJson;
-import dev.cicallback.model.json.Response;
+import dev.cicallback.model.json.Callback;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ class ConversionTest {
     return Fixtures.all().stream().filter(Fixtures::expectsValid).filter(p -> p.toString().endsWith(".json")).toList();
   }
 
-  private static Response read(byte[] payload) {
+  private static Callback read(byte[] payload) {
     ReadResult result = READER.read(payload);
     assertTrue(result.isValid(), result.problems()::toString);
     return result.callback().orElseThrow();
@@ -129,7 +129,7 @@ class ConversionTest {
   void reading_a_timestamp_gives_offset_date_time_and_writes_it_back_unchanged() {
     byte[] case1 = Fixtures.read(Fixtures.ROOT.resolve("xml/valid-seed-case1-task-api.xml"));
 
-    Response callback = read(case1);
+    Callback callback = read(case1);
 
     assertEquals(
         java.time.OffsetDateTime.parse("2022-06-30T19:33:18+08:00"),
@@ -169,7 +169,7 @@ class ConversionTest {
   @Test
   void markup_characters_and_carriage_returns_survive_json_to_xml_and_back() throws Exception {
     String text = "a & <b> \"c\" 'd'\r\ne\tf \uD83D\uDE00";
-    Response callback = read(withInput(text));
+    Callback callback = read(withInput(text));
 
     byte[] xml = CallbackWriter.toXml(callback);
 
@@ -179,7 +179,7 @@ class ConversionTest {
 
   @Test
   void a_character_xml_cannot_carry_is_refused_with_the_node_that_holds_it() throws Exception {
-    Response callback = read(withInput("a\u0001b"));
+    Callback callback = read(withInput("a\u0001b"));
 
     CallbackWriter.UnwritableAsXml refused =
         org.junit.jupiter.api.Assertions.assertThrows(

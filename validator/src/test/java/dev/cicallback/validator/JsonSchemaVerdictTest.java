@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cicallback.model.Fixtures;
-import dev.cicallback.model.json.Response;
+import dev.cicallback.model.json.Callback;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -66,7 +66,7 @@ class JsonSchemaVerdictTest {
       for (Mutant mutant : mutants(original)) {
         byte[] payload = MAPPER.writeValueAsBytes(mutant.tree());
         boolean quick = FULL.passesQuickly(payload, 0, payload.length);
-        Response bound = FULL.bindQuickly(payload, 0, payload.length);
+        Callback bound = FULL.bindQuickly(payload, 0, payload.length);
         PayloadCheck full = FULL.checkFully(payload, 0, payload.length);
         compared++;
         if (quick && !full.problems().isEmpty()) {
@@ -87,9 +87,9 @@ class JsonSchemaVerdictTest {
   }
 
   /** The model of {@code tree}, or null when the model cannot hold one of its values. */
-  static Response bindOrNull(JsonNode tree) {
+  static Callback bindOrNull(JsonNode tree) {
     try {
-      return MAPPER.treeToValue(tree, Response.class);
+      return MAPPER.treeToValue(tree, Callback.class);
     } catch (IOException e) {
       return null;
     }

@@ -41,7 +41,7 @@ class ReaderFuzzTest {
   @FuzzTest(maxDuration = "2m")
   void fuzz_json_verdict(byte[] data) {
     boolean quick = FULL_JSON.passesQuickly(data, 0, data.length);
-    dev.cicallback.model.json.Response bound = FULL_JSON.bindQuickly(data, 0, data.length);
+    dev.cicallback.model.json.Callback bound = FULL_JSON.bindQuickly(data, 0, data.length);
     assertTrue(quick || bound == null, "bound while validating, yet the verdict doubts");
     if (quick) {
       PayloadCheck full = FULL_JSON.checkFully(data, 0, data.length);
