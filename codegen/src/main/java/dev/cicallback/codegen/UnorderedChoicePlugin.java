@@ -2,6 +2,7 @@ package dev.cicallback.codegen;
 
 import com.sun.tools.xjc.Options;
 import com.sun.tools.xjc.Plugin;
+import com.sun.tools.xjc.model.CAdapter;
 import com.sun.tools.xjc.model.CClassInfo;
 import com.sun.tools.xjc.model.CCustomizations;
 import com.sun.tools.xjc.model.CElement;
@@ -56,12 +57,25 @@ public final class UnorderedChoicePlugin extends Plugin {
 
   @Override
   public void postProcessModel(Model model, ErrorHandler errorHandler) {
+    // A javaType customisation (CiTimestamp) of a simple type, as xjc applied it where it kept a property whole: a split
+    // property of that type must keep it too.
+    Map<QName, CAdapter> adaptersByType = new HashMap<>();
+    for (CClassInfo classInfo : model.beans().values()) {
+      for (CPropertyInfo property : classInfo.getProperties()) {
+        if (property instanceof CElementPropertyInfo element && element.getAdapter() != null) {
+          QName type = declaredType(element.getSchemaComponent());
+          if (type != null) {
+            adaptersByType.put(type, element.getAdapter());
+          }
+        }
+      }
+    }
     for (CClassInfo classInfo : model.beans().values()) {
       for (CPropertyInfo property : new ArrayList<>(classInfo.getProperties())) {
         if (property instanceof CElementPropertyInfo element
             && element.isCollection()
             && element.getTypes().size() > 1) {
-          split(model, classInfo, property, element.getTypes());
+          split(model, classInfo, property, element.getTypes(), adaptersByType);
         } else if (property instanceof CReferencePropertyInfo reference
             && reference.isCollection()
             && !reference.isMixed()
@@ -79,16 +93,21 @@ public final class UnorderedChoicePlugin extends Plugin {
                     false,
                     null));
           }
-          split(model, classInfo, property, types);
+          split(model, classInfo, property, types, adaptersByType);
         }
       }
     }
   }
 
   private static void split(
-      Model model, CClassInfo classInfo, CPropertyInfo choice, List<CTypeRef> types) {
+      Model model,
+      CClassInfo classInfo,
+      CPropertyInfo choice,
+      List<CTypeRef> types,
+      Map<QName, CAdapter> adapters) {
     Map<QName, BigInteger> maxOccurs = new HashMap<>();
-    collectMaxOccurs(choice.getSchemaComponent(), maxOccurs);
+    Map<QName, QName> typeNames = new HashMap<>();
+    collectMaxOccurs(choice.getSchemaComponent(), maxOccurs, typeNames);
     int index = classInfo.getProperties().indexOf(choice);
     for (CTypeRef type : types) {
       boolean single = BigInteger.ONE.equals(maxOccurs.get(type.getTagName()));
@@ -109,32 +128,53 @@ public final class UnorderedChoicePlugin extends Plugin {
               type.getTypeName(),
               type.isNillable(),
               type.defaultValue));
+      QName typeName = typeNames.get(type.getTagName());
+      CAdapter adapter = typeName == null ? null : adapters.get(typeName);
+      if (adapter != null) {
+        property.setAdapter(adapter);
+      }
       classInfo.getProperties().add(index++, property);
     }
     classInfo.getProperties().remove(choice);
   }
 
+  /** The name of the declared (named) type of an element particle or declaration, or null. */
+  private static QName declaredType(XSComponent component) {
+    XSComponent declaration =
+        component instanceof XSParticle particle && particle.getTerm().isElementDecl()
+            ? particle.getTerm().asElementDecl()
+            : component;
+    if (declaration instanceof com.sun.xml.xsom.XSElementDecl element && element.getType().getName() != null) {
+      return new QName(element.getType().getTargetNamespace(), element.getType().getName());
+    }
+    return null;
+  }
+
   /** Records the declared maxOccurs of every element particle under {@code component}. */
-  private static void collectMaxOccurs(XSComponent component, Map<QName, BigInteger> into) {
+  private static void collectMaxOccurs(
+      XSComponent component, Map<QName, BigInteger> into, Map<QName, QName> typeNames) {
     if (component instanceof XSComplexType complexType) {
       XSParticle particle = complexType.getContentType().asParticle();
       if (particle != null) {
-        collectMaxOccurs(particle, into);
+        collectMaxOccurs(particle, into, typeNames);
       }
     } else if (component instanceof XSParticle particle) {
       XSTerm term = particle.getTerm();
       if (term.isElementDecl()) {
-        into.put(
-            new QName(term.asElementDecl().getTargetNamespace(), term.asElementDecl().getName()),
-            particle.getMaxOccurs());
+        QName name = new QName(term.asElementDecl().getTargetNamespace(), term.asElementDecl().getName());
+        into.put(name, particle.getMaxOccurs());
+        var type = term.asElementDecl().getType();
+        if (type.getName() != null) {
+          typeNames.put(name, new QName(type.getTargetNamespace(), type.getName()));
+        }
       } else {
-        collectMaxOccurs(term, into);
+        collectMaxOccurs(term, into, typeNames);
       }
     } else if (component instanceof XSModelGroupDecl groupDecl) {
-      collectMaxOccurs(groupDecl.getModelGroup(), into);
+      collectMaxOccurs(groupDecl.getModelGroup(), into, typeNames);
     } else if (component instanceof XSModelGroup group) {
       for (XSParticle child : group.getChildren()) {
-        collectMaxOccurs(child, into);
+        collectMaxOccurs(child, into, typeNames);
       }
     }
   }

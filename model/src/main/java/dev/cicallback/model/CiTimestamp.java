@@ -11,8 +11,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A time as CI writes it in callbacks: {@code 2022-06-30T19:33:18+0800} (offset without a colon, so not an
- * {@code xs:dateTime}), or {@code -} for a time that has not happened yet.
+ * A time as CI writes it in callbacks: {@code 2022-06-30T19:33:18+0800} in jobs (offset without a colon, so not an
+ * {@code xs:dateTime}), {@code 2022-08-09 14:54:17+0800} (a space for the {@code T}) in workflow callbacks, or
+ * {@code -} for a time that has not happened yet.
  *
  * <p>Both bindings use this type, so a timestamp reads as an {@link OffsetDateTime} and writes back exactly the text
  * that was read.
@@ -48,19 +49,19 @@ public final class CiTimestamp {
       return new CiTimestamp(text, read(text));
     } catch (DateTimeException e) {
       throw new IllegalArgumentException(
-          "not a CI timestamp (yyyy-MM-ddTHH:mm:ss+hhmm or -): " + text, e);
+          "not a CI timestamp (yyyy-MM-ddTHH:mm:ss+hhmm, yyyy-MM-dd HH:mm:ss+hhmm or -): " + text, e);
     }
   }
 
   /**
-   * {@code yyyy-MM-ddTHH:mm:ss±hhmm}, read by position: a formatter takes several times as long, for the one form CI
-   * writes. The date, time and offset are checked by the {@code java.time} factories (no February 30, no hour 24).
+   * {@code yyyy-MM-ddTHH:mm:ss±hhmm} (or a space for the {@code T}), read by position: a formatter takes several times
+   * as long, for the two forms CI writes. The date, time and offset are checked by the {@code java.time} factories (no February 30, no hour 24).
    */
   private static OffsetDateTime read(String text) {
     if (text.length() != 24
         || text.charAt(4) != '-'
         || text.charAt(7) != '-'
-        || text.charAt(10) != 'T'
+        || text.charAt(10) != 'T' && text.charAt(10) != ' '
         || text.charAt(13) != ':'
         || text.charAt(16) != ':'
         || text.charAt(19) != '+' && text.charAt(19) != '-') {

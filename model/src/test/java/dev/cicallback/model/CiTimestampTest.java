@@ -43,12 +43,21 @@ class CiTimestampTest {
     assertFalse(timestamp.isNotYet());
   }
 
+  @Test
+  void reads_the_workflow_form_with_a_space_and_writes_it_back() {
+    CiTimestamp workflow = CiTimestamp.parse("2022-08-09 14:54:17+0800");
+    assertEquals(
+        java.time.OffsetDateTime.parse("2022-08-09T14:54:17+08:00"), workflow.toOffsetDateTime().orElseThrow());
+    assertEquals("2022-08-09 14:54:17+0800", workflow.toString());
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
         "2022-06-30T19:33:18+08:00",
-        "2022-06-30 19:33:18+0800",
+        "2022-06-30t19:33:18+0800",
         "2022-02-30T19:33:18+0800",
+        "2022-02-30 19:33:18+0800",
         "2022-06-30T19:33:18",
         "",
         "--",

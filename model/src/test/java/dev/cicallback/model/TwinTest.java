@@ -47,10 +47,28 @@ class TwinTest {
     assertTrue(xmlWithJsonTwin().stream().anyMatch(p -> p.endsWith("valid-seed-workflow.xml")));
   }
 
+  /** Each Tag (and WorkflowFinish) with a valid XML fixture has a valid JSON one too: both forms are exercised. */
   @Test
-  void most_valid_xml_fixtures_have_a_json_twin() {
-    assertTrue(
-        xmlWithJsonTwin().size() >= Fixtures.valid("xml").size() - 1,
-        "every valid XML fixture but the XML-declaration one should have a JSON twin");
+  void every_kind_of_callback_has_valid_fixtures_in_both_formats() {
+    java.util.Set<String> xml = new java.util.TreeSet<>();
+    for (java.nio.file.Path fixture : Fixtures.valid("xml")) {
+      dev.cicallback.model.xml.Response callback = Bindings.readXml(Fixtures.read(fixture));
+      callback.getJobsDetail().forEach(job -> xml.add(job.getTag()));
+      if (callback.getWorkflowExecution() != null) {
+        xml.add("WorkflowFinish");
+      }
+    }
+    java.util.Set<String> json = new java.util.TreeSet<>();
+    for (java.nio.file.Path fixture : Fixtures.valid("json")) {
+      dev.cicallback.model.json.Callback callback = Bindings.readJson(Fixtures.read(fixture));
+      callback.getJobsDetail().forEach(job -> json.add(job.getTag()));
+      if (callback.getWorkflowExecution() != null) {
+        json.add("WorkflowFinish");
+      }
+    }
+    assertTrue(xml.size() >= 24, "kinds with valid XML fixtures: " + xml);
+    java.util.Set<String> missing = new java.util.TreeSet<>(xml);
+    missing.removeAll(json);
+    assertTrue(missing.isEmpty(), "no valid JSON fixture for " + missing);
   }
 }
