@@ -52,6 +52,18 @@ public final class CallbackReader {
     return bind(validator.check(path, true));
   }
 
+  /**
+   * Reads an answer of CI's job API (DescribeMediaJob, or the response to submitting a job): {@code <Response>} with
+   * the same {@code JobsDetail} as a callback and no {@code EventName}, so that a service that confirms a callback
+   * through the API (see SECURITY.md) reads the answer with the same model. Every other rule is this reader's.
+   */
+  public ReadResult readJobResponse(byte[] body) {
+    PayloadCheck check = validator.check(body, body.length, true);
+    List<Problem> kept =
+        check.problems().stream().filter(p -> p.code() != ProblemCode.MISSING_EVENT_NAME).toList();
+    return bind(check.withProblems(check.format(), kept));
+  }
+
   private static ReadResult bind(PayloadCheck check) {
     ValidationResult validation = check.result();
     if (check.callback() != null) {
@@ -69,7 +81,8 @@ public final class CallbackReader {
       List<Problem> problems = new ArrayList<>(validation.problems());
       problems.add(
           new Problem(
-              Severity.ERROR, ProblemCode.VALUE,
+              Severity.ERROR,
+              ProblemCode.VALUE,
               JsonPointers.lastToken(pointer) + ": " + rootCause(e).getMessage(),
               0,
               0,

@@ -112,6 +112,12 @@ final class JsonPayloadValidator {
   private PayloadCheck evaluate(LocatedJson document) {
     ContractTree contract = ContractTree.shared();
     List<Problem> problems = new ArrayList<>();
+    if (ModerationCallbacks.recognises(document.tree())) {
+      return new PayloadCheck(
+          java.util.Optional.of(PayloadFormat.JSON),
+          List.of(new Problem(Severity.ERROR, ProblemCode.NOT_COVERED, ModerationCallbacks.MESSAGE, 1, 1, "")),
+          null);
+    }
     // The schema judges a copy without the members the contract does not know; the tree keeps them for the model.
     JsonNode judged = document.tree().deepCopy();
     if (judged.isObject()) {

@@ -28,6 +28,23 @@ public record ReadResult(ValidationResult validation, Optional<Callback> callbac
     return validation.format();
   }
 
+  /**
+   * What finished: {@code TaskFinish} (a job) or {@code WorkflowFinish} (a workflow run), as the body says or, for a
+   * body without EventName read in tolerant mode, as its content shows; empty when nothing was read.
+   */
+  public Optional<String> event() {
+    return callback.map(
+        c -> c.getEventName() != null
+            ? c.getEventName().value()
+            : c.getWorkflowExecution() != null ? "WorkflowFinish" : "TaskFinish");
+  }
+
+  /** The job Tags read (Tts, Transcode, ...), one per job, known to the contract or not; empty for a workflow run. */
+  public List<String> tags() {
+    return callback.map(c -> c.getJobsDetail().stream().map(dev.cicallback.model.json.JobsDetail::getTag).toList())
+        .orElse(List.of());
+  }
+
   /** Nodes and job Tags the contract does not know (kept in the model): their paths and places. */
   public List<Problem> unknownNodes() {
     return validation.problems().stream()

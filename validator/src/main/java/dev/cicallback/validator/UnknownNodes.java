@@ -1,5 +1,7 @@
 package dev.cicallback.validator;
 
+import java.util.List;
+
 /**
  * Messages for nodes the contract does not know, in either format, and how to recognise them again: this class owns
  * their wording.
@@ -12,7 +14,7 @@ final class UnknownNodes {
   private UnknownNodes() {}
 
   static String message(String name, ContractTree.Node parent, String parentName, ValidatorOptions options) {
-    String known = parent.childNames().isEmpty() ? "none" : String.join(", ", parent.childNames());
+    String known = parent.childNames().isEmpty() ? "none" : names(parent.childNames());
     return NODE + Sentences.abbreviate(name, 60) + " in " + parentName + " (" + verdict(options)
         + "); the contract knows " + known;
   }
@@ -26,7 +28,9 @@ final class UnknownNodes {
 
   /** A job Tag the contract does not know: the job is read all the same in tolerant mode. */
   static String tag(String value, ContractTree.Node tagNode, ValidatorOptions options) {
-    String known = tagNode == null || tagNode.allowed().isEmpty() ? "" : "; the contract knows " + tagNode.allowed().replaceFirst("^one of ", "");
+    String known = tagNode == null || tagNode.allowed().isEmpty()
+        ? ""
+        : "; the contract knows " + names(List.of(tagNode.allowed().replaceFirst("^one of ", "").replaceFirst("\\.$", "").split(", ")));
     return "unknown job Tag " + Sentences.abbreviate(value, 60) + " (" + verdict(options) + ", which reads the job"
         + " and keeps its Operation as it came)" + known;
   }
@@ -38,6 +42,14 @@ final class UnknownNodes {
             ? "not a callback in strict mode"
             : "read in tolerant mode as TaskFinish or WorkflowFinish, by its content")
         + ")";
+  }
+
+  /** Names in a sentence: all of them when they are few, else the first ones and how many more the docs list. */
+  private static String names(List<String> names) {
+    int shown = 12;
+    return names.size() <= shown
+        ? String.join(", ", names)
+        : String.join(", ", names.subList(0, shown)) + " and " + (names.size() - shown) + " more (see generated-docs)";
   }
 
   private static String verdict(ValidatorOptions options) {

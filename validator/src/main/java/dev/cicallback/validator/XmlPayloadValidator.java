@@ -126,7 +126,8 @@ final class XmlPayloadValidator {
     } finally {
       parser.reset();
     }
-    boolean readable = problems.stream().noneMatch(Problem::isError);
+    // A body without EventName is still read into a tree: a job API response is one (CallbackReader.readJobResponse).
+    boolean readable = problems.stream().noneMatch(p -> p.isError() && p.code() != ProblemCode.MISSING_EVENT_NAME);
     return new PayloadCheck(
         java.util.Optional.of(PayloadFormat.XML), problems, tree != null && readable ? tree.tree() : null);
   }

@@ -1,5 +1,6 @@
 package dev.cicallback.validator;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,7 +88,7 @@ final class XsdMessages {
     }
     return switch (cvc) {
       case "cvc-complex-type.2.4.a", "cvc-complex-type.2.4.d", "cvc-elt.1.a" -> ProblemCode.NOT_ALLOWED;
-      case "cvc-complex-type.2.4.b" -> element != null && element.parent == null && onlyExpected(code.group(2), "EventName")
+      case "cvc-complex-type.2.4.b" -> lacksOnlyEventName(code.group(2), element)
           ? ProblemCode.MISSING_EVENT_NAME
           : ProblemCode.MISSING;
       case "cvc-enumeration-valid" -> isJobTag(element) ? ProblemCode.UNKNOWN_TAG : ProblemCode.VALUE;
@@ -104,9 +105,15 @@ final class XsdMessages {
         && element.parent.name.equals("JobsDetail");
   }
 
-  private static boolean onlyExpected(String text, String name) {
+  /** Whether the root, which holds the jobs or the workflow run already, lacks EventName and nothing else. */
+  private static boolean lacksOnlyEventName(String text, XmlPathTracker.Step element) {
     Matcher m = EXPECTED.matcher(text);
-    return m.find() && m.group(1).replaceAll("\"[^\"]*\":", "").equals(name);
+    if (element == null || element.parent != null || !m.find()) {
+      return false;
+    }
+    List<String> expected = List.of(m.group(1).replaceAll("\"[^\"]*\":", "").split(",\\s*"));
+    return expected.contains("EventName")
+        && (element.childCounts.containsKey("JobsDetail") || element.childCounts.containsKey("WorkflowExecution"));
   }
 
   /** The first quoted value of a validator message ('DocProcess' in "Value 'DocProcess' is not facet-valid..."). */

@@ -13,10 +13,12 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -76,6 +78,113 @@ class ConversionTest {
     assertValid(xml);
     assertValid(json);
     assertEquals(CanonicalJson.of(MAPPER.readTree(input)), CanonicalJson.of(MAPPER.readTree(json)));
+  }
+
+  /** Fixtures tolerant mode reads with warnings: unknown nodes, unknown Tags, bodies without EventName. */
+  static List<Path> toleratedXml() {
+    return tolerated(".xml");
+  }
+
+  static List<Path> toleratedJson() {
+    return tolerated(".json");
+  }
+
+  private static List<Path> tolerated(String extension) {
+    return Fixtures.all().stream()
+        .filter(p -> !Fixtures.expectsValid(p) && Fixtures.expectsValidWhenTolerant(p))
+        .filter(p -> p.toString().endsWith(extension))
+        .toList();
+  }
+
+  private static Callback readTolerantly(byte[] payload) {
+    ReadResult result = CallbackReader.tolerant().read(payload);
+    assertTrue(result.isValid(), result.problems()::toString);
+    assertFalse(result.problems().isEmpty(), "tolerated, so warned about");
+    return result.callback().orElseThrow();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("toleratedXml")
+  void tolerant_xml_to_model_to_json_to_model_to_xml_keeps_every_value_the_contract_does_not_know(Path fixture)
+      throws Exception {
+    byte[] input = Fixtures.read(fixture);
+    byte[] xml = CallbackWriter.toXml(readTolerantly(CallbackWriter.toJson(readTolerantly(input))));
+
+    Diff diff =
+        DiffBuilder.compare(withoutEmptyElements(input))
+            .withTest(xml)
+            .ignoreComments()
+            .ignoreElementContentWhitespace()
+            .withNodeMatcher(new DefaultNodeMatcher(ElementSelectors.byNameAndText, ElementSelectors.byName))
+            .checkForSimilar()
+            .build();
+    assertFalse(diff.hasDifferences(), () -> diff + "\n" + new String(xml, StandardCharsets.UTF_8));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("toleratedJson")
+  void tolerant_json_to_model_to_xml_to_model_to_json_keeps_every_value_the_contract_does_not_know(Path fixture)
+      throws Exception {
+    byte[] input = Fixtures.read(fixture);
+    byte[] json = CallbackWriter.toJson(readTolerantly(CallbackWriter.toXml(readTolerantly(input))));
+
+    assertEquals(CanonicalJson.of(MAPPER.readTree(input)), CanonicalJson.of(MAPPER.readTree(json)));
+  }
+
+  @Test
+  void a_job_of_a_tag_the_contract_does_not_know_is_read_with_its_operation_in_tolerant_mode() {
+    byte[] payload = Fixtures.read(Fixtures.ROOT.resolve("xml/invalid-unknown-tag-docprocess-with-its-operation.xml"));
+
+    ReadResult strict = READER.read(payload);
+    ReadResult tolerant = CallbackReader.tolerant().read(payload);
+
+    assertEquals(ProblemCode.UNKNOWN_TAG, strict.problems().get(0).code(), strict.problems()::toString);
+    assertTrue(tolerant.isValid(), tolerant.problems()::toString);
+    assertEquals(List.of("DocProcess"), tolerant.tags());
+    assertEquals(Optional.of("TaskFinish"), tolerant.event());
+    var operation = tolerant.callback().orElseThrow().getJobsDetail().get(0).getOperation();
+    assertEquals("test-123456789", operation.getOutput().getBucket());
+    assertTrue(operation.getAdditionalProperties().containsKey("DocProcessResult"), operation::toString);
+  }
+
+  @Test
+  void a_body_without_event_name_is_refused_strictly_and_read_tolerantly_as_what_it_holds() {
+    byte[] workflow = Fixtures.read(Fixtures.ROOT.resolve("xml/invalid-legacy-workflow-callback-no-eventname.xml"));
+
+    assertEquals(ProblemCode.MISSING_EVENT_NAME, READER.read(workflow).problems().get(0).code());
+    ReadResult tolerant = CallbackReader.tolerant().read(workflow);
+    assertTrue(tolerant.isValid(), tolerant.problems()::toString);
+    assertEquals(Optional.of("WorkflowFinish"), tolerant.event());
+    assertEquals(2, tolerant.callback().orElseThrow().getWorkflowExecution().getTasks().size());
+  }
+
+  @Test
+  void a_job_api_response_is_read_by_the_strict_reader_as_a_job_response() {
+    byte[] response =
+        Fixtures.read(Fixtures.ROOT.resolve("xml/invalid-missing-eventname-job-api-tts-submit-response.xml"));
+
+    ReadResult read = READER.readJobResponse(response);
+
+    assertTrue(read.isValid(), read.problems()::toString);
+    assertEquals(List.of(), read.problems());
+    assertEquals(List.of("Tts"), read.tags());
+    assertEquals("Submitted", read.callback().orElseThrow().getJobsDetail().get(0).getState().value());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "json/invalid-auditing-image-detail-not-covered.json",
+        "json/invalid-auditing-text-simple-not-covered.json",
+        "json/invalid-auditing-video-detail-not-covered.json"
+      })
+  void a_content_moderation_callback_gets_one_problem_that_says_so(String name) {
+    for (CallbackReader reader : List.of(READER, CallbackReader.tolerant())) {
+      ReadResult read = reader.read(Fixtures.read(Fixtures.ROOT.resolve(name)));
+      assertEquals(1, read.problems().size(), read.problems()::toString);
+      assertEquals(ProblemCode.NOT_COVERED, read.problems().get(0).code());
+      assertTrue(read.problems().get(0).message().contains("content-moderation (auditing) callback"));
+    }
   }
 
   @Test
@@ -139,7 +248,7 @@ class ConversionTest {
   }
 
   @Test
-  void tolerant_reading_reports_unknown_nodes_it_cannot_keep() {
+  void tolerant_reading_reports_unknown_nodes_and_keeps_them() {
     byte[] payload = Fixtures.read(Fixtures.ROOT.resolve("xml/invalid-unknown-element-in-jobsdetail.xml"));
 
     ReadResult strict = READER.read(payload);
@@ -150,8 +259,10 @@ class ConversionTest {
     assertTrue(tolerant.isValid(), tolerant.problems()::toString);
     assertEquals(List.of("/Response/JobsDetail[1]/Priority"),
         tolerant.unknownNodes().stream().map(Problem::location).toList());
-    assertFalse(new String(CallbackWriter.toXml(tolerant.callback().orElseThrow()), StandardCharsets.UTF_8)
-        .contains("Priority"));
+    Callback callback = tolerant.callback().orElseThrow();
+    assertEquals("high", callback.getJobsDetail().get(0).getAdditionalProperties().get("Priority"));
+    assertTrue(new String(CallbackWriter.toXml(callback), StandardCharsets.UTF_8).contains("<Priority>high</Priority>"));
+    assertTrue(new String(CallbackWriter.toJson(callback), StandardCharsets.UTF_8).matches("(?s).*\"Priority\" ?: ?\"high\".*"));
   }
 
   @Test
