@@ -27,6 +27,10 @@ final class Contract {
   /** Each difference from Tencent's docs, stated once, with the nodes it concerns. */
   final Map<String, List<DocNode>> differences = new LinkedHashMap<>();
   final List<Example> examples = new ArrayList<>();
+  /** Each job Tag the contract knows, with the Operation parts it adds (empty: the common parts only). */
+  final Map<String, List<DocNode>> tags = new LinkedHashMap<>();
+  /** The fixtures of each job Tag (and of WorkflowFinish), by file. */
+  final Map<String, List<String>> examplesByKind = new LinkedHashMap<>();
 
   private Contract(DocNode root) {
     this.root = root;
@@ -51,7 +55,15 @@ final class Contract {
   }
 
   static Contract read(Path schemaDir) throws Exception {
-    Contract contract = new Contract(XsdContract.read(schemaDir.resolve("xml")).tree());
+    XsdContract xsd = XsdContract.read(schemaDir.resolve("xml"));
+    Contract contract = new Contract(xsd.tree());
+    DocNode operation = contract.root.flatten().stream()
+        .filter(n -> n.path.equals("Response/JobsDetail/Operation")).findFirst().orElseThrow();
+    Map<String, List<String>> parts = xsd.partsByTag();
+    for (String tag : xsd.tags()) {
+      List<String> names = parts.getOrDefault(tag, List.of());
+      contract.tags.put(tag, operation.children.stream().filter(c -> names.contains(c.name)).toList());
+    }
     JsonContract json = new JsonContract(schemaDir.resolve("json"));
     for (DocNode node : contract.root.flatten()) {
       for (String difference : node.differences) {
@@ -90,8 +102,11 @@ final class Contract {
       byte[] bytes = Files.readAllBytes(fixture);
       ValidationResult result = validator.validate(bytes);
       String note = note(name, result);
-      examples.add(new Example(format + "/" + name, format, result.isValid(),
-          note, new String(bytes, StandardCharsets.UTF_8)));
+      String content = new String(bytes, StandardCharsets.UTF_8);
+      examples.add(new Example(format + "/" + name, format, result.isValid(), note, content));
+      for (String kind : kinds(content)) {
+        examplesByKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(format + "/" + name);
+      }
       if (result.isValid() && format.equals("xml")) {
         collectValues(bytes, values);
       }
@@ -99,6 +114,22 @@ final class Contract {
     for (DocNode node : root.flatten()) {
       node.example = values.getOrDefault(node.path, "");
     }
+  }
+
+  private static final java.util.regex.Pattern KIND = java.util.regex.Pattern.compile(
+      "<Tag>(\\w+)</Tag>|\"Tag\"\\s*:\\s*\"(\\w+)\"|(WorkflowExecution)");
+
+  /** The job Tags (of this contract) and WorkflowFinish a fixture's text names. */
+  private java.util.Set<String> kinds(String content) {
+    java.util.Set<String> kinds = new java.util.TreeSet<>();
+    java.util.regex.Matcher m = KIND.matcher(content);
+    while (m.find()) {
+      String kind = m.group(3) != null ? "WorkflowFinish" : m.group(1) != null ? m.group(1) : m.group(2);
+      if (kind.equals("WorkflowFinish") || tags.containsKey(kind)) {
+        kinds.add(kind);
+      }
+    }
+    return kinds;
   }
 
   private static String note(String name, ValidationResult result) {

@@ -25,6 +25,11 @@ final class HtmlPage {
 
   private HtmlPage() {}
 
+  private static String count(List<String> files) {
+    return files == null ? "" : files.size() + " (" + files.stream().filter(f -> f.contains("/valid-")).count()
+        + " valid)";
+  }
+
   static String render(Contract contract) {
     StringBuilder html = new StringBuilder();
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -34,12 +39,27 @@ final class HtmlPage {
         .append(esc(Overview.GENERATED)).append("</p></header>\n<div class=\"layout\">\n<nav aria-label=\"Payload tree\">\n")
         .append("<strong>Payload tree</strong>\n<ul id=\"tree\">\n");
     tree(contract.root, html);
-    html.append("</ul>\n<p><a href=\"#differences\">Differences from Tencent's docs</a><br>")
+    html.append("</ul>\n<p><a href=\"#by-tag\">By job Tag</a><br><a href=\"#differences\">Differences from Tencent's docs</a><br>")
         .append("<a href=\"#examples\">Examples</a></p>\n</nav>\n<main>\n<h2 id=\"overview\">Overview</h2>\n");
     for (String[] paragraph : Overview.PARAGRAPHS) {
       html.append("<p>").append(esc(paragraph[0])).append("</p>\n<p class=\"zh\" lang=\"zh\">")
           .append(esc(paragraph[1])).append("</p>\n");
     }
+    html.append("<h2 id=\"by-tag\">By job Tag</h2>\n<p>").append(esc(Overview.BY_TAG)).append("</p>\n")
+        .append("<table>\n<tr><th>Tag</th><th>Its own Operation parts</th><th>Fixtures</th></tr>\n");
+    for (Map.Entry<String, List<DocNode>> tag : contract.tags.entrySet()) {
+      html.append("<tr><td id=\"tag-").append(esc(tag.getKey())).append("\">").append(esc(tag.getKey()))
+          .append("</td><td>");
+      List<DocNode> parts = tag.getValue();
+      for (int i = 0; i < parts.size(); i++) {
+        html.append(i > 0 ? ", " : "").append("<a href=\"#").append(parts.get(i).anchor()).append("\">")
+            .append(esc(parts.get(i).name)).append("</a>");
+      }
+      html.append(parts.isEmpty() ? "the common parts only" : "").append("</td><td>")
+          .append(count(contract.examplesByKind.get(tag.getKey()))).append("</td></tr>\n");
+    }
+    html.append("<tr><td>WorkflowFinish (event)</td><td>WorkflowExecution under Response</td><td>")
+        .append(count(contract.examplesByKind.get("WorkflowFinish"))).append("</td></tr>\n</table>\n");
     html.append("<h2 id=\"nodes\">Nodes</h2>\n");
     for (DocNode node : contract.root.flatten()) {
       if (node.container) {

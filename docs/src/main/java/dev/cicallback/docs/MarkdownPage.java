@@ -19,6 +19,22 @@ final class MarkdownPage {
     for (String[] paragraph : Overview.PARAGRAPHS) {
       md.append(paragraph[0]).append("\n\n").append(paragraph[1]).append("\n\n");
     }
+    md.append("## By job Tag\n\n");
+    md.append(Overview.BY_TAG).append("\n\n");
+    md.append("| Tag | Its own Operation parts | Fixtures |\n|---|---|---|\n");
+    for (Map.Entry<String, List<DocNode>> tag : contract.tags.entrySet()) {
+      List<String> links = new ArrayList<>();
+      for (DocNode part : tag.getValue()) {
+        links.add("[" + part.name + "](#" + part.anchor() + ")");
+      }
+      md.append("| ").append(tag.getKey()).append(" | ")
+          .append(links.isEmpty() ? "the common parts only" : String.join(", ", links)).append(" | ")
+          .append(fixtures(contract.examplesByKind.get(tag.getKey()))).append(" |\n");
+    }
+    md.append("| WorkflowFinish (event) | [WorkflowExecution](#")
+        .append(contract.root.children.stream().filter(c -> c.name.equals("WorkflowExecution")).findFirst()
+            .orElseThrow().anchor())
+        .append(") under Response | ").append(fixtures(contract.examplesByKind.get("WorkflowFinish"))).append(" |\n\n");
     md.append("## The payload\n\n");
     tree(contract.root, 0, md);
     md.append("\n## Nodes\n\n");
@@ -81,6 +97,14 @@ final class MarkdownPage {
           .append(" |\n");
     }
     md.append("\n");
+  }
+
+  private static String fixtures(List<String> files) {
+    if (files == null) {
+      return "";
+    }
+    long valid = files.stream().filter(f -> f.contains("/valid-")).count();
+    return valid + " valid, " + (files.size() - valid) + " invalid";
   }
 
   private static String differences(DocNode node, Contract contract) {

@@ -5,7 +5,14 @@ import java.util.List;
 /** The prose both renderings open with: what the callback is and how its two wire forms differ. */
 final class Overview {
 
-  static final String TITLE = "CI text-to-speech task-finish callback: the contract";
+  static final String TITLE = "CI job and workflow callbacks: the contract";
+
+  static final String BY_TAG =
+      "Every job callback shares the envelope (Response, EventName, JobsDetail) and the common Operation parts"
+          + " (TemplateId, TemplateName, Output, MediaInfo, MediaResult, UserData, JobLevel, ...); each Tag adds its own"
+          + " parts, listed here. Operation is their union: XSD 1.0 cannot make Operation depend on Tag, so a part is"
+          + " accepted under any Tag and checked wherever it is. A Tag not listed is an unknown node in strict mode"
+          + " and a warning in tolerant mode, which reads the job and keeps its Operation as it came.";
 
   static final String GENERATED =
       "Generated from schema/ by the docs module; do not edit. Regenerate with `mvn -q -pl docs -am verify`"
@@ -14,25 +21,29 @@ final class Overview {
   /** Paragraphs, each an English sentence group and its Chinese twin. */
   static final List<String[]> PARAGRAPHS = List.of(
       new String[] {
-        "When a text-to-speech (Tts) job finishes, Tencent Cloud Infinite (CI) sends an HTTP POST to the callback URL"
-            + " of the job or its queue. The body is XML by default (root element Response, no namespace) or JSON"
-            + " (CallBackFormat=JSON), and carries EventName=TaskFinish and the JobsDetail of the job. It is not signed.",
-        "语音合成（Tts）任务完成后，数据万象向任务或队列配置的回调地址发送 HTTP POST 请求。请求体默认为 XML（根节点 Response，无命名空间），"
-            + "也可为 JSON（CallBackFormat=JSON），包含 EventName=TaskFinish 和任务的 JobsDetail。回调内容没有签名。"
+        "When a job (any Tag: Tts, Transcode, Snapshot, ...) or a workflow run finishes, Tencent Cloud Infinite (CI)"
+            + " sends an HTTP POST to the callback URL of the job, its queue or its workflow. The body is XML by default"
+            + " (root element Response, no namespace) or JSON (CallBackFormat=JSON). A job callback carries"
+            + " EventName=TaskFinish and the JobsDetail of the job; a workflow callback EventName=WorkflowFinish and"
+            + " the WorkflowExecution of the run. It is not signed.",
+        "任务（任意类型：Tts、Transcode、Snapshot 等）或工作流实例结束后，数据万象向任务、队列或工作流配置的回调地址发送 HTTP POST 请求。"
+            + "请求体默认为 XML（根节点 Response，无命名空间），也可为 JSON（CallBackFormat=JSON）。任务回调包含 EventName=TaskFinish"
+            + " 和任务的 JobsDetail；工作流回调包含 EventName=WorkflowFinish 和工作流实例的 WorkflowExecution。回调内容没有签名。"
       },
       new String[] {
-        "The JSON form has no Response wrapper: its root object holds EventName and JobsDetail. A node that may repeat"
+        "The JSON form has no Response wrapper: its root object holds EventName and JobsDetail (or WorkflowExecution). A node that may repeat"
             + " is an object (or string) when it occurs once and an array when it occurs more often, and published"
             + " samples use both shapes for single nodes. Empty elements are left out. Leaves are strings; numeric"
             + " leaves may also be JSON numbers.",
-        "JSON 格式没有 Response 外层：根对象直接包含 EventName 和 JobsDetail。可重复的节点出现一次时为对象（或字符串），"
+        "JSON 格式没有 Response 外层：根对象直接包含 EventName 和 JobsDetail（或 WorkflowExecution）。可重复的节点出现一次时为对象（或字符串），"
             + "出现多次时为数组，已发布的样例对单个节点两种写法都有。空节点不输出。叶子节点为字符串，数值节点也可为 JSON 数字。"
       },
       new String[] {
-        "Children may come in any order. Timestamps are written 2022-06-30T19:33:18+0800 (no colon in the offset) or"
-            + " \"-\" for a time that has not happened. Cardinality: 1 = exactly once, 0..1 = optional, 0..n and 1..n ="
+        "Children may come in any order. Job timestamps are written 2022-06-30T19:33:18+0800 (no colon in the offset),"
+            + " workflow ones 2022-08-09 14:54:17+0800 (a space for the T), or \"-\" for a time that has not happened. Cardinality: 1 = exactly once, 0..1 = optional, 0..n and 1..n ="
             + " repeatable.",
-        "子节点的顺序不固定。时间格式为 2022-06-30T19:33:18+0800（时区偏移不含冒号），尚未发生的时间为 \"-\"。"
+        "子节点的顺序不固定。任务的时间格式为 2022-06-30T19:33:18+0800（时区偏移不含冒号），工作流的为 2022-08-09 14:54:17+0800"
+            + "（以空格代替 T），尚未发生的时间为 \"-\"。"
             + "出现次数：1 为必须且仅一次，0..1 为可选，0..n、1..n 为可重复。"
       });
 

@@ -58,6 +58,37 @@ final class XsdContract {
     return contract;
   }
 
+  /** Each job Tag's own Operation parts, by Tag, from the groups named {@code <Tag>OperationParts}. */
+  java.util.SortedMap<String, List<String>> partsByTag() {
+    java.util.SortedMap<String, List<String>> parts = new java.util.TreeMap<>();
+    for (Map.Entry<String, Element> group : groups.entrySet()) {
+      String name = group.getKey();
+      if (name.endsWith("OperationParts") && !name.equals("CommonOperationParts")) {
+        List<String> elements = new java.util.ArrayList<>();
+        collectElementNames(group.getValue(), elements);
+        parts.put(name.substring(0, name.length() - "OperationParts".length()), elements);
+      }
+    }
+    return parts;
+  }
+
+  private static void collectElementNames(Element model, List<String> into) {
+    for (Element particle : children(model)) {
+      if (particle.getLocalName().equals("element")) {
+        into.add(particle.getAttribute("name"));
+      } else if (!particle.getLocalName().equals("annotation")) {
+        collectElementNames(particle, into);
+      }
+    }
+  }
+
+  /** The job Tags the contract knows: the values of simple type {@code Tag}. */
+  List<String> tags() {
+    Element restriction = children(simpleTypes.get("Tag")).stream()
+        .filter(e -> e.getLocalName().equals("restriction")).findFirst().orElseThrow();
+    return children(restriction).stream().map(e -> e.getAttribute("value")).toList();
+  }
+
   /** The tree under the root element {@code Response}. */
   DocNode tree() {
     Element root = elements.get("Response");
