@@ -1,8 +1,6 @@
 package dev.cicallback.benchmarks;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cicallback.model.xml.ObjectFactory;
 import dev.cicallback.validator.CallbackReader;
@@ -16,7 +14,6 @@ import java.io.ByteArrayInputStream;
 import java.util.concurrent.TimeUnit;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamReader;
 import javax.xml.transform.stream.StreamSource;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -79,25 +76,7 @@ public class CallbackBenchmark {
   /** Baseline: parse, touching every token, no validation, no objects. */
   @Benchmark
   public void bareParse(Blackhole sink) throws Exception {
-    if (format.equals("xml")) {
-      XMLStreamReader xml = stax.createXMLStreamReader(new ByteArrayInputStream(payload));
-      while (xml.hasNext()) {
-        int event = xml.next();
-        if (event == XMLStreamReader.START_ELEMENT) {
-          sink.consume(xml.getLocalName());
-        } else if (event == XMLStreamReader.CHARACTERS) {
-          sink.consume(xml.getText());
-        }
-      }
-      xml.close();
-    } else {
-      try (JsonParser parser = json.createParser(payload)) {
-        JsonToken token;
-        while ((token = parser.nextToken()) != null) {
-          sink.consume(token == JsonToken.FIELD_NAME || token.isScalarValue() ? parser.getText() : token);
-        }
-      }
-    }
+    BareParse.touchEveryToken(payload, format.equals("xml"), stax, json, sink);
   }
 
   /** Baseline: bind to the generated classes without validating. */

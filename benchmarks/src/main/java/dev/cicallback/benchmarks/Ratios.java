@@ -18,7 +18,10 @@ public final class Ratios {
     for (JsonNode result : results) {
       String benchmark = result.get("benchmark").asText();
       String name = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-      String payload = result.at("/params/format").asText() + " " + result.at("/params/size").asText();
+      // CallbackBenchmark's payloads are a format and a size, TagBenchmark's a published sample of one Tag.
+      String payload = result.at("/params").has("sample")
+          ? result.at("/params/sample").asText()
+          : result.at("/params/format").asText() + " " + result.at("/params/size").asText();
       scores.computeIfAbsent(payload, p -> new LinkedHashMap<>())
           .put(name, result.at("/primaryMetric/score").asDouble());
     }

@@ -1,0 +1,96 @@
+package dev.cicallback.benchmarks;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import dev.cicallback.validator.CallbackReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Reading (validate + bind) one published sample of each job Tag and of WorkflowFinish, against a bare parse of the
+ * same bytes in the same run. Run from the repository root ({@code benchmarks/run.sh TagBenchmark}), which holds
+ * {@code schema/examples}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(1)
+public class TagBenchmark {
+
+  @Param({
+    "xml/valid-animation-intldocs-sample1-jobapi.xml",
+    "xml/valid-concat-intldocs-sample1-jobapi.xml",
+    "xml/valid-digitalwatermark-intldocs-sample1-jobapi.xml",
+    "xml/valid-extractdigitalwatermark-intldocs-sample1-jobapi.xml",
+    "xml/valid-mediainfo-intldocs-sample1-jobapi.xml",
+    "xml/valid-noisereduction-intldocs-sample1-jobapi.xml",
+    "xml/valid-picprocess-intldocs-sample1-jobapi.xml",
+    "xml/valid-qualityestimate-intldocs-sample1-jobapi.xml",
+    "xml/valid-sdrtohdr-intldocs-sample1-jobapi.xml",
+    "xml/valid-segment-intldocs-sample1-jobapi.xml",
+    "xml/valid-smartcover-intldocs-sample1-jobapi.xml",
+    "xml/valid-snapshot-intldocs-sample1-jobapi.xml",
+    "xml/valid-speechrecognition-en+zh-sample1-jobapi.xml",
+    "xml/valid-streamextract-qclouddocs-sample1-jobapi.xml",
+    "xml/valid-superresolution-intldocs-sample1-jobapi.xml",
+    "xml/valid-transcode-intldocs-content.xml",
+    "xml/valid-translation-intldocs-sample1-jobapi.xml",
+    "xml/valid-seed-case1-task-api.xml",
+    "xml/valid-videomontage-intldocs-sample1-jobapi.xml",
+    "xml/valid-videoprocess-intldocs-sample1-jobapi.xml",
+    "xml/valid-videotag-en-sample1-jobapi.xml",
+    "xml/valid-voiceseparate-intldocs-sample1-jobapi.xml",
+    "xml/valid-wordsgeneralize-en-sample1-jobapi.xml",
+    "xml/valid-workflowfinish-gosdk-example-workflow.xml",
+    "json/valid-transcode-intldocs-sample3-workflow.json",
+    "json/valid-speechrecognition-en+zh-sample3-workflow.json",
+    "json/valid-workflowfinish-qclouddocs-zh-case2.json"
+  })
+  public String sample;
+
+  private byte[] payload;
+  private boolean isXml;
+  private CallbackReader reader;
+  private XMLInputFactory stax;
+  private JsonFactory json;
+
+  @Setup
+  public void setUp() throws Exception {
+    payload = Files.readAllBytes(Path.of("schema/examples").resolve(sample));
+    isXml = sample.endsWith(".xml");
+    reader = CallbackReader.strict();
+    stax = XMLInputFactory.newFactory();
+    stax.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    stax.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    json = new JsonFactory();
+    if (!reader.read(payload).isValid()) {
+      throw new IllegalStateException(sample + " is not read as valid");
+    }
+  }
+
+  @Benchmark
+  public void bareParse(Blackhole sink) throws Exception {
+    BareParse.touchEveryToken(payload, isXml, stax, json, sink);
+  }
+
+  @Benchmark
+  public Object read() {
+    return reader.read(payload);
+  }
+}
