@@ -99,4 +99,66 @@ class CiTimestampTest {
     }
     assertEquals(dates.length * times.length * offsets.length, compared);
   }
+
+  /**
+   * The schemas' patterns admit exactly what the model reads: every day of leap and common years (2000 and 2024 are
+   * leap years, 1900, 2023 and 2100 are not), every offset from -1800 to +1800 and beyond, in both CI forms. So a
+   * callback the schemas accept always binds, and one with no real time is invalid for xmllint and ajv too.
+   */
+  @Test
+  void the_schema_patterns_admit_exactly_the_times_the_model_reads() throws Exception {
+    for (String[] form : new String[][] {{"common.xsd", "Timestamp", "T"}, {"workflow-execution.xsd", "WorkflowTimestamp", " "}}) {
+      java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(pattern(form[0], form[1]));
+      int checked = 0;
+      for (String year : new String[] {"0000", "1900", "2000", "2023", "2024", "2100", "2400", "9999"}) {
+        for (int month = 0; month <= 13; month++) {
+          for (int day = 0; day <= 32; day++) {
+            String text = String.format("%s-%02d-%02d%s23:59:59+0800", year, month, day, form[2]);
+            assertEquals(accepts(text), pattern.matcher(text).matches(), text);
+            checked++;
+          }
+        }
+      }
+      for (String sign : new String[] {"+", "-"}) {
+        for (int hours = 0; hours <= 23; hours++) {
+          for (int minutes : new int[] {0, 1, 30, 59, 60}) {
+            String text = String.format("2024-02-29%s00:00:00%s%02d%02d", form[2], sign, hours, minutes);
+            assertEquals(accepts(text), pattern.matcher(text).matches(), text);
+            checked++;
+          }
+        }
+      }
+      assertTrue(pattern.matcher("-").matches());
+      assertTrue(checked > 3000);
+    }
+  }
+
+  private static boolean accepts(String text) {
+    try {
+      CiTimestamp.parse(text);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** The pattern of a simple type in a packaged XSD file. */
+  private static String pattern(String file, String type) throws Exception {
+    javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newDefaultInstance();
+    factory.setNamespaceAware(true);
+    org.w3c.dom.Document xsd;
+    try (java.io.InputStream in = SchemaResources.open(SchemaResources.XML_DIR + file)) {
+      xsd = factory.newDocumentBuilder().parse(in);
+    }
+    org.w3c.dom.NodeList types = xsd.getElementsByTagNameNS("http://www.w3.org/2001/XMLSchema", "simpleType");
+    for (int i = 0; i < types.getLength(); i++) {
+      org.w3c.dom.Element simpleType = (org.w3c.dom.Element) types.item(i);
+      if (simpleType.getAttribute("name").equals(type)) {
+        return ((org.w3c.dom.Element) simpleType
+                .getElementsByTagNameNS("http://www.w3.org/2001/XMLSchema", "pattern").item(0))
+            .getAttribute("value");
+      }
+    }
+    throw new IllegalStateException("no simple type " + type + " in " + file);
+  }
 }

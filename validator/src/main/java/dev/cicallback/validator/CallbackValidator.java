@@ -158,7 +158,12 @@ public final class CallbackValidator {
       // A safety net for bodies from the internet: a bug of ours must not become the caller's crash.
       return new PayloadCheck(
           format,
-          List.of(problem(ProblemCode.INTERNAL, INTERNAL_ERROR + e.getClass().getSimpleName() + "); please report it", 0, 0)),
+          List.of(
+              problem(
+                  ProblemCode.INTERNAL,
+                  INTERNAL_ERROR + e.getClass().getSimpleName() + "); please report it",
+                  0,
+                  0)),
           null);
     }
     List<Problem> problems = new ArrayList<>(check.problems());

@@ -50,7 +50,9 @@ final class JsonPayloadValidator {
                         loaders ->
                             loaders.values(
                                 list -> list.removeIf(l -> !l.getClass().getSimpleName().startsWith("Classpath")))));
-    Schema schema = registry.getSchema(SchemaLocation.of(SchemaResources.jsonSchemaId(SchemaResources.CALLBACK_JSON_SCHEMA)));
+    Schema schema =
+        registry.getSchema(
+            SchemaLocation.of(SchemaResources.jsonSchemaId(SchemaResources.CALLBACK_JSON_SCHEMA)));
     schema.initializeValidators();
     return schema;
   }
@@ -147,7 +149,8 @@ final class JsonPayloadValidator {
         TextPosition at = document.positionOf(childPointer);
         problems.add(
             new Problem(
-                options.unknownNodeSeverity(), ProblemCode.UNKNOWN_NODE,
+                options.unknownNodeSeverity(),
+                ProblemCode.UNKNOWN_NODE,
                 UnknownNodes.message(
                     member.getKey(), node, pointer.isEmpty() ? "the root object" : node.name(), options),
                 at.line(),

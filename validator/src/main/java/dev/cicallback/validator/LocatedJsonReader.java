@@ -124,7 +124,8 @@ final class LocatedJsonReader {
           TextPosition at = position(parser.currentTokenLocation());
           throw new JsonSyntaxError(
               new Problem(
-                  Severity.ERROR, ProblemCode.SYNTAX,
+                  Severity.ERROR,
+                  ProblemCode.SYNTAX,
                   "not valid JSON: content after the end of the document (a callback is one JSON object)",
                   at.line(),
                   at.column(),
@@ -140,7 +141,8 @@ final class LocatedJsonReader {
       TextPosition at = position(e.getLocation());
       throw new JsonSyntaxError(
           new Problem(
-              Severity.ERROR, ProblemCode.SYNTAX,
+              Severity.ERROR,
+              ProblemCode.SYNTAX,
               "not valid JSON: " + JsonSyntaxMessages.describe(e.getOriginalMessage()),
               at.line(),
               at.column(),
@@ -160,7 +162,8 @@ final class LocatedJsonReader {
     if (++reading.nodes > maxNodes) {
       throw new JsonSyntaxError(
           new Problem(
-              Severity.ERROR, ProblemCode.LIMIT,
+              Severity.ERROR,
+              ProblemCode.LIMIT,
               "more than " + maxNodes + " JSON values; refused (a callback has fewer than 1,000)",
               start.line(),
               start.column(),
@@ -216,7 +219,8 @@ final class LocatedJsonReader {
         if (exponentTooLarge(text)) {
           throw new JsonSyntaxError(
               new Problem(
-                  Severity.ERROR, ProblemCode.VALUE,
+                  Severity.ERROR,
+                  ProblemCode.VALUE,
                   "number " + Sentences.abbreviate(text, 40) + " is out of range",
                   start.line(),
                   start.column(),
@@ -226,7 +230,8 @@ final class LocatedJsonReader {
         if (Math.abs((long) value.scale()) > MAX_EXPONENT) {
           throw new JsonSyntaxError(
               new Problem(
-                  Severity.ERROR, ProblemCode.VALUE,
+                  Severity.ERROR,
+                  ProblemCode.VALUE,
                   "number " + Sentences.abbreviate(parser.getText(), 40) + " is out of range",
                   start.line(),
                   start.column(),
@@ -242,7 +247,8 @@ final class LocatedJsonReader {
       }
       default -> throw new JsonSyntaxError(
           new Problem(
-              Severity.ERROR, ProblemCode.SYNTAX,
+              Severity.ERROR,
+              ProblemCode.SYNTAX,
               "not valid JSON: unexpected " + token,
               start.line(),
               start.column(),
@@ -266,7 +272,8 @@ final class LocatedJsonReader {
     if (lone >= 0) {
       throw new JsonSyntaxError(
           new Problem(
-              Severity.ERROR, ProblemCode.ENCODING,
+              Severity.ERROR,
+              ProblemCode.ENCODING,
               String.format("text holds a lone surrogate \\u%04X, which is not a Unicode character", lone),
               at.line(),
               at.column(),
@@ -302,7 +309,8 @@ final class LocatedJsonReader {
   private JsonSyntaxError tooDeep(TextPosition at, String pointer) {
     return new JsonSyntaxError(
         new Problem(
-            Severity.ERROR, ProblemCode.LIMIT,
+            Severity.ERROR,
+            ProblemCode.LIMIT,
             "JSON nested deeper than " + maxDepth + " levels; a callback needs fewer than 10",
             at.line(),
             at.column(),

@@ -19,7 +19,8 @@ final class ModerationCallbacks {
    */
   static boolean recognises(JsonNode root) {
     return root.isObject()
-        && (isReview(root.path("EventName")) || root.path("data").isObject() && isReview(root.path("data").path("event")));
+        && (isReview(root.path("EventName"))
+            || root.path("data").isObject() && isReview(root.path("data").path("event")));
   }
 
   private static boolean isReview(JsonNode name) {

@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * A callback read by {@link CallbackReader}: the validation verdict and, when the payload is valid, the callback as
- * the model. Nodes the contract does not know are kept in the model, in order, with their values (each generated class's
- * {@code getAdditionalProperties()}), and written back by {@link CallbackWriter}; tolerant mode also lists them in
- * {@link #unknownNodes()} (and as warnings among the problems).
+ * the model. Nodes the contract does not know are kept in the model, in order, with their values (each generated
+ * class's {@code getAdditionalProperties()}), and written back by {@link CallbackWriter}; tolerant mode also lists
+ * them in {@link #unknownNodes()} (and as warnings among the problems).
  */
 public record ReadResult(ValidationResult validation, Optional<Callback> callback) {
 

@@ -5,7 +5,7 @@ import org.xml.sax.ContentHandler;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
 
-/** Hands every SAX event to two handlers in turn: the path tracker (and the schema behind it), then the tree builder. */
+/** Hands every SAX event to two handlers in turn: the path tracker (the schema behind it), then the tree builder. */
 final class TeeHandler implements ContentHandler {
 
   private final ContentHandler first;

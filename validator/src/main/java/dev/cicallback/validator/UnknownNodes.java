@@ -30,7 +30,8 @@ final class UnknownNodes {
   static String tag(String value, ContractTree.Node tagNode, ValidatorOptions options) {
     String known = tagNode == null || tagNode.allowed().isEmpty()
         ? ""
-        : "; the contract knows " + names(List.of(tagNode.allowed().replaceFirst("^one of ", "").replaceFirst("\\.$", "").split(", ")));
+        : "; the contract knows "
+            + names(List.of(tagNode.allowed().replaceFirst("^one of ", "").replaceFirst("\\.$", "").split(", ")));
     return "unknown job Tag " + Sentences.abbreviate(value, 60) + " (" + verdict(options) + ", which reads the job"
         + " and keeps its Operation as it came)" + known;
   }

@@ -112,7 +112,8 @@ final class Utf8Check {
       if (result.isError()) {
         return List.of(
             new Problem(
-                Severity.ERROR, ProblemCode.ENCODING,
+                Severity.ERROR,
+                ProblemCode.ENCODING,
                 String.format(
                     "invalid UTF-8 at byte %d (0x%02X); callbacks are UTF-8",
                     in.position(),
@@ -128,7 +129,8 @@ final class Utf8Check {
           // Already flushed.
         }
         // Unreachable after isUtf8 said no, unless the two disagree: then say so rather than call it valid.
-        return List.of(new Problem(Severity.ERROR, ProblemCode.ENCODING, "invalid UTF-8; callbacks are UTF-8", 1, 1, ""));
+        return List.of(
+            new Problem(Severity.ERROR, ProblemCode.ENCODING, "invalid UTF-8; callbacks are UTF-8", 1, 1, ""));
       }
     }
   }

@@ -132,7 +132,8 @@ final class XmlPathTracker implements ContentHandler {
       String name = uri.isEmpty() ? qName : "{" + uri + "}" + localName;
       problems.add(
           new Problem(
-              options.unknownNodeSeverity(), ProblemCode.UNKNOWN_NODE,
+              options.unknownNodeSeverity(),
+              ProblemCode.UNKNOWN_NODE,
               UnknownNodes.message(name, parent.node, parent.name, options),
               at.line(),
               at.column(),
@@ -156,7 +157,8 @@ final class XmlPathTracker implements ContentHandler {
 
   private XmlLimitExceeded limit(String message) {
     TextPosition at = position();
-    problems.add(new Problem(Severity.ERROR, ProblemCode.LIMIT, message, at.line(), at.column(), currentPath().equals("/") ? "" : currentPath()));
+    String path = currentPath().equals("/") ? "" : currentPath();
+    problems.add(new Problem(Severity.ERROR, ProblemCode.LIMIT, message, at.line(), at.column(), path));
     return new XmlLimitExceeded(message);
   }
 
@@ -179,7 +181,8 @@ final class XmlPathTracker implements ContentHandler {
     String first = attributes.getQName(0);
     problems.add(
         new Problem(
-            options.unknownNodeSeverity(), ProblemCode.UNKNOWN_NODE,
+            options.unknownNodeSeverity(),
+            ProblemCode.UNKNOWN_NODE,
             UnknownNodes.attributes(first, attributes.getLength(), options),
             at.line(),
             at.column(),

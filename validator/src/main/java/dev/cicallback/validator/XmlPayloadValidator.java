@@ -38,7 +38,8 @@ final class XmlPayloadValidator {
   private static final java.util.regex.Pattern DECLARED_ENCODING =
       java.util.regex.Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([^\"']*)[\"']");
 
-  private static final Lazy<Schema> COMPILED = new Lazy<>(() -> SchemaResources.newXsdSchema(SchemaResources.CALLBACK_XSD));
+  private static final Lazy<Schema> COMPILED =
+      new Lazy<>(() -> SchemaResources.newXsdSchema(SchemaResources.CALLBACK_XSD));
 
   private final Schema schema;
   private final XmlQuickPass quick;
@@ -98,7 +99,8 @@ final class XmlPayloadValidator {
     if (declared != null && !declared.equalsIgnoreCase("UTF-8")) {
       problems.add(
           new Problem(
-              Severity.ERROR, ProblemCode.ENCODING,
+              Severity.ERROR,
+              ProblemCode.ENCODING,
               "the XML declaration says encoding=\"" + Sentences.abbreviate(declared, 40)
                   + "\", but callbacks are UTF-8",
               1,

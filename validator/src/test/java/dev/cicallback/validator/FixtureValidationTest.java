@@ -1,6 +1,7 @@
 package dev.cicallback.validator;
 
 import dev.cicallback.model.Fixtures;
+import dev.cicallback.model.json.Callback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,6 +41,26 @@ class FixtureValidationTest {
     assertEquals(Fixtures.expectsValid(fixture), result.isValid(), () -> fixture + ": " + result.problems());
     String extension = fixture.toString().endsWith(".xml") ? "xml" : "json";
     assertEquals(extension, result.format().map(PayloadFormat::label).orElse("none"));
+  }
+
+  /** One verdict: validating, reading and converting a fixture agree, in both modes. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void validate_read_and_convert_agree(Path fixture) throws IOException {
+    for (ValidatorOptions.Mode mode : ValidatorOptions.Mode.values()) {
+      ValidatorOptions options = ValidatorOptions.defaults().withMode(mode);
+      ValidationResult validated = CallbackValidator.create(options).validate(fixture);
+      ReadResult read = CallbackReader.create(options).read(fixture);
+      assertEquals(validated.isValid(), read.isValid(), () -> mode + " " + fixture + ": " + read.problems());
+      assertEquals(validated.problems(), read.problems(), () -> mode + " " + fixture);
+      if (read.isValid()) {
+        Callback callback = read.callback().orElseThrow();
+        for (PayloadFormat format : PayloadFormat.values()) {
+          ValidationResult converted = CallbackValidator.create(options).validate(CallbackWriter.write(callback, format));
+          assertTrue(converted.isValid(), () -> mode + " " + fixture + " as " + format + ": " + converted.problems());
+        }
+      }
+    }
   }
 
   @ParameterizedTest(name = "{0}")
