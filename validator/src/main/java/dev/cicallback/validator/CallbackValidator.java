@@ -75,11 +75,22 @@ public final class CallbackValidator {
     return check(in, false).result();
   }
 
-  /** Reads at most maxBytes + 1 bytes of {@code in} and checks them. */
+  /**
+   * The largest payload held in memory whatever the options say: one array, with room for the byte that shows a
+   * payload is larger (a JVM array holds a little under 2 GiB).
+   */
+  static final long MAX_IN_MEMORY = Integer.MAX_VALUE - 9;
+
+  /** The size limit in effect: the options', or what one array can hold if that is less. */
+  private long limit() {
+    return Math.min(options.maxBytes(), MAX_IN_MEMORY);
+  }
+
+  /** Reads at most the limit + 1 bytes of {@code in} and checks them. */
   PayloadCheck check(InputStream in, boolean buildTree) throws IOException {
     Objects.requireNonNull(in, "in");
-    long limit = options.maxBytes();
-    int capacity = (int) Math.min(limit + 1, Integer.MAX_VALUE - 8);
+    long limit = limit();
+    int capacity = (int) (limit + 1);
     byte[] buffer = new byte[(int) Math.min(capacity, 64 * 1024)];
     int length = 0;
     while (true) {
@@ -113,7 +124,7 @@ public final class CallbackValidator {
   PayloadCheck check(Path path, boolean buildTree) throws IOException {
     BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
     if (attributes.isRegularFile()) {
-      if (attributes.size() > options.maxBytes()) {
+      if (attributes.size() > limit()) {
         return tooLarge();
       }
       byte[] bytes = Files.readAllBytes(path); // sized once: no growing buffer per file in a batch
@@ -126,7 +137,7 @@ public final class CallbackValidator {
 
   /** One pass over a payload held in memory: detect, check encoding, validate, and build the tree if asked. */
   PayloadCheck check(byte[] bytes, int length, boolean buildTree) {
-    if (length > options.maxBytes()) {
+    if (length > limit()) {
       return tooLarge();
     }
     if (FormatDetector.hasWideBom(bytes, length)) {
@@ -177,7 +188,7 @@ public final class CallbackValidator {
         List.of(
             problem(
                 ProblemCode.LIMIT,
-                "the payload is larger than the limit of " + options.maxBytes() + " bytes; refused unread",
+                "the payload is larger than the limit of " + limit() + " bytes; refused unread",
                 0,
                 0)),
         null);

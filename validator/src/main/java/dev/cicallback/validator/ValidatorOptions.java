@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param mode strict (the schemas as they are) or tolerant (unknown nodes are warnings)
  * @param format the wire format to expect, or {@code null} to detect it from the content
- * @param maxBytes payloads larger than this are refused before parsing (default 8 MiB)
+ * @param maxBytes payloads larger than this are refused before parsing (default 8 MiB); a limit above what one array
+ *     holds (a little under 2 GiB) means that much
  * @param maxDepth deepest nesting of elements, objects or arrays accepted (default 64; a callback needs 8)
  * @param maxStringLength longest text, string or name accepted, in characters (default 1 MiB)
  * @param maxNumberLength longest JSON number accepted, in characters (default 100)

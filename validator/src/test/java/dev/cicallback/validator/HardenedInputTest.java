@@ -124,6 +124,31 @@ class HardenedInputTest {
     assertTrue(endless.served <= 1024 + 64 * 1024, "read " + endless.served + " bytes");
   }
 
+  @Test
+  void the_largest_limit_does_not_overflow_into_an_empty_payload() throws IOException {
+    CallbackValidator unlimited = CallbackValidator.create(ValidatorOptions.defaults().withMaxBytes(Long.MAX_VALUE));
+
+    ValidationResult result =
+        unlimited.validate(Files.newInputStream(Fixtures.ROOT.resolve("json/valid-seed-workflow.json")));
+
+    assertTrue(result.isValid(), result.problems()::toString);
+  }
+
+  @Test
+  void a_file_larger_than_memory_can_hold_is_refused_unread_with_its_limit(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    Path huge = dir.resolve("huge.json");
+    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+      file.setLength(2_200_000_000L); // sparse: no disk is used
+    }
+    CallbackValidator large = CallbackValidator.create(ValidatorOptions.defaults().withMaxBytes(4_294_967_296L));
+
+    ValidationResult result = large.validate(huge);
+
+    assertEquals(ProblemCode.LIMIT, result.problems().get(0).code(), result.problems()::toString);
+    assertTrue(only(result).contains("larger than the limit of 2147483638 bytes"), result.problems()::toString);
+  }
+
   /** {@code size} bytes of '{', generated as they are read. */
   static final class CountingStream extends InputStream {
     private final long size;
