@@ -22,14 +22,21 @@ final class ContractTree {
     private final boolean repeatable;
     private final boolean container;
     private final String allowed;
+    private final List<String> values;
     private final Map<String, Node> children = new LinkedHashMap<>();
     private final List<String> required = new ArrayList<>();
 
-    private Node(String name, boolean repeatable, boolean container, String allowed) {
+    private Node(String name, boolean repeatable, boolean container, String allowed, List<String> values) {
       this.name = name;
       this.repeatable = repeatable;
       this.container = container;
       this.allowed = allowed;
+      this.values = values;
+    }
+
+    /** A leaf's closed set of values (the Tags, the States, ...), or empty when any value of its form is allowed. */
+    List<String> values() {
+      return values;
     }
 
     String name() {
@@ -108,7 +115,9 @@ final class ContractTree {
     if (!container && allowed == null && (node.has("pattern") || node.has("enum"))) {
       allowed = allowedText(node);
     }
-    Node result = new Node(name, repeatable, container, allowed == null ? "" : allowed);
+    List<String> values = new ArrayList<>();
+    node.path("enum").forEach(v -> values.add(v.asText()));
+    Node result = new Node(name, repeatable, container, allowed == null ? "" : allowed, List.copyOf(values));
     if (container) {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.get("properties").fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> property = it.next();

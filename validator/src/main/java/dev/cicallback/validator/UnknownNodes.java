@@ -28,10 +28,8 @@ final class UnknownNodes {
 
   /** A job Tag the contract does not know: the job is read all the same in tolerant mode. */
   static String tag(String value, ContractTree.Node tagNode, ValidatorOptions options) {
-    String known = tagNode == null || tagNode.allowed().isEmpty()
-        ? ""
-        : "; the contract knows "
-            + names(List.of(tagNode.allowed().replaceFirst("^one of ", "").replaceFirst("\\.$", "").split(", ")));
+    String known =
+        tagNode == null || tagNode.values().isEmpty() ? "" : "; the contract knows " + names(tagNode.values());
     return "unknown job Tag " + Sentences.abbreviate(value, 60) + " (" + verdict(options) + ", which reads the job"
         + " and keeps its Operation as it came)" + known;
   }

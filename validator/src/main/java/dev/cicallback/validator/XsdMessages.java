@@ -29,11 +29,7 @@ final class XsdMessages {
     String text = code.group(2);
     Matcher quoted = QUOTED.matcher(text);
     String first = quoted.find() ? Sentences.abbreviate(quoted.group(1), 60) : "";
-    boolean repeated =
-        element != null
-            && element.parent != null
-            && (element.node == null || !element.node.repeatable())
-            && element.parent.childCounts.getOrDefault(element.name, 0) > 1;
+    boolean repeated = isRepeatedSingle(element);
     if (repeated && code.group(1).startsWith("cvc-complex-type.2.4.")) {
       return elementName + " occurs more than once in " + parentName + "; it may occur only once";
     }
@@ -78,11 +74,7 @@ final class XsdMessages {
       return ProblemCode.SYNTAX;
     }
     String cvc = code.group(1);
-    boolean repeated =
-        element != null
-            && element.parent != null
-            && (element.node == null || !element.node.repeatable())
-            && element.parent.childCounts.getOrDefault(element.name, 0) > 1;
+    boolean repeated = isRepeatedSingle(element);
     if (repeated && cvc.startsWith("cvc-complex-type.2.4.")) {
       return ProblemCode.DUPLICATE;
     }
@@ -97,6 +89,14 @@ final class XsdMessages {
       case "cvc-complex-type.3.2.2" -> ProblemCode.UNKNOWN_NODE;
       default -> ProblemCode.VALUE;
     };
+  }
+
+  /** Whether {@code element} may occur once in its parent and is its second (or later) occurrence. */
+  private static boolean isRepeatedSingle(XmlPathTracker.Step element) {
+    return element != null
+        && element.parent != null
+        && (element.node == null || !element.node.repeatable())
+        && element.parent.childCounts.getOrDefault(element.name, 0) > 1;
   }
 
   /** Whether {@code element} is a job's Tag ({@code JobsDetail/Tag}), whose unknown values are unknown Tags. */
