@@ -1,44 +1,61 @@
 package dev.cicallback.examples;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.cicallback.model.json.Callback;
+import java.io.BufferedInputStream;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class CallbackEndpointTest {
 
   private static final Path EXAMPLES = Path.of(System.getProperty("schema.dir", "../schema")).resolve("examples");
 
   private final List<Callback> received = new CopyOnWriteArrayList<>();
   private final HttpClient client = HttpClient.newHttpClient();
-  private HttpServer server;
+  private final List<Closeable> toClose = new ArrayList<>();
+  private CallbackEndpoint.Receiver receiver;
   private URI uri;
 
   @BeforeEach
   void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/ci-callback", new CallbackEndpoint(received::add));
-    server.start();
-    uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/ci-callback");
+    receiver = CallbackEndpoint.start(0, received::add);
+    uri = URI.create("http://127.0.0.1:" + receiver.address().getPort() + CallbackEndpoint.PATH);
   }
 
   @AfterEach
-  void stop() {
-    server.stop(0);
+  void stop() throws IOException {
+    for (Closeable c : toClose) {
+      c.close();
+    }
+    receiver.close();
   }
 
   private HttpResponse<String> post(Path payload) throws Exception {
@@ -72,5 +89,234 @@ class CallbackEndpointTest {
 
     assertEquals(405, response.statusCode());
     assertTrue(Files.exists(EXAMPLES));
+  }
+
+  @Test
+  void binds_the_loopback_address_unless_told_otherwise() {
+    assertTrue(receiver.address().getAddress().isLoopbackAddress(), receiver.address().toString());
+    assertEquals("127.0.0.1", receiver.address().getAddress().getHostAddress());
+
+    assertEquals(new InetSocketAddress("127.0.0.1", 8080), CallbackEndpoint.address());
+    assertEquals(new InetSocketAddress("127.0.0.1", 9000), CallbackEndpoint.address("9000"));
+    assertEquals(new InetSocketAddress("0.0.0.0", 9000), CallbackEndpoint.address("9000", "0.0.0.0"));
+  }
+
+  @Test
+  void refuses_bad_arguments_with_a_clear_message() {
+    assertEquals("not a port: abc",
+        assertThrows(IllegalArgumentException.class, () -> CallbackEndpoint.address("abc")).getMessage());
+    assertEquals("not a port: 70000",
+        assertThrows(IllegalArgumentException.class, () -> CallbackEndpoint.address("70000")).getMessage());
+    assertEquals("unknown address: no-such-host.invalid",
+        assertThrows(IllegalArgumentException.class, () -> CallbackEndpoint.address("1", "no-such-host.invalid"))
+            .getMessage());
+    assertEquals("expected at most a port and an address, got 3 arguments",
+        assertThrows(IllegalArgumentException.class, () -> CallbackEndpoint.address("1", "2", "3")).getMessage());
+  }
+
+  /**
+   * One client trickles its request line and headers a byte a second, another its body: neither holds up the
+   * others, and the server closes both once the request time limit has passed.
+   */
+  @Test
+  void two_requests_are_answered_while_clients_trickle_and_the_tricklers_are_cut_off() throws Exception {
+    byte[] valid = Files.readAllBytes(EXAMPLES.resolve("json/valid-seed-workflow.json"));
+    byte[] head = request(valid, false);
+    long started = System.nanoTime();
+    Connection headers = connect();
+    Connection body = connect();
+    body.out.write(Arrays.copyOf(head, head.length - valid.length)); // the headers whole, the body not yet
+    for (int second = 0; second < 2; second++) { // a byte a second on each, while the two requests are made
+      headers.out.write(head[second]);
+      body.out.write(valid[second]);
+      Thread.sleep(1000);
+    }
+
+    List<String> statuses = new ArrayList<>();
+    List<String> answers = new ArrayList<>();
+    long slowest = 0;
+    for (int i = 0; i < 2; i++) {
+      long t0 = System.nanoTime();
+      String status;
+      try (Connection c = connect()) {
+        status = c.exchange(valid, true).status;
+      } catch (SocketTimeoutException e) {
+        status = "no answer";
+      }
+      long ms = millis(System.nanoTime() - t0);
+      slowest = Math.max(slowest, ms);
+      statuses.add(status);
+      answers.add(status + " in " + ms + " ms");
+    }
+    System.out.println("answers while two clients trickle: " + answers);
+    assertEquals(List.of("HTTP/1.1 200 OK", "HTTP/1.1 200 OK"), statuses, answers::toString);
+    assertTrue(slowest < 2000, answers::toString);
+
+    long limit = TimeUnit.SECONDS.toMillis(Long.getLong("sun.net.httpserver.maxReqTime", -1));
+    assertTrue(limit > 0, "the request time limit is set");
+    headers.socket.setSoTimeout((int) limit + 5000);
+    body.socket.setSoTimeout((int) limit + 5000);
+    assertEquals(-1, headers.readOrEnd(), "the trickler of headers gets no answer");
+    assertEquals(-1, body.readOrEnd(), "the trickler of a body gets no answer");
+    long cutOff = millis(System.nanoTime() - started);
+    System.out.println("tricklers cut off after " + cutOff + " ms (limit " + limit + " ms)");
+    assertTrue(cutOff < limit + 4000, cutOff + " ms, limit " + limit + " ms");
+  }
+
+  /** The same requests on one kept-alive connection and on a fresh connection each: alike per request. */
+  @Test
+  void requests_on_a_kept_alive_connection_are_answered_as_fast_as_on_fresh_ones() throws Exception {
+    byte[] valid = Files.readAllBytes(EXAMPLES.resolve("json/valid-seed-workflow.json"));
+    int n = 40;
+    for (int i = 0; i < n; i++) { // warm up the reader
+      try (Connection c = connect()) {
+        c.exchange(valid, true);
+      }
+    }
+
+    long[] fresh = new long[n];
+    for (int i = 0; i < n; i++) {
+      long t0 = System.nanoTime();
+      try (Connection c = connect()) {
+        assertEquals("HTTP/1.1 200 OK", c.exchange(valid, true).status);
+      }
+      fresh[i] = System.nanoTime() - t0;
+    }
+    long[] kept = new long[n];
+    try (Connection c = connect()) {
+      for (int i = 0; i < n; i++) {
+        long t0 = System.nanoTime();
+        assertEquals("HTTP/1.1 200 OK", c.exchange(valid, false).status);
+        kept[i] = System.nanoTime() - t0;
+      }
+    }
+
+    double freshMedian = median(fresh);
+    double keptMedian = median(kept);
+    String figures = String.format(Locale.ROOT, "median per request: kept alive %.2f ms, fresh %.2f ms (%d each)",
+        keptMedian, freshMedian, n);
+    System.out.println(figures);
+    assertTrue(keptMedian < freshMedian + 20, figures);
+    assertEquals(3 * n, received.size());
+  }
+
+  /** Fifty slow connections at once are served by the receiver's own threads, no more than it was given. */
+  @Test
+  void fifty_slow_connections_use_no_more_than_the_configured_threads() throws Exception {
+    int threads = 4;
+    try (CallbackEndpoint.Receiver small =
+        CallbackEndpoint.start(new InetSocketAddress("127.0.0.1", 0), threads, received::add)) {
+      String prefix = "ci-callback-" + small.address().getPort() + "-";
+      int before = ManagementFactory.getThreadMXBean().getThreadCount();
+      byte[] head = ("POST " + CallbackEndpoint.PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\n").getBytes(US_ASCII);
+      List<Connection> slow = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        slow.add(connect(small.address()));
+      }
+      int most = 0;
+      for (int second = 0; second < 3; second++) {
+        for (Connection c : slow) {
+          c.out.write(head[second]);
+        }
+        Thread.sleep(1000);
+        most = Math.max(most, workers(prefix));
+      }
+      int grown = ManagementFactory.getThreadMXBean().getThreadCount() - before;
+
+      assertEquals(threads, most, "worker threads while 50 connections trickle");
+      assertTrue(grown <= threads + 3, grown + " threads more"); // the workers, the dispatcher and two timers
+    }
+  }
+
+  private static int workers(String prefix) {
+    return (int) Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().startsWith(prefix))
+        .count();
+  }
+
+  private static double median(long[] nanos) {
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    return (sorted[(sorted.length - 1) / 2] + sorted[sorted.length / 2]) / 2e6;
+  }
+
+  private static long millis(long nanos) {
+    return TimeUnit.NANOSECONDS.toMillis(nanos);
+  }
+
+  private static byte[] request(byte[] body, boolean close) {
+    byte[] head = ("POST " + CallbackEndpoint.PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + body.length
+        + "\r\n" + (close ? "Connection: close\r\n" : "") + "\r\n").getBytes(US_ASCII);
+    byte[] request = Arrays.copyOf(head, head.length + body.length);
+    System.arraycopy(body, 0, request, head.length, body.length);
+    return request;
+  }
+
+  private Connection connect() throws IOException {
+    return connect(receiver.address());
+  }
+
+  private Connection connect(InetSocketAddress address) throws IOException {
+    Connection c = new Connection(new Socket(address.getAddress(), address.getPort()));
+    toClose.add(c);
+    return c;
+  }
+
+  /** A plain HTTP/1.1 client connection: each request is written whole, in one write. */
+  private static final class Connection implements Closeable {
+    final Socket socket;
+    final OutputStream out;
+    final InputStream in;
+
+    Connection(Socket socket) throws IOException {
+      this.socket = socket;
+      socket.setSoTimeout(5000);
+      this.out = socket.getOutputStream();
+      this.in = new BufferedInputStream(socket.getInputStream());
+    }
+
+    record Answer(String status, String body) {}
+
+    Answer exchange(byte[] body, boolean close) throws IOException {
+      out.write(request(body, close));
+      out.flush();
+      String status = line();
+      int length = 0;
+      for (String header = line(); !header.isEmpty(); header = line()) {
+        if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+          length = Integer.parseInt(header.substring("content-length:".length()).trim());
+        }
+      }
+      return new Answer(status, new String(in.readNBytes(length), UTF_8));
+    }
+
+    /** The next byte, or -1 when the server has closed the connection (or reset it). */
+    int readOrEnd() throws IOException {
+      try {
+        return in.read();
+      } catch (SocketTimeoutException e) {
+        throw e;
+      } catch (IOException reset) {
+        return -1;
+      }
+    }
+
+    private String line() throws IOException {
+      StringBuilder line = new StringBuilder();
+      for (int b = in.read(); b != '\n'; b = in.read()) {
+        if (b == -1) {
+          throw new IOException("the connection closed mid-answer: " + line);
+        }
+        if (b != '\r') {
+          line.append((char) b);
+        }
+      }
+      return line.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
   }
 }
