@@ -36,15 +36,14 @@ final class PayloadOptions {
       throw new CommandSpec.UsageError(
           "--max-bytes must be a positive whole number, not \"" + args.value("--max-bytes") + "\"");
     }
-    ValidatorOptions options =
-        ValidatorOptions.defaults()
-            .withMode(
-                args.value("--mode").equals("strict") ? ValidatorOptions.Mode.STRICT : ValidatorOptions.Mode.TOLERANT)
-            .withMaxBytes(maxBytes);
+    ValidatorOptions.Builder options =
+        ValidatorOptions.builder()
+            .mode(args.value("--mode").equals("strict") ? ValidatorOptions.Mode.STRICT : ValidatorOptions.Mode.TOLERANT)
+            .maxBytes(maxBytes);
     return switch (args.value("--format")) {
-      case "xml" -> options.withFormat(PayloadFormat.XML);
-      case "json" -> options.withFormat(PayloadFormat.JSON);
-      default -> options;
+      case "xml" -> options.format(PayloadFormat.XML).build();
+      case "json" -> options.format(PayloadFormat.JSON).build();
+      default -> options.build();
     };
   }
 }

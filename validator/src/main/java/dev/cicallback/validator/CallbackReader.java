@@ -2,11 +2,16 @@ package dev.cicallback.validator;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.cicallback.model.json.Callback;
+import dev.cicallback.validator.internal.core.JsonPointers;
+import dev.cicallback.validator.internal.Pipeline;
+import dev.cicallback.validator.internal.core.PayloadCheck;
+import dev.cicallback.validator.internal.json.ModelMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -21,35 +26,44 @@ import java.util.Optional;
  */
 public final class CallbackReader {
 
-  private final CallbackValidator validator;
+  private final Pipeline pipeline;
 
-  private CallbackReader(CallbackValidator validator) {
-    this.validator = validator;
+  private CallbackReader(ValidatorOptions options) {
+    this.pipeline = Pipeline.reading(options);
   }
 
+  /** The schemas as they are: a node the contract does not know is an error and nothing is read. */
   public static CallbackReader strict() {
-    return new CallbackReader(CallbackValidator.strict());
+    return new CallbackReader(ValidatorOptions.defaults());
   }
 
+  /** Nodes the contract does not know are warnings, and kept in the model. */
   public static CallbackReader tolerant() {
-    return new CallbackReader(CallbackValidator.tolerant());
+    return new CallbackReader(ValidatorOptions.builder().mode(ValidatorOptions.Mode.TOLERANT).build());
   }
 
   public static CallbackReader create(ValidatorOptions options) {
-    return new CallbackReader(CallbackValidator.create(options));
+    return new CallbackReader(Objects.requireNonNull(options, "options"));
   }
 
+  public ValidatorOptions options() {
+    return pipeline.options();
+  }
+
+  /** Reads a payload held in memory. */
   public ReadResult read(byte[] payload) {
-    return bind(validator.check(payload, payload.length, true));
+    Objects.requireNonNull(payload, "payload");
+    return bind(pipeline.check(payload, payload.length));
   }
 
   /** Reads at most the size limit + 1 bytes of {@code in}; the stream is not closed. */
   public ReadResult read(InputStream in) throws IOException {
-    return bind(validator.check(in, true));
+    return bind(pipeline.check(in));
   }
 
+  /** Reads the file at {@code path}, refusing files larger than the limit before reading them. */
   public ReadResult read(Path path) throws IOException {
-    return bind(validator.check(path, true));
+    return bind(pipeline.check(path));
   }
 
   /**
@@ -58,14 +72,15 @@ public final class CallbackReader {
    * through the API (see SECURITY.md) reads the answer with the same model. Every other rule is this reader's.
    */
   public ReadResult readJobResponse(byte[] body) {
-    PayloadCheck check = validator.check(body, body.length, true);
+    Objects.requireNonNull(body, "body");
+    PayloadCheck check = pipeline.check(body, body.length);
     List<Problem> kept =
         check.problems().stream().filter(p -> p.code() != ProblemCode.MISSING_EVENT_NAME).toList();
     return bind(check.withProblems(check.format(), kept));
   }
 
   private static ReadResult bind(PayloadCheck check) {
-    ValidationResult validation = check.result();
+    ValidationResult validation = CallbackValidator.result(check);
     if (check.callback() != null) {
       return new ReadResult(validation, Optional.of(check.callback())); // bound as the quick pass validated it
     }

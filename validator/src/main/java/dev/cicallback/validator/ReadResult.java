@@ -2,18 +2,33 @@ package dev.cicallback.validator;
 
 import dev.cicallback.model.json.Callback;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A callback read by {@link CallbackReader}: the validation verdict and, when the payload is valid, the callback as
  * the model. Nodes the contract does not know are kept in the model, in order, with their values (each generated
  * class's {@code getAdditionalProperties()}), and written back by {@link CallbackWriter}; tolerant mode also lists
- * them in {@link #unknownNodes()} (and as warnings among the problems).
+ * them in {@link #unknownNodes()} (and as warnings among the problems). Made by the reader only.
  */
-public record ReadResult(ValidationResult validation, Optional<Callback> callback) {
+public final class ReadResult {
 
-  public ReadResult {
-    callback = callback == null ? Optional.empty() : callback;
+  private final ValidationResult validation;
+  private final Optional<Callback> callback;
+
+  ReadResult(ValidationResult validation, Optional<Callback> callback) {
+    this.validation = Objects.requireNonNull(validation, "validation");
+    this.callback = Objects.requireNonNull(callback, "callback");
+  }
+
+  /** The verdict, as {@link CallbackValidator} gives it. */
+  public ValidationResult validation() {
+    return validation;
+  }
+
+  /** The callback as the model: present exactly when the payload is valid. */
+  public Optional<Callback> callback() {
+    return callback;
   }
 
   public boolean isValid() {
@@ -50,5 +65,20 @@ public record ReadResult(ValidationResult validation, Optional<Callback> callbac
     return validation.problems().stream()
         .filter(Problem::isUnknown)
         .toList();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ReadResult o && validation.equals(o.validation) && callback.equals(o.callback);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(validation, callback);
+  }
+
+  @Override
+  public String toString() {
+    return "ReadResult[" + validation + ", callback " + (callback.isPresent() ? "read" : "none") + "]";
   }
 }

@@ -1,31 +1,18 @@
 package dev.cicallback.validator;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * How a {@link CallbackValidator} judges payloads, and the limits it holds untrusted input to. Immutable; the
- * defaults are safe for bodies posted by anyone on the internet.
+ * How a {@link CallbackValidator} or {@link CallbackReader} judges payloads, and the limits it holds untrusted input
+ * to. Immutable; the defaults are safe for bodies posted by anyone on the internet. Built, not constructed, so that a
+ * limit added in a later release breaks no caller:
  *
- * @param mode strict (the schemas as they are) or tolerant (unknown nodes are warnings)
- * @param format the wire format to expect, or {@code null} to detect it from the content
- * @param maxBytes payloads larger than this are refused before parsing (default 8 MiB); a limit above what one array
- *     holds (a little under 2 GiB) means that much
- * @param maxDepth deepest nesting of elements, objects or arrays accepted (default 64; a callback needs 8)
- * @param maxStringLength longest text, string or name accepted, in characters (default 1 MiB)
- * @param maxNumberLength longest JSON number accepted, in characters (default 100)
- * @param maxNodes most elements, or JSON values, in one payload (default 100,000; a TTS callback has about 60). It also
- *     bounds JSON Schema evaluation, which is linear in the number of nodes because the schema has no recursion.
- * @param maxAttributes most attributes on one XML element (default 64; callback elements carry none)
+ * <pre>{@code
+ * ValidatorOptions options = ValidatorOptions.builder().mode(Mode.TOLERANT).maxBytes(1 << 20).build();
+ * }</pre>
  */
-public record ValidatorOptions(
-    Mode mode,
-    PayloadFormat format,
-    long maxBytes,
-    int maxDepth,
-    int maxStringLength,
-    int maxNumberLength,
-    int maxNodes,
-    int maxAttributes) {
+public final class ValidatorOptions {
 
   /** Strict or tolerant judgement of nodes the contract does not know. */
   public enum Mode {
@@ -44,70 +31,208 @@ public record ValidatorOptions(
   public static final int DEFAULT_MAX_NUMBER_LENGTH = 100;
   public static final int DEFAULT_MAX_NODES = 100_000;
   public static final int DEFAULT_MAX_ATTRIBUTES = 64;
+  /** The least {@link Builder#maxDepth} accepted: a callback's own depth. */
+  public static final int MIN_MAX_DEPTH = 8;
 
-  public ValidatorOptions {
-    Objects.requireNonNull(mode, "mode");
-    if (maxBytes < 1) {
-      throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
-    }
-    if (maxDepth < 8) {
-      throw new IllegalArgumentException("maxDepth must be at least 8, a callback's own depth: " + maxDepth);
-    }
-    if (maxStringLength < 1 || maxNumberLength < 1 || maxNodes < 1 || maxAttributes < 1) {
-      throw new IllegalArgumentException("length and count limits must be positive");
-    }
+  private static final ValidatorOptions DEFAULTS = new Builder().build();
+
+  private final Mode mode;
+  private final PayloadFormat format;
+  private final long maxBytes;
+  private final int maxDepth;
+  private final int maxStringLength;
+  private final int maxNumberLength;
+  private final int maxNodes;
+  private final int maxAttributes;
+
+  private ValidatorOptions(Builder builder) {
+    this.mode = builder.mode;
+    this.format = builder.format;
+    this.maxBytes = builder.maxBytes;
+    this.maxDepth = builder.maxDepth;
+    this.maxStringLength = builder.maxStringLength;
+    this.maxNumberLength = builder.maxNumberLength;
+    this.maxNodes = builder.maxNodes;
+    this.maxAttributes = builder.maxAttributes;
   }
 
   /** Strict mode, format detected from content, default limits. */
   public static ValidatorOptions defaults() {
-    return new ValidatorOptions(
-        Mode.STRICT,
-        null,
-        DEFAULT_MAX_BYTES,
-        DEFAULT_MAX_DEPTH,
-        DEFAULT_MAX_STRING_LENGTH,
-        DEFAULT_MAX_NUMBER_LENGTH,
-        DEFAULT_MAX_NODES,
-        DEFAULT_MAX_ATTRIBUTES);
+    return DEFAULTS;
   }
 
-  public ValidatorOptions withMode(Mode newMode) {
-    return new ValidatorOptions(newMode, format, maxBytes, maxDepth, maxStringLength, maxNumberLength, maxNodes, maxAttributes);
+  /** A builder starting from the defaults. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** Expect {@code newFormat}; {@code null} detects the format from the content. */
-  public ValidatorOptions withFormat(PayloadFormat newFormat) {
-    return new ValidatorOptions(mode, newFormat, maxBytes, maxDepth, maxStringLength, maxNumberLength, maxNodes, maxAttributes);
+  /** A builder starting from these options. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
-  public ValidatorOptions withMaxBytes(long newMaxBytes) {
-    return new ValidatorOptions(mode, format, newMaxBytes, maxDepth, maxStringLength, maxNumberLength, maxNodes, maxAttributes);
+  /** Strict (the schemas as they are) or tolerant (unknown nodes are warnings). */
+  public Mode mode() {
+    return mode;
   }
 
-  public ValidatorOptions withMaxDepth(int newMaxDepth) {
-    return new ValidatorOptions(mode, format, maxBytes, newMaxDepth, maxStringLength, maxNumberLength, maxNodes, maxAttributes);
+  /** The wire format to expect; empty: detected from the content. */
+  public Optional<PayloadFormat> format() {
+    return Optional.ofNullable(format);
   }
 
-  public ValidatorOptions withMaxStringLength(int newMaxStringLength) {
-    return new ValidatorOptions(mode, format, maxBytes, maxDepth, newMaxStringLength, maxNumberLength, maxNodes, maxAttributes);
+  /**
+   * Payloads larger than this are refused before parsing (default 8 MiB); a limit above what one array holds (a
+   * little under 2 GiB) means that much.
+   */
+  public long maxBytes() {
+    return maxBytes;
   }
 
-  public ValidatorOptions withMaxNumberLength(int newMaxNumberLength) {
-    return new ValidatorOptions(mode, format, maxBytes, maxDepth, maxStringLength, newMaxNumberLength, maxNodes, maxAttributes);
+  /** Deepest nesting of elements, objects or arrays accepted (default 64; a callback needs 8). */
+  public int maxDepth() {
+    return maxDepth;
   }
 
-  public ValidatorOptions withMaxNodes(int newMaxNodes) {
-    return new ValidatorOptions(
-        mode, format, maxBytes, maxDepth, maxStringLength, maxNumberLength, newMaxNodes, maxAttributes);
+  /** Longest text, string or name accepted, in characters (default 1 MiB). */
+  public int maxStringLength() {
+    return maxStringLength;
   }
 
-  public ValidatorOptions withMaxAttributes(int newMaxAttributes) {
-    return new ValidatorOptions(
-        mode, format, maxBytes, maxDepth, maxStringLength, maxNumberLength, maxNodes, newMaxAttributes);
+  /** Longest JSON number accepted, in characters (default 100). */
+  public int maxNumberLength() {
+    return maxNumberLength;
+  }
+
+  /**
+   * Most elements, or JSON values, in one payload (default 100,000; a TTS callback has about 60). It also bounds JSON
+   * Schema evaluation, which is linear in the number of nodes because the schema has no recursion.
+   */
+  public int maxNodes() {
+    return maxNodes;
+  }
+
+  /** Most attributes on one XML element (default 64; callback elements carry none). */
+  public int maxAttributes() {
+    return maxAttributes;
   }
 
   /** The severity of a node the contract does not know, in this mode. */
-  Severity unknownNodeSeverity() {
+  public Severity unknownNodeSeverity() {
     return mode == Mode.STRICT ? Severity.ERROR : Severity.WARNING;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ValidatorOptions o
+        && mode == o.mode
+        && format == o.format
+        && maxBytes == o.maxBytes
+        && maxDepth == o.maxDepth
+        && maxStringLength == o.maxStringLength
+        && maxNumberLength == o.maxNumberLength
+        && maxNodes == o.maxNodes
+        && maxAttributes == o.maxAttributes;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        mode, format, maxBytes, maxDepth, maxStringLength, maxNumberLength, maxNodes, maxAttributes);
+  }
+
+  @Override
+  public String toString() {
+    return "ValidatorOptions[mode=" + mode + ", format=" + (format == null ? "detect" : format)
+        + ", maxBytes=" + maxBytes + ", maxDepth=" + maxDepth + ", maxStringLength=" + maxStringLength
+        + ", maxNumberLength=" + maxNumberLength + ", maxNodes=" + maxNodes + ", maxAttributes=" + maxAttributes
+        + "]";
+  }
+
+  /** Builds {@link ValidatorOptions}; each setter checks its value at once, so a bad limit names itself. */
+  public static final class Builder {
+    private Mode mode = Mode.STRICT;
+    private PayloadFormat format;
+    private long maxBytes = DEFAULT_MAX_BYTES;
+    private int maxDepth = DEFAULT_MAX_DEPTH;
+    private int maxStringLength = DEFAULT_MAX_STRING_LENGTH;
+    private int maxNumberLength = DEFAULT_MAX_NUMBER_LENGTH;
+    private int maxNodes = DEFAULT_MAX_NODES;
+    private int maxAttributes = DEFAULT_MAX_ATTRIBUTES;
+
+    private Builder() {}
+
+    private Builder(ValidatorOptions from) {
+      this.mode = from.mode;
+      this.format = from.format;
+      this.maxBytes = from.maxBytes;
+      this.maxDepth = from.maxDepth;
+      this.maxStringLength = from.maxStringLength;
+      this.maxNumberLength = from.maxNumberLength;
+      this.maxNodes = from.maxNodes;
+      this.maxAttributes = from.maxAttributes;
+    }
+
+    public Builder mode(Mode newMode) {
+      this.mode = Objects.requireNonNull(newMode, "mode");
+      return this;
+    }
+
+    /** Expect {@code newFormat} whatever the content looks like. */
+    public Builder format(PayloadFormat newFormat) {
+      this.format = Objects.requireNonNull(newFormat, "format");
+      return this;
+    }
+
+    /** Detect the format from the content (the default). */
+    public Builder detectFormat() {
+      this.format = null;
+      return this;
+    }
+
+    public Builder maxBytes(long newMaxBytes) {
+      this.maxBytes = positive("maxBytes", newMaxBytes);
+      return this;
+    }
+
+    public Builder maxDepth(int newMaxDepth) {
+      if (newMaxDepth < MIN_MAX_DEPTH) {
+        throw new IllegalArgumentException(
+            "maxDepth must be at least " + MIN_MAX_DEPTH + ", a callback's own depth: " + newMaxDepth);
+      }
+      this.maxDepth = newMaxDepth;
+      return this;
+    }
+
+    public Builder maxStringLength(int newMaxStringLength) {
+      this.maxStringLength = (int) positive("maxStringLength", newMaxStringLength);
+      return this;
+    }
+
+    public Builder maxNumberLength(int newMaxNumberLength) {
+      this.maxNumberLength = (int) positive("maxNumberLength", newMaxNumberLength);
+      return this;
+    }
+
+    public Builder maxNodes(int newMaxNodes) {
+      this.maxNodes = (int) positive("maxNodes", newMaxNodes);
+      return this;
+    }
+
+    public Builder maxAttributes(int newMaxAttributes) {
+      this.maxAttributes = (int) positive("maxAttributes", newMaxAttributes);
+      return this;
+    }
+
+    public ValidatorOptions build() {
+      return new ValidatorOptions(this);
+    }
+
+    private static long positive(String name, long value) {
+      if (value < 1) {
+        throw new IllegalArgumentException(name + " must be positive: " + value);
+      }
+      return value;
+    }
   }
 }

@@ -1,6 +1,5 @@
 package dev.cicallback.validator;
 
-import dev.cicallback.model.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cicallback.model.CanonicalJson;
+import dev.cicallback.model.Fixtures;
 import dev.cicallback.model.json.Callback;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,7 @@ import org.xmlunit.diff.Diff;
 import org.xmlunit.diff.ElementSelectors;
 
 /** One model for both wire formats: reading, writing, and converting keep every value. */
-class ConversionTest {
+public class ConversionTest {
 
   private static final CallbackReader READER = CallbackReader.strict();
   private static final CallbackValidator VALIDATOR = CallbackValidator.strict();
@@ -341,7 +341,7 @@ class ConversionTest {
   }
 
   /** Whether {@code element} has child elements. */
-  static boolean hasElements(Element element) {
+  public static boolean hasElements(Element element) {
     for (Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (n instanceof Element) {
         return true;

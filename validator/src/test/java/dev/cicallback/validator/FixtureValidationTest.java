@@ -1,11 +1,11 @@
 package dev.cicallback.validator;
 
-import dev.cicallback.model.Fixtures;
-import dev.cicallback.model.json.Callback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cicallback.model.Fixtures;
+import dev.cicallback.model.json.Callback;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +48,7 @@ class FixtureValidationTest {
   @MethodSource("fixtures")
   void validate_read_and_convert_agree(Path fixture) throws IOException {
     for (ValidatorOptions.Mode mode : ValidatorOptions.Mode.values()) {
-      ValidatorOptions options = ValidatorOptions.defaults().withMode(mode);
+      ValidatorOptions options = ValidatorOptions.builder().mode(mode).build();
       ValidationResult validated = CallbackValidator.create(options).validate(fixture);
       ReadResult read = CallbackReader.create(options).read(fixture);
       assertEquals(validated.isValid(), read.isValid(), () -> mode + " " + fixture + ": " + read.problems());

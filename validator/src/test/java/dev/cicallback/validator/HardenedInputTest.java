@@ -1,10 +1,10 @@
 package dev.cicallback.validator;
 
-import dev.cicallback.model.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cicallback.model.Fixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +105,7 @@ class HardenedInputTest {
   void a_forced_format_overrides_detection() throws IOException {
     byte[] json = Files.readAllBytes(Fixtures.ROOT.resolve("json/valid-minimal.json"));
     CallbackValidator asXml =
-        CallbackValidator.create(ValidatorOptions.defaults().withFormat(PayloadFormat.XML));
+        CallbackValidator.create(ValidatorOptions.builder().format(PayloadFormat.XML).build());
 
     ValidationResult result = asXml.validate(json);
 
@@ -115,7 +115,7 @@ class HardenedInputTest {
 
   @Test
   void refuses_a_payload_over_the_limit_without_reading_it_all() throws IOException {
-    CallbackValidator small = CallbackValidator.create(ValidatorOptions.defaults().withMaxBytes(1024));
+    CallbackValidator small = CallbackValidator.create(ValidatorOptions.builder().maxBytes(1024).build());
     CountingStream endless = new CountingStream(1L << 30);
 
     ValidationResult result = small.validate(endless);
@@ -126,7 +126,7 @@ class HardenedInputTest {
 
   @Test
   void the_largest_limit_does_not_overflow_into_an_empty_payload() throws IOException {
-    CallbackValidator unlimited = CallbackValidator.create(ValidatorOptions.defaults().withMaxBytes(Long.MAX_VALUE));
+    CallbackValidator unlimited = CallbackValidator.create(ValidatorOptions.builder().maxBytes(Long.MAX_VALUE).build());
 
     ValidationResult result =
         unlimited.validate(Files.newInputStream(Fixtures.ROOT.resolve("json/valid-seed-workflow.json")));
@@ -141,7 +141,7 @@ class HardenedInputTest {
     try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
       file.setLength(2_200_000_000L); // sparse: no disk is used
     }
-    CallbackValidator large = CallbackValidator.create(ValidatorOptions.defaults().withMaxBytes(4_294_967_296L));
+    CallbackValidator large = CallbackValidator.create(ValidatorOptions.builder().maxBytes(4_294_967_296L).build());
 
     ValidationResult result = large.validate(huge);
 

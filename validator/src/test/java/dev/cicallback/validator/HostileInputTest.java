@@ -1,11 +1,11 @@
 package dev.cicallback.validator;
 
-import dev.cicallback.model.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cicallback.model.Fixtures;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -121,7 +121,7 @@ class HostileInputTest {
   @Test
   void limits_are_configurable() {
     CallbackValidator tight = CallbackValidator.create(
-        ValidatorOptions.defaults().withMaxDepth(8).withMaxStringLength(10).withMaxNodes(20).withMaxNumberLength(3));
+        ValidatorOptions.builder().maxDepth(8).maxStringLength(10).maxNodes(20).maxNumberLength(3).build());
     byte[] seed = SEED.getBytes(StandardCharsets.UTF_8);
     byte[] json = Fixtures.read(Fixtures.ROOT.resolve("json/valid-minimal.json"));
 

@@ -32,7 +32,7 @@ class JsonTestSuiteTest {
 
   /** These files are JSON by definition: read them as JSON whatever their first byte (n_structure_angle_bracket_.). */
   private static final CallbackValidator VALIDATOR =
-      CallbackValidator.create(ValidatorOptions.defaults().withFormat(PayloadFormat.JSON));
+      CallbackValidator.create(ValidatorOptions.builder().format(PayloadFormat.JSON).build());
 
   static List<Path> corpus() throws IOException {
     assertTrue(Files.isDirectory(CORPUS), "JSONTestSuite corpus not found at " + CORPUS.toAbsolutePath());

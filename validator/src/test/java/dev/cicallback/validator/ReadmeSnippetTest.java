@@ -1,8 +1,8 @@
 package dev.cicallback.validator;
 
-import dev.cicallback.model.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.cicallback.model.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

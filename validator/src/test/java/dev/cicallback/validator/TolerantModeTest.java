@@ -1,10 +1,10 @@
 package dev.cicallback.validator;
 
-import dev.cicallback.model.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cicallback.model.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +101,7 @@ class TolerantModeTest {
         fixture("xml/valid-seed-case1-task-api.xml")
             .replace("<Audio>", "<Video>\n    </Video><Priority>1</Priority><Audio>");
 
-    ReadResult read = CallbackReader.create(ValidatorOptions.defaults().withMode(ValidatorOptions.Mode.TOLERANT))
+    ReadResult read = CallbackReader.create(ValidatorOptions.builder().mode(ValidatorOptions.Mode.TOLERANT).build())
         .read(bytes(xml));
 
     assertTrue(read.isValid(), read.problems()::toString);

@@ -1,0 +1,11 @@
+package dev.cicallback.validator.internal.core;
+
+/**
+ * One wire format's validation: the payload's problems and, for a validator built to read, what to bind. Given bytes
+ * already known to be this format and valid UTF-8. Thread-safe.
+ */
+public interface FormatValidator {
+
+  /** Checks {@code length} bytes of {@code bytes} from {@code offset}. */
+  PayloadCheck check(byte[] bytes, int offset, int length);
+}

@@ -1,0 +1,287 @@
+package dev.cicallback.validator.internal.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import dev.cicallback.model.SchemaResources;
+import dev.cicallback.model.json.Callback;
+import dev.cicallback.validator.PayloadFormat;
+import dev.cicallback.validator.Problem;
+import dev.cicallback.validator.ProblemCode;
+import dev.cicallback.validator.Severity;
+import dev.cicallback.validator.ValidatorOptions;
+import dev.cicallback.validator.internal.contract.ContractTree;
+import dev.cicallback.validator.internal.core.FormatValidator;
+import dev.cicallback.validator.internal.core.JsonPointers;
+import dev.cicallback.validator.internal.core.Lazy;
+import dev.cicallback.validator.internal.core.PayloadCheck;
+import dev.cicallback.validator.internal.core.TextPosition;
+import dev.cicallback.validator.internal.json.quick.JsonSchemaVerdict;
+import dev.cicallback.validator.internal.json.quick.ValidatingJsonParser;
+import dev.cicallback.validator.internal.json.syntax.LocatedJson;
+import dev.cicallback.validator.internal.json.syntax.LocatedJsonReader;
+import dev.cicallback.validator.internal.message.UnknownNodes;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Validates JSON payloads against the packaged JSON Schema; thread-safe once built. */
+public final class JsonPayloadValidator implements FormatValidator {
+
+  private static final Lazy<Schema> COMPILED = new Lazy<>(JsonPayloadValidator::compile);
+
+  private final ValidatorOptions options;
+  private final boolean bind;
+  private final LocatedJsonReader reader;
+  private final JsonSchemaVerdict verdict;
+
+  /** A validator holding payloads to {@code options}; with {@code bind} each check also gives what to bind. */
+  public JsonPayloadValidator(ValidatorOptions options, boolean bind) {
+    this.options = options;
+    this.bind = bind;
+    this.reader = new LocatedJsonReader(options);
+    this.verdict = JsonSchemaVerdict.shared();
+  }
+
+  /** The packaged JSON Schema, compiled once per class loader: a compiled schema is thread-safe. */
+  private static Schema compile() {
+    SchemaRegistry registry =
+        SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
+            builder ->
+                builder
+                    // Only the packaged files: an $id under our prefix maps to the classpath, nothing else loads.
+                    .schemaIdResolvers(
+                        resolvers ->
+                            resolvers.mapPrefix(
+                                SchemaResources.JSON_ID_PREFIX, "classpath:" + SchemaResources.JSON_DIR))
+                    .resourceLoaders(
+                        loaders ->
+                            loaders.values(
+                                list -> list.removeIf(l -> !l.getClass().getSimpleName().startsWith("Classpath")))));
+    Schema schema =
+        registry.getSchema(
+            SchemaLocation.of(SchemaResources.jsonSchemaId(SchemaResources.CALLBACK_JSON_SCHEMA)));
+    schema.initializeValidators();
+    return schema;
+  }
+
+  /**
+   * Problems of the payload and, if this validator binds, what to bind: the model, bound in the quick pass when the payload is
+   * valid as it stands, else its tree with unknown members taken out (null when it is not JSON).
+   */
+  @Override
+  public PayloadCheck check(byte[] bytes, int offset, int length) {
+    if (bind) {
+      Callback callback = bindQuickly(bytes, offset, length);
+      if (callback != null) {
+        return new PayloadCheck(java.util.Optional.of(PayloadFormat.JSON), List.of(), null, callback);
+      }
+    } else if (passesQuickly(bytes, offset, length)) {
+      return new PayloadCheck(java.util.Optional.of(PayloadFormat.JSON), List.of(), null);
+    }
+    // Something to report: the full evaluator finds it, on a read that records positions to place it.
+    return checkFully(bytes, offset, length);
+  }
+
+  /** Whether the quick pass finds the payload valid: one pass over the tokens, no tree. */
+  public boolean passesQuickly(byte[] bytes, int offset, int length) {
+    try (JsonParser parser = reader.parser(bytes, offset, length)) {
+      return verdict.accepts(parser, options);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The model of the payload, bound as the quick pass validates it, reading the bytes once; null at any doubt of the
+   * quick pass, or when binding fails (a date such as 2022-02-30 passes the patterns but not the model), so that the
+   * full pass finds and reports it.
+   */
+  public Callback bindQuickly(byte[] bytes, int offset, int length) {
+    try (JsonParser parser = reader.parser(bytes, offset, length)) {
+      ValidatingJsonParser validating = new ValidatingJsonParser(parser, verdict.walk(options));
+      Callback callback = ModelMapper.MAPPER.readValue(validating, Callback.class);
+      return validating.conforms() ? callback : null;
+    } catch (IOException e) {
+      return null; // a doubt, a syntax error, or a value the model cannot hold
+    }
+  }
+
+  /** Like {@link #check}, with the full evaluator whatever the verdict would be: finds and places every problem. */
+  public PayloadCheck checkFully(byte[] bytes, int offset, int length) {
+    try {
+      return evaluate(reader.readLocated(bytes, offset, length));
+    } catch (LocatedJsonReader.JsonSyntaxError e) {
+      return notJson(e);
+    }
+  }
+
+  private static PayloadCheck notJson(LocatedJsonReader.JsonSyntaxError e) {
+    return new PayloadCheck(java.util.Optional.of(PayloadFormat.JSON), List.of(e.problem), null);
+  }
+
+  private PayloadCheck evaluate(LocatedJson document) {
+    ContractTree contract = ContractTree.shared();
+    List<Problem> problems = new ArrayList<>();
+    if (ModerationCallbacks.recognises(document.tree())) {
+      return new PayloadCheck(
+          java.util.Optional.of(PayloadFormat.JSON),
+          List.of(new Problem(Severity.ERROR, ProblemCode.NOT_COVERED, ModerationCallbacks.MESSAGE, 1, 1, "")),
+          null);
+    }
+    // The schema judges a copy without the members the contract does not know; the tree keeps them for the model.
+    JsonNode judged = document.tree().deepCopy();
+    if (judged.isObject()) {
+      pruneUnknown((ObjectNode) judged, "", contract.root(), document, options, problems);
+    }
+    LocatedJson pruned = new LocatedJson(judged, document.valueStarts(), document.nameStarts());
+    for (Error error : relevant(COMPILED.get().validate(judged), judged)) {
+      problems.add(
+          JsonSchemaMessages.problem(error, pointer(error.getInstanceLocation()), pruned, contract, options));
+    }
+    return new PayloadCheck(java.util.Optional.of(PayloadFormat.JSON), problems, document.tree());
+  }
+
+  /** Takes out members the contract does not know, reporting each; the schema then judges the rest. */
+  private static void pruneUnknown(
+      ObjectNode object,
+      String pointer,
+      ContractTree.Node node,
+      LocatedJson document,
+      ValidatorOptions options,
+      List<Problem> problems) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> member = it.next();
+      String childPointer = JsonPointers.child(pointer, member.getKey());
+      ContractTree.Node child = node.child(member.getKey());
+      if (child == null) {
+        TextPosition at = document.positionOf(childPointer);
+        problems.add(
+            new Problem(
+                options.unknownNodeSeverity(),
+                ProblemCode.UNKNOWN_NODE,
+                UnknownNodes.message(
+                    member.getKey(), node, pointer.isEmpty() ? "the root object" : node.name(), options),
+                at.line(),
+                at.column(),
+                childPointer));
+        it.remove();
+      } else if (child.container()) {
+        JsonNode value = member.getValue();
+        if (value.isObject()) {
+          pruneUnknown((ObjectNode) value, childPointer, child, document, options, problems);
+        } else if (value.isArray() && child.repeatable()) {
+          for (int i = 0; i < value.size(); i++) {
+            if (value.get(i).isObject()) {
+              pruneUnknown(
+                  (ObjectNode) value.get(i),
+                  JsonPointers.child(childPointer, i),
+                  child,
+                  document,
+                  options,
+                  problems);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * A node that may be an object or an array ({@code oneOf: [X, array of X]}) fails both branches whenever it is
+   * wrong; keep the errors of the branch that matches the node's shape, and the summary only when nothing else
+   * explains it.
+   */
+  private static List<Error> relevant(List<Error> errors, JsonNode root) {
+    List<Error> kept = new ArrayList<>();
+    Set<String> explained = new HashSet<>();
+    List<Error> summaries = new ArrayList<>();
+    for (Error error : errors) {
+      if ("oneOf".equals(error.getKeyword())) {
+        summaries.add(error);
+        continue;
+      }
+      if (inOtherBranch(error, root)) {
+        continue;
+      }
+      kept.add(error);
+      explained.add(pointer(error.getInstanceLocation()));
+    }
+    for (Error summary : summaries) {
+      String at = pointer(summary.getInstanceLocation());
+      if (explained.stream().noneMatch(p -> p.equals(at) || p.startsWith(at + "/"))) {
+        kept.add(summary);
+      }
+    }
+    return kept;
+  }
+
+  /** Whether the error comes from the oneOf branch that does not match the instance's shape. */
+  private static boolean inOtherBranch(Error error, JsonNode root) {
+    NodePath evaluation = error.getEvaluationPath();
+    for (int i = 0; i + 1 < evaluation.getNameCount(); i++) {
+      if (!"oneOf".equals(evaluation.getName(i))) {
+        continue;
+      }
+      String branch = evaluation.getName(i + 1);
+      // The instance the oneOf applies to: the error's instance, cut back to before any array index the branch added.
+      boolean arrayBranch = "1".equals(branch);
+      JsonNode instance = root.at(oneOfInstance(error, evaluation, i));
+      if (instance.isArray() != arrayBranch) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The pointer of the instance a oneOf at {@code evaluation[index]} applied to: count the property names the
+   * evaluation path walked before it, and take as many non-index steps of the instance path.
+   */
+  private static String oneOfInstance(Error error, NodePath evaluation, int index) {
+    int properties = 0;
+    for (int i = 0; i < index; i++) {
+      if ("properties".equals(evaluation.getName(i))) {
+        properties++;
+      }
+    }
+    NodePath instance = error.getInstanceLocation();
+    StringBuilder pointer = new StringBuilder();
+    int names = 0;
+    for (int i = 0; i < instance.getNameCount() && names < properties; i++) {
+      Object element = instance.getElement(i);
+      if (element instanceof Integer n) {
+        pointer.append('/').append(n);
+      } else {
+        pointer.append('/').append(element.toString().replace("~", "~0").replace("/", "~1"));
+        names++;
+      }
+    }
+    return pointer.toString();
+  }
+
+  public static String pointer(NodePath path) {
+    StringBuilder pointer = new StringBuilder();
+    for (int i = 0; i < path.getNameCount(); i++) {
+      Object element = path.getElement(i);
+      pointer.append('/');
+      if (element instanceof Integer n) {
+        pointer.append(n);
+      } else {
+        pointer.append(element.toString().replace("~", "~0").replace("/", "~1"));
+      }
+    }
+    return pointer.toString();
+  }
+}

@@ -1,0 +1,74 @@
+package dev.cicallback.validator.internal.xml;
+
+import dev.cicallback.validator.ValidatorOptions;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+import org.xml.sax.SAXException;
+
+/**
+ * The one place XML parsers are made and limited: the JDK's own parser, namespace-aware, with no DTD, external
+ * entity, schema location or XInclude, bounded by the options' depth and attribute limits. Both XML passes take their
+ * parsers from here.
+ */
+final class HardenedXml {
+
+  private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
+  private static final String MAX_ELEMENT_DEPTH = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
+  private static final String ATTRIBUTE_LIMIT = "http://www.oracle.com/xml/jaxp/properties/elementAttributeLimit";
+  private static final String NAME_LIMIT = "http://www.oracle.com/xml/jaxp/properties/maxXMLNameLimit";
+  private static final java.util.regex.Pattern DECLARED_ENCODING =
+      java.util.regex.Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([^\"']*)[\"']");
+
+  /**
+   * The JDK's own parser factory (never one a library on the class path registers, whose hardening and XSD support
+   * may differ, and no search of the class path at start-up), namespace-aware, with no DTD, external entity, schema
+   * location or XInclude.
+   */
+  static SAXParserFactory parsers() {
+    try {
+      SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
+      factory.setNamespaceAware(true);
+      factory.setValidating(false);
+      factory.setXIncludeAware(false);
+      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      factory.setFeature(DISALLOW_DOCTYPE, true);
+      factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+      factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+      factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+      return factory;
+    } catch (ParserConfigurationException | SAXException e) {
+      throw new IllegalStateException("cannot harden the XML parser", e);
+    }
+  }
+
+  /** A parser from {@code factory}, which was configured and checked already. */
+  static SAXParser newParser(SAXParserFactory factory) {
+    try {
+      return factory.newSAXParser();
+    } catch (ParserConfigurationException | SAXException e) {
+      throw new IllegalStateException("cannot create a hardened XML parser", e);
+    }
+  }
+
+  /** Sets the per-payload limits and refuses external access, on a parser that reset() cleared. */
+  static void limit(SAXParser parser, ValidatorOptions options) throws SAXException {
+    parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+    parser.setProperty(MAX_ELEMENT_DEPTH, String.valueOf(options.maxDepth()));
+    parser.setProperty(ATTRIBUTE_LIMIT, String.valueOf(options.maxAttributes()));
+    parser.setProperty(NAME_LIMIT, "1000");
+  }
+
+  /** The encoding named in a leading XML declaration, or null. */
+  static String declaredEncoding(byte[] bytes, int offset, int length) {
+    int end = Math.min(length, 200);
+    String head = new String(bytes, offset, end, java.nio.charset.StandardCharsets.ISO_8859_1);
+    int bom = head.startsWith("\u00EF\u00BB\u00BF") ? 3 : 0;
+    java.util.regex.Matcher m = DECLARED_ENCODING.matcher(head.substring(bom));
+    return m.find() ? m.group(1) : null;
+  }
+
+  private HardenedXml() {}
+}

@@ -1,0 +1,224 @@
+package dev.cicallback.validator.internal.xml;
+
+import dev.cicallback.model.SchemaResources;
+import dev.cicallback.model.XsdIncludeResolver;
+import dev.cicallback.validator.PayloadFormat;
+import dev.cicallback.validator.Problem;
+import dev.cicallback.validator.ProblemCode;
+import dev.cicallback.validator.Severity;
+import dev.cicallback.validator.ValidatorOptions;
+import dev.cicallback.validator.internal.contract.ContractTree;
+import dev.cicallback.validator.internal.core.FormatValidator;
+import dev.cicallback.validator.internal.core.Lazy;
+import dev.cicallback.validator.internal.core.PayloadCheck;
+import dev.cicallback.validator.internal.core.Sentences;
+import dev.cicallback.validator.internal.core.TextPosition;
+import dev.cicallback.validator.internal.message.UnknownNodes;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+import javax.xml.validation.Schema;
+import javax.xml.validation.ValidatorHandler;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXNotRecognizedException;
+import org.xml.sax.SAXNotSupportedException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
+
+/**
+ * Validates XML payloads against the packaged XSD with a hardened parser: no DTD, no external entity, schema or
+ * XInclude, bounded depth, names and attributes. Two passes share the compiled schema: a quick one (the schema inside
+ * the parser, {@link XmlQuickPass}) answers for valid payloads; the full one (path tracker, then the schema
+ * validator) runs when that one has doubts, to find, place and explain each problem. Parsers and schema validators
+ * are kept per thread and reset between payloads.
+ */
+public final class XmlPayloadValidator implements FormatValidator {
+
+  private static final String XERCES_LOCALE = "http://apache.org/xml/properties/locale";
+
+  private static final Lazy<Schema> COMPILED =
+      new Lazy<>(() -> SchemaResources.newXsdSchema(SchemaResources.CALLBACK_XSD));
+
+  private final ValidatorOptions options;
+  private final boolean buildTree;
+  private final Schema schema;
+  private final XmlQuickPass quick;
+  private final SAXParserFactory parsers;
+  /** A parser per thread, reset after each use: creating one costs as much as validating a small payload. */
+  private final ThreadLocal<SAXParser> parser;
+  /** Likewise a schema validator per thread: it resets itself at the start of each document. */
+  private final ThreadLocal<ValidatorHandler> validators;
+
+  /**
+   * A validator holding payloads to {@code options}; with {@code buildTree} each check also builds the payload's tree
+   * in CI's JSON form, for binding. The contract tree (read from the JSON Schema) is only needed to place problems or
+   * build a tree: got then.
+   */
+  public XmlPayloadValidator(ValidatorOptions options, boolean buildTree) {
+    this.options = options;
+    this.buildTree = buildTree;
+    this.schema = COMPILED.get();
+    this.quick = new XmlQuickPass(schema);
+    this.parsers = HardenedXml.parsers();
+    this.parser = ThreadLocal.withInitial(() -> HardenedXml.newParser(parsers));
+    this.validators = ThreadLocal.withInitial(this::newValidatorHandler);
+  }
+
+  private ValidatorHandler newValidatorHandler() {
+    ValidatorHandler validator = schema.newValidatorHandler();
+    trySet(validator, XERCES_LOCALE, Locale.ENGLISH);
+    validator.setResourceResolver(new XsdIncludeResolver());
+    return validator;
+  }
+
+  /** Problems of the payload, and its tree if this validator builds trees (null otherwise or when unreadable). */
+  @Override
+  public PayloadCheck check(byte[] bytes, int offset, int length) {
+    XmlTreeBuilder tree = buildTree ? new XmlTreeBuilder(ContractTree.shared()) : null;
+    if (passesQuickly(bytes, offset, length, tree)) {
+      return new PayloadCheck(java.util.Optional.of(PayloadFormat.XML), List.of(), tree == null ? null : tree.tree());
+    }
+    // Something to report: the full pass finds and places it.
+    return checkFully(bytes, offset, length);
+  }
+
+  /** Whether the quick pass finds the payload valid, declared encoding included; {@code tree} may be null. */
+  public boolean passesQuickly(byte[] bytes, int offset, int length, XmlTreeBuilder tree) {
+    String declared = HardenedXml.declaredEncoding(bytes, offset, length);
+    boolean utf8 = declared == null || declared.equalsIgnoreCase("UTF-8");
+    return utf8 && quick.passes(bytes, offset, length, options, tree);
+  }
+
+  /** Like {@link #check}, with the full pass whatever the quick one would say: finds and places every problem. */
+  public PayloadCheck checkFully(byte[] bytes, int offset, int length) {
+    List<Problem> problems = new ArrayList<>();
+    XmlTreeBuilder tree = buildTree ? new XmlTreeBuilder(ContractTree.shared()) : null;
+    String declared = HardenedXml.declaredEncoding(bytes, offset, length);
+    if (declared != null && !declared.equalsIgnoreCase("UTF-8")) {
+      problems.add(
+          new Problem(
+              Severity.ERROR,
+              ProblemCode.ENCODING,
+              "the XML declaration says encoding=\"" + Sentences.abbreviate(declared, 40)
+                  + "\", but callbacks are UTF-8",
+              1,
+              1,
+              ""));
+      return new PayloadCheck(java.util.Optional.of(PayloadFormat.XML), problems, null);
+    }
+    SAXParser parser = this.parser.get();
+    try {
+      HardenedXml.limit(parser, options);
+      XMLReader reader = parser.getXMLReader();
+
+      ValidatorHandler validator = validators.get();
+      // The tracker keeps unknown nodes from the schema; the tree, built beside it, keeps every node.
+      XmlPathTracker tracker = new XmlPathTracker(validator, ContractTree.shared(), options, problems);
+      Collector collector = new Collector(tracker, problems, options);
+      validator.setErrorHandler(collector);
+      reader.setErrorHandler(collector);
+      reader.setContentHandler(tree == null ? tracker : new TeeHandler(tracker, tree));
+      reader.parse(new InputSource(new ByteArrayInputStream(bytes, offset, length)));
+    } catch (SAXParseException | XmlLimitExceeded e) {
+      // Already reported through the error handler or the tracker.
+    } catch (SAXException | IOException e) {
+      problems.add(new Problem(Severity.ERROR, ProblemCode.SYNTAX, "cannot read the XML: " + e.getMessage(), 0, 0, ""));
+    } finally {
+      parser.reset();
+    }
+    // A body without EventName is still read into a tree: a job API response is one (CallbackReader.readJobResponse).
+    boolean readable = problems.stream().noneMatch(p -> p.isError() && p.code() != ProblemCode.MISSING_EVENT_NAME);
+    return new PayloadCheck(
+        java.util.Optional.of(PayloadFormat.XML), problems, tree != null && readable ? tree.tree() : null);
+  }
+
+  /** Turns parser and validator reports into located problems. */
+  private static final class Collector implements ErrorHandler {
+    private final XmlPathTracker tracker;
+    private final List<Problem> problems;
+    private final ValidatorOptions options;
+    private String lastPath;
+
+    Collector(XmlPathTracker tracker, List<Problem> problems, ValidatorOptions options) {
+      this.tracker = tracker;
+      this.problems = problems;
+      this.options = options;
+    }
+
+    @Override
+    public void warning(SAXParseException e) {}
+
+    @Override
+    public void error(SAXParseException e) {
+      XmlPathTracker.Step element = tracker.current();
+      String path = tracker.currentPath();
+      String message = XsdMessages.describe(e.getMessage(), element);
+      ProblemCode code = XsdMessages.code(e.getMessage(), element);
+      Severity severity = Severity.ERROR;
+      if (message == null && path.equals(lastPath)) {
+        return;
+      }
+      if (message == null) {
+        message = (element == null ? "the document" : element.name) + ": value not allowed";
+      }
+      lastPath = path;
+      TextPosition at =
+          element == null ? new TextPosition(e.getLineNumber(), e.getColumnNumber()) : element.start;
+      if (code == ProblemCode.UNKNOWN_TAG || code == ProblemCode.MISSING_EVENT_NAME) {
+        severity = options.unknownNodeSeverity();
+        message = code == ProblemCode.UNKNOWN_TAG
+            ? UnknownNodes.tag(XsdMessages.firstQuoted(e.getMessage()), element.node, options)
+            : UnknownNodes.missingEventName(options);
+      }
+      problems.add(new Problem(severity, code, message, at.line(), at.column(), path));
+    }
+
+    @Override
+    public void fatalError(SAXParseException e) throws SAXParseException {
+      String message = e.getMessage() == null ? "unreadable input" : e.getMessage();
+      ProblemCode code = ProblemCode.SYNTAX;
+      if (message.contains("DOCTYPE is disallowed")) {
+        message = "DOCTYPE declarations are not allowed: a callback has no DTD";
+      } else if (message.contains("maxElementDepth")) {
+        message = "elements nested deeper than the limit; a callback needs fewer than 10 levels";
+        code = ProblemCode.LIMIT;
+      } else if (message.contains("elementAttributeLimit") || message.contains("JAXP00010002")) {
+        message = "too many attributes on one element; callback elements carry none";
+        code = ProblemCode.LIMIT;
+      } else if (message.contains("JAXP00010005") || message.contains("maxXMLNameLimit")) {
+        message = "a name longer than 1,000 characters; callback names are short";
+        code = ProblemCode.LIMIT;
+      } else if (message.contains("JAXP")) {
+        message = "the payload passes a parser safety limit: " + message.replaceAll("JAXP\\d+: ", "");
+        code = ProblemCode.LIMIT;
+      }
+      String path = tracker.currentPath();
+      problems.add(
+          new Problem(
+              Severity.ERROR, code,
+              Sentences.abbreviate(
+                  message.startsWith("not well-formed") ? message : "not well-formed XML: " + message, 300),
+              Math.max(e.getLineNumber(), 0),
+              Math.max(e.getColumnNumber(), 0),
+              path.equals("/") ? "" : path));
+      throw e;
+    }
+
+  }
+
+  private static void trySet(ValidatorHandler handler, String property, Object value) {
+    try {
+      handler.setProperty(property, value);
+    } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
+      // Messages then follow the default locale; nothing else depends on it.
+    }
+  }
+}
