@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bodies are untrusted: bad input is refused with a located problem, never an exception. */
 class HardenedInputTest {
@@ -38,6 +40,23 @@ class HardenedInputTest {
 
     assertTrue(only(result).contains("DOCTYPE"), result.problems()::toString);
     assertFalse(result.problems().toString().contains("TOP-SECRET-VALUE"));
+  }
+
+  /** Namespaces in XML: a name with a leading colon is no QName, a PI target has no colon; in either mode. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "element-name-starting-with-a-colon.xml",
+      "attribute-name-starting-with-a-colon.xml",
+      "processing-instruction-target-with-a-colon.xml"})
+  void refuses_names_that_break_namespace_well_formedness(String file) throws Exception {
+    byte[] payload = Files.readAllBytes(Path.of(HardenedInputTest.class.getResource("/bad-input/xml/" + file).toURI()));
+    for (CallbackValidator validator : new CallbackValidator[] {VALIDATOR, CallbackValidator.tolerant()}) {
+      ValidationResult result = validator.validate(payload);
+      assertFalse(result.isValid(), () -> validator.options().mode() + ": " + result.problems());
+      Problem problem = result.errors().get(0);
+      assertEquals(ProblemCode.SYNTAX, problem.code(), problem::toString);
+      assertEquals(3, problem.line(), problem::toString);
+    }
   }
 
   @Test

@@ -70,5 +70,20 @@ final class HardenedXml {
     return m.find() ? m.group(1) : null;
   }
 
+  /**
+   * Whether {@code qName} is a qualified name of Namespaces in XML (a local name, or one prefix, a colon and a local
+   * name). The JDK's parser checks the characters and refuses {@code <a:>} but lets {@code <:a>} through; this is the
+   * rest of the rule. The characters themselves were checked by the parser.
+   */
+  static boolean isQualifiedName(String qName) {
+    int colon = qName.indexOf(':');
+    return colon < 0 || colon > 0 && colon < qName.length() - 1 && qName.indexOf(':', colon + 1) < 0;
+  }
+
+  /** Whether a processing instruction's target is allowed: Namespaces in XML forbids a colon in it. */
+  static boolean isInstructionTarget(String target) {
+    return target.indexOf(':') < 0;
+  }
+
   private HardenedXml() {}
 }

@@ -5,6 +5,7 @@ import dev.cicallback.validator.ProblemCode;
 import dev.cicallback.validator.Severity;
 import dev.cicallback.validator.ValidatorOptions;
 import dev.cicallback.validator.internal.contract.ContractTree;
+import dev.cicallback.validator.internal.core.Sentences;
 import dev.cicallback.validator.internal.core.TextPosition;
 import dev.cicallback.validator.internal.message.UnknownNodes;
 import java.util.ArrayDeque;
@@ -118,6 +119,15 @@ public final class XmlPathTracker implements ContentHandler {
   public void startElement(String uri, String localName, String qName, Attributes attributes)
       throws SAXException {
     textLength = 0;
+    if (!HardenedXml.isQualifiedName(qName)) {
+      throw notQualified("the element name \"" + Sentences.abbreviate(qName, 60) + "\"", tagStart(qName));
+    }
+    for (int i = 0; i < attributes.getLength(); i++) {
+      if (!HardenedXml.isQualifiedName(attributes.getQName(i))) {
+        throw notQualified(
+            "the attribute name \"" + Sentences.abbreviate(attributes.getQName(i), 60) + "\"", tagStart(qName));
+      }
+    }
     if (++elements > options.maxNodes()) {
       throw limit("more than " + options.maxNodes() + " elements; refused (a callback has fewer than 1,000)");
     }
@@ -162,11 +172,22 @@ public final class XmlPathTracker implements ContentHandler {
     return column >= 1 ? new TextPosition(after.line(), column) : after;
   }
 
-  private XmlLimitExceeded limit(String message) {
-    TextPosition at = position();
+  private XmlRefused limit(String message) {
+    return refuse(position(), ProblemCode.LIMIT, message);
+  }
+
+  private XmlRefused notQualified(String what, TextPosition at) {
+    return refuse(
+        at,
+        ProblemCode.SYNTAX,
+        "not well-formed XML: " + what + " is not a qualified name (at most one colon, between a prefix and a local"
+            + " name)");
+  }
+
+  private XmlRefused refuse(TextPosition at, ProblemCode code, String message) {
     String path = currentPath().equals("/") ? "" : currentPath();
-    problems.add(new Problem(Severity.ERROR, ProblemCode.LIMIT, message, at.line(), at.column(), path));
-    return new XmlLimitExceeded(message);
+    problems.add(new Problem(Severity.ERROR, code, message, at.line(), at.column(), path));
+    return new XmlRefused(message);
   }
 
   private ContractTree.Node childNode(Step parent, String uri, String localName) {
@@ -228,6 +249,13 @@ public final class XmlPathTracker implements ContentHandler {
 
   @Override
   public void processingInstruction(String target, String data) throws SAXException {
+    if (!HardenedXml.isInstructionTarget(target)) {
+      throw refuse(
+          position(),
+          ProblemCode.SYNTAX,
+          "not well-formed XML: the processing instruction target \"" + Sentences.abbreviate(target, 60)
+              + "\" has a colon, which Namespaces in XML forbids");
+    }
     if (skipping == 0) {
       next.processingInstruction(target, data);
     }

@@ -127,7 +127,7 @@ public final class XmlPayloadValidator implements FormatValidator {
       reader.setErrorHandler(collector);
       reader.setContentHandler(tree == null ? tracker : new TeeHandler(tracker, tree));
       reader.parse(new InputSource(new ByteArrayInputStream(bytes, offset, length)));
-    } catch (SAXParseException | XmlLimitExceeded e) {
+    } catch (SAXParseException | XmlRefused e) {
       // Already reported through the error handler or the tracker.
     } catch (SAXException | IOException e) {
       problems.add(new Problem(Severity.ERROR, ProblemCode.SYNTAX, "cannot read the XML: " + e.getMessage(), 0, 0, ""));

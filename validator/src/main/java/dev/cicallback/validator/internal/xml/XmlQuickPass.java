@@ -107,7 +107,8 @@ public final class XmlQuickPass {
     public void startElement(String uri, String localName, String qName, Attributes attributes)
         throws SAXException {
       textLength = 0;
-      if (!uri.isEmpty() || attributes.getLength() > 0 || ++elements > options.maxNodes()) {
+      if (!uri.isEmpty() || attributes.getLength() > 0 || ++elements > options.maxNodes()
+          || !HardenedXml.isQualifiedName(qName)) {
         throw new Doubt();
       }
       if (tree != null) {
@@ -120,6 +121,13 @@ public final class XmlQuickPass {
       textLength = 0;
       if (tree != null) {
         tree.endElement(uri, localName, qName);
+      }
+    }
+
+    @Override
+    public void processingInstruction(String target, String data) throws SAXException {
+      if (!HardenedXml.isInstructionTarget(target)) {
+        throw new Doubt();
       }
     }
 
