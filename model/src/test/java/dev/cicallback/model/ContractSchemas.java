@@ -6,6 +6,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.cicallback.model.internal.SchemaResources;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.cicallback.validator.internal.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cicallback.model.SchemaResources;
+import dev.cicallback.model.internal.SchemaResources;
 import dev.cicallback.validator.ValidatorOptions;
 import dev.cicallback.validator.internal.json.syntax.LocatedJsonReader;
 import java.io.IOException;

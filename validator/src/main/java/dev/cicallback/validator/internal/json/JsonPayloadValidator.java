@@ -9,7 +9,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
-import dev.cicallback.model.SchemaResources;
+import dev.cicallback.model.internal.SchemaResources;
 import dev.cicallback.model.json.Callback;
 import dev.cicallback.validator.PayloadFormat;
 import dev.cicallback.validator.Problem;

@@ -1,7 +1,7 @@
 package dev.cicallback.validator.internal.xml;
 
-import dev.cicallback.model.SchemaResources;
-import dev.cicallback.model.XsdIncludeResolver;
+import dev.cicallback.model.internal.SchemaResources;
+import dev.cicallback.model.internal.XsdIncludeResolver;
 import dev.cicallback.validator.PayloadFormat;
 import dev.cicallback.validator.Problem;
 import dev.cicallback.validator.ProblemCode;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cicallback.model.SchemaResources;
+import dev.cicallback.model.internal.SchemaResources;
 import dev.cicallback.validator.ValidatorOptions;
 import dev.cicallback.validator.internal.contract.PackagedJsonSchemas;
 import dev.cicallback.validator.internal.core.Lazy;

@@ -1,4 +1,4 @@
-package dev.cicallback.model;
+package dev.cicallback.model.internal;
 
 import java.io.InputStream;
 import java.io.Reader;
