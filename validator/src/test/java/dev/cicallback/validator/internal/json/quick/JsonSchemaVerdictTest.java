@@ -16,6 +16,7 @@ import dev.cicallback.validator.ValidatorOptions;
 import dev.cicallback.validator.internal.core.JsonPointers;
 import dev.cicallback.validator.internal.core.PayloadCheck;
 import dev.cicallback.validator.internal.json.JsonPayloadValidator;
+import dev.cicallback.validator.internal.json.ModelMapper;
 import dev.cicallback.validator.internal.json.syntax.LocatedJsonReader;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -95,10 +96,10 @@ public class JsonSchemaVerdictTest {
     assertTrue(DEFERRED_BY_DESIGN.containsAll(deferred.keySet()), "left to the full evaluator: " + deferred);
   }
 
-  /** The model of {@code tree}, or null when the model cannot hold one of its values. */
+  /** The model of {@code tree} as the reader binds it, or null when the model cannot hold one of its values. */
   public static Callback bindOrNull(JsonNode tree) {
     try {
-      return MAPPER.treeToValue(tree, Callback.class);
+      return ModelMapper.MAPPER.treeToValue(tree, Callback.class);
     } catch (IOException e) {
       return null;
     }
