@@ -155,6 +155,17 @@ class ValidateCommandTest {
     assertTrue(version.out().matches("ci-callback \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\n"), version.out());
   }
 
+  @Test
+  void json_syntax_errors_on_an_xml_file_read_as_json_are_one_clean_sentence() {
+    Path xml = Cli.EXAMPLES.resolve("xml/valid-minimal.xml");
+
+    Cli cli = Cli.run("validate", "--format=json", xml.toString());
+
+    assertEquals(1, cli.status());
+    assertEquals(xml + ":1:1: error: not valid JSON: unexpected character '<'; expected a valid value (JSON String,"
+        + " Number, Array, Object or token 'null', 'true' or 'false')\n0 valid, 1 invalid\n", cli.out());
+  }
+
   /** {@code size} bytes of '<', generated as they are read. */
   static final class Endless extends InputStream {
     private final long size;
