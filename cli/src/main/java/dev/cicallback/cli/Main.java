@@ -88,7 +88,7 @@ public final class Main {
   }
 
   /** An I/O failure in words: the JDK's file exceptions carry only the path as their message. */
-  private static String describe(IOException e) {
+  static String describe(IOException e) {
     if (e instanceof java.nio.file.NoSuchFileException missing) {
       return "no such file or folder: " + missing.getFile();
     }

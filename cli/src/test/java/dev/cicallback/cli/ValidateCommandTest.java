@@ -166,6 +166,53 @@ class ValidateCommandTest {
         + " Number, Array, Object or token 'null', 'true' or 'false')\n0 valid, 1 invalid\n", cli.out());
   }
 
+  @Test
+  void symbolic_links_inside_a_folder_are_followed_to_files_and_folders(@TempDir Path dir) throws IOException {
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Files.copy(Cli.EXAMPLES.resolve("xml/invalid-joblevel-3.xml"), elsewhere.resolve("joblevel.xml"));
+    Files.copy(Cli.EXAMPLES.resolve("json/valid-minimal.json"), elsewhere.resolve("minimal.json"));
+    Path folder = Files.createDirectories(dir.resolve("payloads"));
+    Files.createSymbolicLink(folder.resolve("linked.xml"), elsewhere.resolve("joblevel.xml"));
+    Files.createSymbolicLink(folder.resolve("linked-folder"), elsewhere);
+
+    Cli cli = Cli.run("validate", folder.toString());
+
+    assertEquals(1, cli.status(), cli.out() + cli.err());
+    assertEquals("", cli.err());
+    List<String> lines = cli.out().lines().toList();
+    assertTrue(lines.get(0).startsWith(folder.resolve("linked-folder/joblevel.xml") + ":"), cli.out());
+    assertTrue(lines.stream().anyMatch(line -> line.startsWith(folder.resolve("linked.xml") + ":")), cli.out());
+    assertEquals("1 valid, 2 invalid", lines.get(lines.size() - 1));
+  }
+
+  @Test
+  void a_symbolic_link_loop_inside_a_folder_is_named_without_a_stack_trace(@TempDir Path dir) throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("payloads/inner"));
+    Files.copy(Cli.EXAMPLES.resolve("json/valid-minimal.json"), folder.resolve("minimal.json"));
+    Files.createSymbolicLink(folder.resolve("back-up"), dir.resolve("payloads"));
+
+    Cli cli = Cli.run("validate", dir.resolve("payloads").toString());
+
+    assertEquals(2, cli.status(), cli.out() + cli.err());
+    assertEquals("", cli.out());
+    assertEquals("ci-callback validate: cannot read folder " + dir.resolve("payloads") + ": the symbolic link "
+        + folder.resolve("back-up") + " leads back into a folder above it (a loop)\n", cli.err());
+  }
+
+  @Test
+  void a_broken_symbolic_link_inside_a_folder_is_named(@TempDir Path dir) throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("payloads"));
+    Files.copy(Cli.EXAMPLES.resolve("json/valid-minimal.json"), folder.resolve("minimal.json"));
+    Files.createSymbolicLink(folder.resolve("gone.xml"), dir.resolve("nowhere.xml"));
+
+    Cli cli = Cli.run("validate", folder.toString());
+
+    assertEquals(2, cli.status(), cli.out() + cli.err());
+    assertEquals("ci-callback validate: cannot read folder " + folder + ": the symbolic link "
+        + folder.resolve("gone.xml") + " points to " + dir.resolve("nowhere.xml") + ", which does not exist\n",
+        cli.err());
+  }
+
   /** {@code size} bytes of '<', generated as they are read. */
   static final class Endless extends InputStream {
     private final long size;
