@@ -1,6 +1,7 @@
 package dev.cicallback.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,8 +52,9 @@ class ReportFormatTest {
     JsonNode report = new ObjectMapper().readTree(cli.out());
 
     assertEquals(1, cli.status());
-    assertEquals(count("valid-"), report.get("valid").asLong());
-    assertEquals(count("invalid-"), report.get("invalid").asLong());
+    assertEquals(count("valid-"), report.get("validCount").asLong());
+    assertEquals(count("invalid-"), report.get("invalidCount").asLong());
+    assertFalse(report.has("valid") || report.has("invalid"), "counts named like the payloads' booleans");
     assertEquals(count("valid-") + count("invalid-"), report.get("payloads").size());
     for (JsonNode payload : report.get("payloads")) {
       String name = Path.of(payload.get("path").asText()).getFileName().toString();
