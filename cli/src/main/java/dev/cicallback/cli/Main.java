@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /** {@code ci-callback}: checks CI callback payloads against the contract, for other projects' CI. */
 public final class Main {
@@ -44,18 +45,23 @@ public final class Main {
         return ExitStatus.VALID;
       }
       case "help" -> {
-        Command command = args.length > 1 ? command(args[1]) : null;
-        if (command == null) {
+        if (args.length == 1 || args[1].equals("help")) {
           printHelp(out);
-        } else {
-          command.spec().printHelp(out);
+          return ExitStatus.VALID;
         }
+        Command command = command(args[1]);
+        if (command == null) {
+          err.println("ci-callback help: " + unknownCommand(args[1]));
+          err.println("Try 'ci-callback --help'.");
+          return ExitStatus.USAGE;
+        }
+        command.spec().printHelp(out);
         return ExitStatus.VALID;
       }
       default -> {
         Command command = command(args[0]);
         if (command == null) {
-          return usageError(null, "unknown command \"" + args[0] + "\"", err);
+          return usageError(null, unknownCommand(args[0]), err);
         }
         return runCommand(command, args, out, err, stdin);
       }
@@ -115,6 +121,12 @@ public final class Main {
 
   private static Command command(String name) {
     return COMMANDS.stream().filter(c -> c.spec().name().equals(name)).findFirst().orElse(null);
+  }
+
+  /** That {@code name} is no command, and which ones there are. */
+  private static String unknownCommand(String name) {
+    return "unknown command \"" + name + "\"; the commands are "
+        + COMMANDS.stream().map(c -> c.spec().name()).collect(Collectors.joining(", ")) + " and help";
   }
 
   private static void printHelp(PrintWriter out) {

@@ -54,6 +54,17 @@ final class ValidateCommand implements Command {
   public int run(CommandSpec.Parsed args, PrintWriter out, PrintWriter err, InputStream stdin)
       throws IOException, CommandSpec.UsageError, InterruptedException {
     ValidatorOptions options = PayloadOptions.toValidatorOptions(args);
+    if (args.parameters().stream().filter(PayloadSources.STDIN::equals).count() > 1) {
+      throw new CommandSpec.UsageError("standard input (-) can be named only once");
+    }
+    String output = args.value("--output");
+    if (output != null) {
+      String unwritable = unwritableReport(Path.of(output));
+      if (unwritable != null) {
+        err.println("ci-callback validate: cannot write the report " + output + ": " + unwritable);
+        return ExitStatus.USAGE;
+      }
+    }
     CallbackValidator validator = CallbackValidator.create(options);
     ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
       Thread thread = new Thread(runnable, "ci-callback-validate");
@@ -81,7 +92,7 @@ final class ValidateCommand implements Command {
       for (String source : sources) {
         results.add(new PayloadResult(source, resultOf(pending.get(source))));
       }
-      writeReport(results, args.value("--report"), args.value("--output"), out);
+      writeReport(results, args.value("--report"), output, out);
       return results.stream().allMatch(r -> r.result().isValid()) ? ExitStatus.VALID : ExitStatus.INVALID;
     } catch (UncheckedIOException e) {
       err.println("ci-callback validate: " + e.getCause().getMessage());
@@ -89,6 +100,18 @@ final class ValidateCommand implements Command {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** Why a report cannot be written to {@code output}, or null when its folder is there. */
+  private static String unwritableReport(Path output) {
+    if (Files.isDirectory(output)) {
+      return output + " is a folder";
+    }
+    Path folder = output.getParent();
+    if (folder == null || Files.isDirectory(folder)) {
+      return null;
+    }
+    return Files.exists(folder) ? folder + " is not a folder" : "the folder " + folder + " does not exist";
   }
 
   private static ValidationResult resultOf(Future<ValidationResult> pending) throws InterruptedException {
