@@ -12,6 +12,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,15 +72,16 @@ final class ValidateCommand implements Command {
       thread.setDaemon(true);
       return thread;
     });
+    long start = System.nanoTime();
     try {
       // Files are validated in parallel over the cores as the walk finds them; the first also compiles the schema.
-      Map<String, Future<ValidationResult>> pending = new HashMap<>();
+      Map<String, Future<Timed>> pending = new HashMap<>();
       List<String> sources;
       try {
         sources = PayloadSources.expand(args.parameters(), source -> pending.computeIfAbsent(source, s ->
             s.equals(PayloadSources.STDIN)
-                ? CompletableFuture.completedFuture(read(() -> validator.validate(stdin)))
-                : pool.submit(() -> read(() -> validator.validate(Path.of(s))))));
+                ? CompletableFuture.completedFuture(timed(() -> validator.validate(stdin)))
+                : pool.submit(() -> timed(() -> validator.validate(Path.of(s))))));
       } catch (PayloadSources.UnreadablePath e) {
         err.println("ci-callback validate: " + e.getMessage());
         return ExitStatus.USAGE;
@@ -90,9 +92,10 @@ final class ValidateCommand implements Command {
       }
       List<PayloadResult> results = new ArrayList<>();
       for (String source : sources) {
-        results.add(new PayloadResult(source, resultOf(pending.get(source))));
+        Timed timed = resultOf(pending.get(source));
+        results.add(new PayloadResult(source, timed.result(), timed.nanos()));
       }
-      writeReport(results, args.value("--report"), output, out);
+      writeReport(results, Duration.ofNanos(System.nanoTime() - start), args.value("--report"), output, out);
       return results.stream().allMatch(r -> r.result().isValid()) ? ExitStatus.VALID : ExitStatus.INVALID;
     } catch (UncheckedIOException e) {
       err.println("ci-callback validate: " + e.getCause().getMessage());
@@ -114,7 +117,10 @@ final class ValidateCommand implements Command {
     return Files.exists(folder) ? folder + " is not a folder" : "the folder " + folder + " does not exist";
   }
 
-  private static ValidationResult resultOf(Future<ValidationResult> pending) throws InterruptedException {
+  /** A verdict and the time it took. */
+  private record Timed(ValidationResult result, long nanos) {}
+
+  private static Timed resultOf(Future<Timed> pending) throws InterruptedException {
     try {
       return pending.get();
     } catch (ExecutionException e) {
@@ -129,19 +135,22 @@ final class ValidateCommand implements Command {
     ValidationResult call() throws IOException;
   }
 
-  private static ValidationResult read(IoCall call) {
+  private static Timed timed(IoCall call) {
+    long start = System.nanoTime();
     try {
-      return call.call();
+      ValidationResult result = call.call();
+      return new Timed(result, System.nanoTime() - start);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static void writeReport(List<PayloadResult> results, String report, String output, PrintWriter out)
+  private static void writeReport(
+      List<PayloadResult> results, Duration elapsed, String report, String output, PrintWriter out)
       throws IOException {
     Report writer = switch (report) {
       case "json" -> new JsonReport();
-      case "junit" -> new JunitReport();
+      case "junit" -> new JunitReport(elapsed);
       default -> new TextReport();
     };
     if (output == null) {

@@ -98,4 +98,32 @@ class ReportFormatTest {
     String failure = xpath.evaluate("//testcase[contains(@name, 'invalid-joblevel-3.xml')]/failure/@message", document);
     assertTrue(failure.startsWith("JobLevel: \"3\" is not allowed"), failure);
   }
+
+  @Test
+  void junit_report_times_the_suite_and_each_case_in_seconds_with_a_dot_whatever_the_locale() throws Exception {
+    java.util.Locale before = java.util.Locale.getDefault();
+    Cli cli;
+    try {
+      java.util.Locale.setDefault(java.util.Locale.GERMANY);
+      cli = Cli.run("validate", "--report", "junit", FOLDER);
+    } finally {
+      java.util.Locale.setDefault(before);
+    }
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    Document document =
+        factory.newDocumentBuilder().parse(new ByteArrayInputStream(cli.out().getBytes(StandardCharsets.UTF_8)));
+    var xpath = XPathFactory.newInstance().newXPath();
+
+    String suite = xpath.evaluate("/testsuites/testsuite/@time", document);
+    assertTrue(suite.matches("\\d+\\.\\d{3}"), "testsuite time " + suite);
+    NodeList cases = (NodeList) xpath.evaluate("//testcase", document, XPathConstants.NODESET);
+    double sum = 0;
+    for (int i = 0; i < cases.getLength(); i++) {
+      String time = ((org.w3c.dom.Element) cases.item(i)).getAttribute("time");
+      assertTrue(time.matches("\\d+\\.\\d{3}"), "testcase time " + time);
+      sum += Double.parseDouble(time);
+    }
+    assertTrue(sum > 0, "every test case took no time at all");
+  }
 }
