@@ -12,26 +12,32 @@ import java.util.stream.Collectors;
 /** {@code ci-callback}: checks CI callback payloads against the contract, for other projects' CI. */
 public final class Main {
 
-  private static final List<Command> COMMANDS = List.of(new ValidateCommand(), new ConvertCommand());
+  private static final List<CommandSpec> COMMANDS = List.of(ValidateCommand.SPEC, ConvertCommand.SPEC);
 
   private Main() {}
 
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-        new PrintWriter(System.err, true, StandardCharsets.UTF_8), System.in));
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8), System.in, Progress.Policy.detect()));
   }
 
-  /** Runs the command line and returns its exit status; for tests and embedding. */
+  /** Runs the command line and returns its exit status; for tests and embedding (no progress on {@code err}). */
   public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream stdin) {
+    return run(args, out, err, stdin, Progress.Policy.NEVER);
+  }
+
+  /** {@link #run(String[], PrintWriter, PrintWriter, InputStream)}, showing progress as {@code progress} says. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, InputStream stdin, Progress.Policy progress) {
     try {
-      return dispatch(args, out, err, stdin);
+      return dispatch(args, out, err, stdin, progress);
     } finally {
       out.flush();
       err.flush();
     }
   }
 
-  private static int dispatch(String[] args, PrintWriter out, PrintWriter err, InputStream stdin) {
+  private static int dispatch(
+      String[] args, PrintWriter out, PrintWriter err, InputStream stdin, Progress.Policy progress) {
     if (args.length == 0) {
       return usageError(null, "a command is needed, e.g. validate", err);
     }
@@ -49,7 +55,7 @@ public final class Main {
           printHelp(out);
           return ExitStatus.VALID;
         }
-        Command command = command(args[1]);
+        Command command = command(args[1], progress);
         if (command == null) {
           err.println("ci-callback help: " + unknownCommand(args[1]));
           err.println("Try 'ci-callback --help'.");
@@ -59,7 +65,7 @@ public final class Main {
         return ExitStatus.VALID;
       }
       default -> {
-        Command command = command(args[0]);
+        Command command = command(args[0], progress);
         if (command == null) {
           return usageError(null, unknownCommand(args[0]), err);
         }
@@ -119,14 +125,19 @@ public final class Main {
     return ExitStatus.USAGE;
   }
 
-  private static Command command(String name) {
-    return COMMANDS.stream().filter(c -> c.spec().name().equals(name)).findFirst().orElse(null);
+  /** The command called {@code name}, or null. */
+  private static Command command(String name, Progress.Policy progress) {
+    return switch (name) {
+      case "validate" -> new ValidateCommand(progress);
+      case "convert" -> new ConvertCommand();
+      default -> null;
+    };
   }
 
   /** That {@code name} is no command, and which ones there are. */
   private static String unknownCommand(String name) {
     return "unknown command \"" + name + "\"; the commands are "
-        + COMMANDS.stream().map(c -> c.spec().name()).collect(Collectors.joining(", ")) + " and help";
+        + COMMANDS.stream().map(CommandSpec::name).collect(Collectors.joining(", ")) + " and help";
   }
 
   private static void printHelp(PrintWriter out) {
@@ -135,8 +146,8 @@ public final class Main {
     out.println("  -h, --help      show this help and exit");
     out.println("  -V, --version   print the version and exit");
     out.println("Commands:");
-    for (Command command : COMMANDS) {
-      out.printf("  %-9s %s%n", command.spec().name(), command.spec().summary());
+    for (CommandSpec command : COMMANDS) {
+      out.printf("  %-9s %s%n", command.name(), command.summary());
     }
     out.printf("  %-9s %s%n", "help", "Shows the help of a command: ci-callback help validate");
   }

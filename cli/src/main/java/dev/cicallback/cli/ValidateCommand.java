@@ -46,6 +46,13 @@ final class ValidateCommand implements Command {
           1,
           Integer.MAX_VALUE);
 
+  private final Progress.Policy progress;
+
+  /** {@code progress}: whether and when to show how far a batch has got. */
+  ValidateCommand(Progress.Policy progress) {
+    this.progress = progress;
+  }
+
   @Override
   public CommandSpec spec() {
     return SPEC;
@@ -73,20 +80,25 @@ final class ValidateCommand implements Command {
       return thread;
     });
     long start = System.nanoTime();
+    Progress shown = Progress.start(progress, "ci-callback validate", err);
     try {
       // Files are validated in parallel over the cores as the walk finds them; the first also compiles the schema.
       Map<String, Future<Timed>> pending = new HashMap<>();
       List<String> sources;
       try {
-        sources = PayloadSources.expand(args.parameters(), source -> pending.computeIfAbsent(source, s ->
-            s.equals(PayloadSources.STDIN)
-                ? CompletableFuture.completedFuture(timed(() -> validator.validate(stdin)))
-                : pool.submit(() -> timed(() -> validator.validate(Path.of(s))))));
+        sources = PayloadSources.expand(args.parameters(), source -> pending.computeIfAbsent(source, s -> {
+          shown.found();
+          return s.equals(PayloadSources.STDIN)
+              ? CompletableFuture.completedFuture(timed(() -> validator.validate(stdin), shown))
+              : pool.submit(() -> timed(() -> validator.validate(Path.of(s)), shown));
+        }));
       } catch (PayloadSources.UnreadablePath e) {
+        shown.close();
         err.println("ci-callback validate: " + e.getMessage());
         return ExitStatus.USAGE;
       }
       if (sources.isEmpty()) {
+        shown.close();
         err.println("ci-callback validate: no *.xml or *.json payload found in " + args.parameters());
         return ExitStatus.USAGE;
       }
@@ -95,12 +107,15 @@ final class ValidateCommand implements Command {
         Timed timed = resultOf(pending.get(source));
         results.add(new PayloadResult(source, timed.result(), timed.nanos()));
       }
+      shown.close();
       writeReport(results, Duration.ofNanos(System.nanoTime() - start), args.value("--report"), output, out);
       return results.stream().allMatch(r -> r.result().isValid()) ? ExitStatus.VALID : ExitStatus.INVALID;
     } catch (UncheckedIOException e) {
+      shown.close();
       err.println("ci-callback validate: " + e.getCause().getMessage());
       return ExitStatus.USAGE;
     } finally {
+      shown.close();
       pool.shutdownNow();
     }
   }
@@ -135,10 +150,11 @@ final class ValidateCommand implements Command {
     ValidationResult call() throws IOException;
   }
 
-  private static Timed timed(IoCall call) {
+  private static Timed timed(IoCall call, Progress progress) {
     long start = System.nanoTime();
     try {
       ValidationResult result = call.call();
+      progress.checked();
       return new Timed(result, System.nanoTime() - start);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

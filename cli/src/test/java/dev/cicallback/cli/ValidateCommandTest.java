@@ -18,9 +18,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ValidateCommandTest {
 
-  static List<Path> fixtures() throws IOException {
+  static List<Path> fixtures() {
     try (Stream<Path> files = Files.walk(Cli.EXAMPLES)) {
       return files.filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -211,6 +213,29 @@ class ValidateCommandTest {
     assertEquals("ci-callback validate: cannot read folder " + folder + ": the symbolic link "
         + folder.resolve("gone.xml") + " points to " + dir.resolve("nowhere.xml") + ", which does not exist\n",
         cli.err());
+  }
+
+  @Test
+  void progress_shows_on_a_terminal_once_a_batch_has_taken_long_enough_and_is_cleared() {
+    String folder = Cli.EXAMPLES.resolve("xml").toString();
+    long payloads = fixtures().stream().filter(p -> p.toString().endsWith(".xml")).count();
+
+    Cli terminal = Cli.runOnTerminal(java.time.Duration.ZERO, "validate", folder);
+    Cli plain = Cli.run("validate", folder);
+
+    assertEquals(plain.out(), terminal.out());
+    String last = "ci-callback validate: checked " + payloads + " of " + payloads + " payloads";
+    assertTrue(terminal.err().contains("\r" + last), terminal.err());
+    assertTrue(terminal.err().endsWith("\r" + " ".repeat(last.length()) + "\r"), terminal.err());
+    assertFalse(terminal.err().contains("\n"), terminal.err());
+  }
+
+  @Test
+  void no_progress_when_standard_error_is_piped_or_the_batch_is_quick() {
+    String folder = Cli.EXAMPLES.resolve("xml").toString();
+
+    assertEquals("", Cli.runPiped("validate", folder).err());
+    assertEquals("", Cli.runOnTerminal(java.time.Duration.ofHours(1), "validate", folder).err());
   }
 
   /** {@code size} bytes of '<', generated as they are read. */
