@@ -8,11 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Collectors;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /** {@code ci-callback}: checks CI callback payloads against the contract, for other projects' CI. */
 public final class Main {
 
   private static final List<CommandSpec> COMMANDS = List.of(ValidateCommand.SPEC, ConvertCommand.SPEC);
+
+  /** Where the model jar carries the entry XSD of every callback, whose version is the contract's. */
+  private static final String CALLBACK_XSD = "dev/cicallback/schema/xml/callback.xsd";
 
   private Main() {}
 
@@ -152,16 +159,55 @@ public final class Main {
     out.printf("  %-9s %s%n", "help", "Shows the help of a command: ci-callback help validate");
   }
 
-  /** The version the build wrote into the jar. */
+  /**
+   * "ci-callback VERSION, contract VERSION, commit COMMIT": the project's version and the commit the build wrote into
+   * the jar ("unknown" when it was built outside a git checkout), and the version of the contract it applies (the
+   * entry XSD's {@code version}, or the project's when the XSD has none).
+   */
   static String version() {
+    String project = resource("version.properties").getProperty("version", "unknown");
+    String commit = resource("commit.properties").getProperty("commit", "unknown");
+    String contract = contractVersion();
+    return "ci-callback " + project + ", contract " + (contract == null ? project : contract) + ", commit " + commit;
+  }
+
+  private static Properties resource(String name) {
     Properties properties = new Properties();
-    try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+    try (InputStream in = Main.class.getResourceAsStream(name)) {
       if (in != null) {
         properties.load(in);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return "ci-callback " + properties.getProperty("version", "unknown");
+    return properties;
+  }
+
+  /** The {@code version} attribute of the packaged entry XSD's root {@code xs:schema}, or null. */
+  private static String contractVersion() {
+    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    try (InputStream in = Main.class.getClassLoader().getResourceAsStream(CALLBACK_XSD)) {
+      if (in == null) {
+        return null;
+      }
+      XMLStreamReader xsd = factory.createXMLStreamReader(in);
+      try {
+        while (xsd.hasNext()) {
+          if (xsd.next() == XMLStreamConstants.START_ELEMENT) {
+            String version = xsd.getAttributeValue(null, "version");
+            return version == null || version.isBlank() ? null : version.strip();
+          }
+        }
+        return null;
+      } finally {
+        xsd.close();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("the packaged XSD is not well-formed", e);
+    }
   }
 }
