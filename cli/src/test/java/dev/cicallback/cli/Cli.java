@@ -12,6 +12,12 @@ record Cli(int status, String out, String err) {
 
   static final Path EXAMPLES = Path.of(System.getProperty("schema.dir", "../schema")).resolve("examples");
 
+  /** Whether {@code file} is a payload fixture (*.xml, *.json), not a file beside one (its *.problems). */
+  static boolean isPayload(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(".xml") || name.endsWith(".json");
+  }
+
   static Cli run(String... args) {
     return run(new ByteArrayInputStream(new byte[0]), args);
   }

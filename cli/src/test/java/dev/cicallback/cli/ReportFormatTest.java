@@ -29,7 +29,8 @@ class ReportFormatTest {
 
   private static long count(String prefix) throws IOException {
     try (Stream<Path> files = Files.walk(Cli.EXAMPLES)) {
-      return files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().startsWith(prefix)).count();
+      return files.filter(Files::isRegularFile).filter(Cli::isPayload)
+          .filter(p -> p.getFileName().toString().startsWith(prefix)).count();
     }
   }
 
