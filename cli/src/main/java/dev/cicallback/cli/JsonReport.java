@@ -9,8 +9,8 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * {@code {"valid": N, "invalid": M, "payloads": [{"path", "format", "valid", "problems": [...]}]}}: one object per
- * payload with its problems, for tools.
+ * {@code {"validCount": N, "invalidCount": M, "payloads": [{"path", "format", "valid", "problems": [...]}]}}: one
+ * object per payload with its verdict (a boolean) and its problems, for tools; the counts say they are counts.
  */
 final class JsonReport implements Report {
 
@@ -21,8 +21,8 @@ final class JsonReport implements Report {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       long valid = results.stream().filter(r -> r.result().isValid()).count();
       json.writeStartObject();
-      json.writeNumberField("valid", valid);
-      json.writeNumberField("invalid", results.size() - valid);
+      json.writeNumberField("validCount", valid);
+      json.writeNumberField("invalidCount", results.size() - valid);
       json.writeArrayFieldStart("payloads");
       for (PayloadResult result : results) {
         json.writeStartObject();

@@ -4,7 +4,9 @@ import dev.cicallback.validator.PayloadFormat;
 import dev.cicallback.validator.Problem;
 import java.io.IOException;
 import java.io.Writer;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -12,9 +14,17 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * JUnit XML, one {@code testcase} per payload and a {@code failure} carrying its errors, so CI servers show the
- * verdicts natively. Warnings go to the test case's {@code system-out}.
+ * verdicts natively. Warnings go to the test case's {@code system-out}. Times are in seconds with a dot, whatever the
+ * locale: the suite's is the batch's wall-clock time (payloads are checked in parallel), each case's its own.
  */
 final class JunitReport implements Report {
+
+  private final Duration elapsed;
+
+  /** {@code elapsed}: how long the whole batch took. */
+  JunitReport(Duration elapsed) {
+    this.elapsed = elapsed;
+  }
 
   @Override
   public void write(List<PayloadResult> results, Writer out) throws IOException {
@@ -25,10 +35,12 @@ final class JunitReport implements Report {
       xml.writeCharacters("\n");
       xml.writeStartElement("testsuites");
       writeCounts(xml, results.size(), failures);
+      xml.writeAttribute("time", seconds(elapsed.toNanos()));
       xml.writeCharacters("\n  ");
       xml.writeStartElement("testsuite");
       writeCounts(xml, results.size(), failures);
       xml.writeAttribute("skipped", "0");
+      xml.writeAttribute("time", seconds(elapsed.toNanos()));
       for (PayloadResult result : results) {
         xml.writeCharacters("\n    ");
         xml.writeStartElement("testcase");
@@ -36,6 +48,7 @@ final class JunitReport implements Report {
             "classname",
             "ci-callback." + result.result().format().map(PayloadFormat::label).orElse("unknown"));
         xml.writeAttribute("name", result.path());
+        xml.writeAttribute("time", seconds(result.nanos()));
         List<Problem> errors = result.result().errors();
         if (!errors.isEmpty()) {
           xml.writeCharacters("\n      ");
@@ -74,6 +87,11 @@ final class JunitReport implements Report {
     xml.writeAttribute("tests", String.valueOf(tests));
     xml.writeAttribute("failures", String.valueOf(failures));
     xml.writeAttribute("errors", "0");
+  }
+
+  /** Nanoseconds as seconds to the millisecond, e.g. {@code 0.042}, with a dot in every locale. */
+  static String seconds(long nanos) {
+    return String.format(Locale.ROOT, "%.3f", nanos / 1e9);
   }
 
   private static String lines(String path, List<Problem> problems) {

@@ -7,30 +7,44 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Collectors;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /** {@code ci-callback}: checks CI callback payloads against the contract, for other projects' CI. */
 public final class Main {
 
-  private static final List<Command> COMMANDS = List.of(new ValidateCommand(), new ConvertCommand());
+  private static final List<CommandSpec> COMMANDS = List.of(ValidateCommand.SPEC, ConvertCommand.SPEC);
+
+  /** Where the model jar carries the entry XSD of every callback, whose version is the contract's. */
+  private static final String CALLBACK_XSD = "dev/cicallback/schema/xml/callback.xsd";
 
   private Main() {}
 
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-        new PrintWriter(System.err, true, StandardCharsets.UTF_8), System.in));
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8), System.in, Progress.Policy.detect()));
   }
 
-  /** Runs the command line and returns its exit status; for tests and embedding. */
+  /** Runs the command line and returns its exit status; for tests and embedding (no progress on {@code err}). */
   public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream stdin) {
+    return run(args, out, err, stdin, Progress.Policy.NEVER);
+  }
+
+  /** {@link #run(String[], PrintWriter, PrintWriter, InputStream)}, showing progress as {@code progress} says. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, InputStream stdin, Progress.Policy progress) {
     try {
-      return dispatch(args, out, err, stdin);
+      return dispatch(args, out, err, stdin, progress);
     } finally {
       out.flush();
       err.flush();
     }
   }
 
-  private static int dispatch(String[] args, PrintWriter out, PrintWriter err, InputStream stdin) {
+  private static int dispatch(
+      String[] args, PrintWriter out, PrintWriter err, InputStream stdin, Progress.Policy progress) {
     if (args.length == 0) {
       return usageError(null, "a command is needed, e.g. validate", err);
     }
@@ -44,18 +58,23 @@ public final class Main {
         return ExitStatus.VALID;
       }
       case "help" -> {
-        Command command = args.length > 1 ? command(args[1]) : null;
-        if (command == null) {
+        if (args.length == 1 || args[1].equals("help")) {
           printHelp(out);
-        } else {
-          command.spec().printHelp(out);
+          return ExitStatus.VALID;
         }
+        Command command = command(args[1], progress);
+        if (command == null) {
+          err.println("ci-callback help: " + unknownCommand(args[1]));
+          err.println("Try 'ci-callback --help'.");
+          return ExitStatus.USAGE;
+        }
+        command.spec().printHelp(out);
         return ExitStatus.VALID;
       }
       default -> {
-        Command command = command(args[0]);
+        Command command = command(args[0], progress);
         if (command == null) {
-          return usageError(null, "unknown command \"" + args[0] + "\"", err);
+          return usageError(null, unknownCommand(args[0]), err);
         }
         return runCommand(command, args, out, err, stdin);
       }
@@ -88,7 +107,7 @@ public final class Main {
   }
 
   /** An I/O failure in words: the JDK's file exceptions carry only the path as their message. */
-  private static String describe(IOException e) {
+  static String describe(IOException e) {
     if (e instanceof java.nio.file.NoSuchFileException missing) {
       return "no such file or folder: " + missing.getFile();
     }
@@ -113,8 +132,19 @@ public final class Main {
     return ExitStatus.USAGE;
   }
 
-  private static Command command(String name) {
-    return COMMANDS.stream().filter(c -> c.spec().name().equals(name)).findFirst().orElse(null);
+  /** The command called {@code name}, or null. */
+  private static Command command(String name, Progress.Policy progress) {
+    return switch (name) {
+      case "validate" -> new ValidateCommand(progress);
+      case "convert" -> new ConvertCommand();
+      default -> null;
+    };
+  }
+
+  /** That {@code name} is no command, and which ones there are. */
+  private static String unknownCommand(String name) {
+    return "unknown command \"" + name + "\"; the commands are "
+        + COMMANDS.stream().map(CommandSpec::name).collect(Collectors.joining(", ")) + " and help";
   }
 
   private static void printHelp(PrintWriter out) {
@@ -123,22 +153,61 @@ public final class Main {
     out.println("  -h, --help      show this help and exit");
     out.println("  -V, --version   print the version and exit");
     out.println("Commands:");
-    for (Command command : COMMANDS) {
-      out.printf("  %-9s %s%n", command.spec().name(), command.spec().summary());
+    for (CommandSpec command : COMMANDS) {
+      out.printf("  %-9s %s%n", command.name(), command.summary());
     }
     out.printf("  %-9s %s%n", "help", "Shows the help of a command: ci-callback help validate");
   }
 
-  /** The version the build wrote into the jar. */
+  /**
+   * "ci-callback VERSION, contract VERSION, commit COMMIT": the project's version and the commit the build wrote into
+   * the jar ("unknown" when it was built outside a git checkout), and the version of the contract it applies (the
+   * entry XSD's {@code version}, or the project's when the XSD has none).
+   */
   static String version() {
+    String project = resource("version.properties").getProperty("version", "unknown");
+    String commit = resource("commit.properties").getProperty("commit", "unknown");
+    String contract = contractVersion();
+    return "ci-callback " + project + ", contract " + (contract == null ? project : contract) + ", commit " + commit;
+  }
+
+  private static Properties resource(String name) {
     Properties properties = new Properties();
-    try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+    try (InputStream in = Main.class.getResourceAsStream(name)) {
       if (in != null) {
         properties.load(in);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return "ci-callback " + properties.getProperty("version", "unknown");
+    return properties;
+  }
+
+  /** The {@code version} attribute of the packaged entry XSD's root {@code xs:schema}, or null. */
+  private static String contractVersion() {
+    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    try (InputStream in = Main.class.getClassLoader().getResourceAsStream(CALLBACK_XSD)) {
+      if (in == null) {
+        return null;
+      }
+      XMLStreamReader xsd = factory.createXMLStreamReader(in);
+      try {
+        while (xsd.hasNext()) {
+          if (xsd.next() == XMLStreamConstants.START_ELEMENT) {
+            String version = xsd.getAttributeValue(null, "version");
+            return version == null || version.isBlank() ? null : version.strip();
+          }
+        }
+        return null;
+      } finally {
+        xsd.close();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("the packaged XSD is not well-formed", e);
+    }
   }
 }

@@ -2,15 +2,23 @@ package dev.cicallback.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
-/** Expands the command's PATH arguments: files as given, folders walked for *.xml and *.json, "-" for stdin. */
+/**
+ * Expands the command's PATH arguments: files as given, folders walked for *.xml and *.json (symbolic links
+ * followed), "-" for stdin.
+ */
 final class PayloadSources {
 
   static final String STDIN = "-";
@@ -57,20 +65,60 @@ final class PayloadSources {
     throw new UnreadablePath(Files.exists(path) ? "cannot read " + argument : "no such file or folder: " + argument);
   }
 
+  /**
+   * The payloads under {@code folder}, symbolic links followed (to files and to folders) as they are when named
+   * directly; a link that leads back into a folder above it, or to nothing, is an error naming it.
+   */
   private static List<String> walk(Path folder, Consumer<String> found) throws UnreadablePath {
-    // The attributes come with the walk: no second look at each file.
-    try (Stream<Path> files =
-        Files.find(folder, Integer.MAX_VALUE, (file, attributes) -> attributes.isRegularFile() && isPayload(file))) {
-      List<String> sources = new ArrayList<>();
-      files.forEach(file -> {
-        String source = file.toString();
-        found.accept(source);
-        sources.add(source);
-      });
-      sources.sort(null);
-      return sources;
+    List<String> sources = new ArrayList<>();
+    try {
+      // The attributes come with the walk: no second look at each file.
+      Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+              if (!isPayload(file)) {
+                return FileVisitResult.CONTINUE;
+              }
+              if (attributes.isSymbolicLink()) { // a link the walk could not follow: its target is missing
+                throw new BrokenLink(file, Files.readSymbolicLink(file));
+              }
+              if (attributes.isRegularFile()) {
+                String source = file.toString();
+                found.accept(source);
+                sources.add(source);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+              throw e;
+            }
+          });
+    } catch (FileSystemLoopException e) {
+      throw new UnreadablePath("cannot read folder " + folder + ": the symbolic link " + e.getFile()
+          + " leads back into a folder above it (a loop)");
+    } catch (BrokenLink e) {
+      throw new UnreadablePath("cannot read folder " + folder + ": the symbolic link " + e.link + " points to "
+          + e.target + ", which does not exist");
     } catch (IOException | UncheckedIOException e) {
-      throw new UnreadablePath("cannot read folder " + folder + ": " + e.getMessage());
+      IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
+      throw new UnreadablePath("cannot read folder " + folder + ": " + Main.describe(cause));
+    }
+    sources.sort(null);
+    return sources;
+  }
+
+  /** A symbolic link to nothing, met during a walk. */
+  private static final class BrokenLink extends IOException {
+    final transient Path link;
+    final transient Path target;
+
+    BrokenLink(Path link, Path target) {
+      super(link.toString(), null);
+      this.link = link;
+      this.target = target;
     }
   }
 

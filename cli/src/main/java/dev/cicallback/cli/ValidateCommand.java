@@ -12,6 +12,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +46,13 @@ final class ValidateCommand implements Command {
           1,
           Integer.MAX_VALUE);
 
+  private final Progress.Policy progress;
+
+  /** {@code progress}: whether and when to show how far a batch has got. */
+  ValidateCommand(Progress.Policy progress) {
+    this.progress = progress;
+  }
+
   @Override
   public CommandSpec spec() {
     return SPEC;
@@ -54,44 +62,80 @@ final class ValidateCommand implements Command {
   public int run(CommandSpec.Parsed args, PrintWriter out, PrintWriter err, InputStream stdin)
       throws IOException, CommandSpec.UsageError, InterruptedException {
     ValidatorOptions options = PayloadOptions.toValidatorOptions(args);
+    if (args.parameters().stream().filter(PayloadSources.STDIN::equals).count() > 1) {
+      throw new CommandSpec.UsageError("standard input (-) can be named only once");
+    }
+    String output = args.value("--output");
+    if (output != null) {
+      String unwritable = unwritableReport(Path.of(output));
+      if (unwritable != null) {
+        err.println("ci-callback validate: cannot write the report " + output + ": " + unwritable);
+        return ExitStatus.USAGE;
+      }
+    }
     CallbackValidator validator = CallbackValidator.create(options);
     ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
       Thread thread = new Thread(runnable, "ci-callback-validate");
       thread.setDaemon(true);
       return thread;
     });
+    long start = System.nanoTime();
+    Progress shown = Progress.start(progress, "ci-callback validate", err);
     try {
       // Files are validated in parallel over the cores as the walk finds them; the first also compiles the schema.
-      Map<String, Future<ValidationResult>> pending = new HashMap<>();
+      Map<String, Future<Timed>> pending = new HashMap<>();
       List<String> sources;
       try {
-        sources = PayloadSources.expand(args.parameters(), source -> pending.computeIfAbsent(source, s ->
-            s.equals(PayloadSources.STDIN)
-                ? CompletableFuture.completedFuture(read(() -> validator.validate(stdin)))
-                : pool.submit(() -> read(() -> validator.validate(Path.of(s))))));
+        sources = PayloadSources.expand(args.parameters(), source -> pending.computeIfAbsent(source, s -> {
+          shown.found();
+          return s.equals(PayloadSources.STDIN)
+              ? CompletableFuture.completedFuture(timed(() -> validator.validate(stdin), shown))
+              : pool.submit(() -> timed(() -> validator.validate(Path.of(s)), shown));
+        }));
       } catch (PayloadSources.UnreadablePath e) {
+        shown.close();
         err.println("ci-callback validate: " + e.getMessage());
         return ExitStatus.USAGE;
       }
       if (sources.isEmpty()) {
+        shown.close();
         err.println("ci-callback validate: no *.xml or *.json payload found in " + args.parameters());
         return ExitStatus.USAGE;
       }
       List<PayloadResult> results = new ArrayList<>();
       for (String source : sources) {
-        results.add(new PayloadResult(source, resultOf(pending.get(source))));
+        Timed timed = resultOf(pending.get(source));
+        results.add(new PayloadResult(source, timed.result(), timed.nanos()));
       }
-      writeReport(results, args.value("--report"), args.value("--output"), out);
+      shown.close();
+      writeReport(results, Duration.ofNanos(System.nanoTime() - start), args.value("--report"), output, out);
       return results.stream().allMatch(r -> r.result().isValid()) ? ExitStatus.VALID : ExitStatus.INVALID;
     } catch (UncheckedIOException e) {
+      shown.close();
       err.println("ci-callback validate: " + e.getCause().getMessage());
       return ExitStatus.USAGE;
     } finally {
+      shown.close();
       pool.shutdownNow();
     }
   }
 
-  private static ValidationResult resultOf(Future<ValidationResult> pending) throws InterruptedException {
+  /** Why a report cannot be written to {@code output}, or null when its folder is there. */
+  private static String unwritableReport(Path output) {
+    if (Files.isDirectory(output)) {
+      return output + " is a folder";
+    }
+    Path folder = output.getParent();
+    if (folder == null || Files.isDirectory(folder)) {
+      return null;
+    }
+    return Files.exists(folder) ? folder + " is not a folder" : "the folder " + folder + " does not exist";
+  }
+
+  /** A verdict and the time it took. */
+  private record Timed(ValidationResult result, long nanos) {}
+
+  private static Timed resultOf(Future<Timed> pending) throws InterruptedException {
     try {
       return pending.get();
     } catch (ExecutionException e) {
@@ -106,19 +150,23 @@ final class ValidateCommand implements Command {
     ValidationResult call() throws IOException;
   }
 
-  private static ValidationResult read(IoCall call) {
+  private static Timed timed(IoCall call, Progress progress) {
+    long start = System.nanoTime();
     try {
-      return call.call();
+      ValidationResult result = call.call();
+      progress.checked();
+      return new Timed(result, System.nanoTime() - start);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static void writeReport(List<PayloadResult> results, String report, String output, PrintWriter out)
+  private static void writeReport(
+      List<PayloadResult> results, Duration elapsed, String report, String output, PrintWriter out)
       throws IOException {
     Report writer = switch (report) {
       case "json" -> new JsonReport();
-      case "junit" -> new JunitReport();
+      case "junit" -> new JunitReport(elapsed);
       default -> new TextReport();
     };
     if (output == null) {

@@ -69,12 +69,55 @@ class CommandLineTest {
   }
 
   @Test
-  void a_report_that_cannot_be_written_is_named(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-    String report = dir.resolve("missing/report.xml").toString();
+  void a_report_in_a_missing_folder_names_the_folder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    java.nio.file.Path folder = dir.resolve("missing");
+    String report = folder.resolve("report.xml").toString();
 
     Cli cli = Cli.run("validate", "--report", "junit", "--output", report, VALID);
 
     assertEquals(2, cli.status(), cli.out() + cli.err());
-    assertEquals("ci-callback validate: no such file or folder: " + report + "\n", cli.err());
+    assertEquals("ci-callback validate: cannot write the report " + report + ": the folder " + folder
+        + " does not exist\n", cli.err());
+  }
+
+  @Test
+  void a_report_under_a_file_says_it_is_not_a_folder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("plain.txt"), "");
+    String report = file.resolve("report.txt").toString();
+
+    Cli cli = Cli.run("validate", "--output", report, VALID);
+
+    assertEquals(2, cli.status(), cli.out() + cli.err());
+    assertEquals("ci-callback validate: cannot write the report " + report + ": " + file + " is not a folder\n",
+        cli.err());
+  }
+
+  @Test
+  void help_on_an_unknown_command_says_so_lists_the_commands_and_exits_2() {
+    Cli cli = Cli.run("help", "nosuch");
+
+    assertEquals(2, cli.status(), cli.out() + cli.err());
+    assertEquals("", cli.out());
+    assertEquals("ci-callback help: unknown command \"nosuch\"; the commands are validate, convert and help\n"
+        + "Try 'ci-callback --help'.\n", cli.err());
+  }
+
+  @Test
+  void an_unknown_command_lists_the_commands() {
+    Cli cli = Cli.run("frobnicate");
+
+    assertEquals(2, cli.status());
+    assertTrue(cli.err().startsWith(
+        "ci-callback: unknown command \"frobnicate\"; the commands are validate, convert and help\n"), cli.err());
+  }
+
+  @Test
+  void standard_input_named_twice_is_a_usage_error() {
+    Cli cli = Cli.run(
+        new java.io.ByteArrayInputStream("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        "validate", "-", VALID, "-");
+
+    assertUsageError(cli, "ci-callback validate: standard input (-) can be named only once\n");
   }
 }

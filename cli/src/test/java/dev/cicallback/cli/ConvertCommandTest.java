@@ -18,7 +18,8 @@ class ConvertCommandTest {
 
   static List<Path> validFixtures() throws IOException {
     try (Stream<Path> files = Files.walk(Cli.EXAMPLES)) {
-      return files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().startsWith("valid-"))
+      return files.filter(Files::isRegularFile).filter(Cli::isPayload)
+          .filter(p -> p.getFileName().toString().startsWith("valid-"))
           .sorted().toList();
     }
   }

@@ -1,6 +1,7 @@
 package dev.cicallback.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +29,8 @@ class ReportFormatTest {
 
   private static long count(String prefix) throws IOException {
     try (Stream<Path> files = Files.walk(Cli.EXAMPLES)) {
-      return files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().startsWith(prefix)).count();
+      return files.filter(Files::isRegularFile).filter(Cli::isPayload)
+          .filter(p -> p.getFileName().toString().startsWith(prefix)).count();
     }
   }
 
@@ -51,8 +53,9 @@ class ReportFormatTest {
     JsonNode report = new ObjectMapper().readTree(cli.out());
 
     assertEquals(1, cli.status());
-    assertEquals(count("valid-"), report.get("valid").asLong());
-    assertEquals(count("invalid-"), report.get("invalid").asLong());
+    assertEquals(count("valid-"), report.get("validCount").asLong());
+    assertEquals(count("invalid-"), report.get("invalidCount").asLong());
+    assertFalse(report.has("valid") || report.has("invalid"), "counts named like the payloads' booleans");
     assertEquals(count("valid-") + count("invalid-"), report.get("payloads").size());
     for (JsonNode payload : report.get("payloads")) {
       String name = Path.of(payload.get("path").asText()).getFileName().toString();
@@ -95,5 +98,33 @@ class ReportFormatTest {
             document, XPathConstants.NODESET)).getLength());
     String failure = xpath.evaluate("//testcase[contains(@name, 'invalid-joblevel-3.xml')]/failure/@message", document);
     assertTrue(failure.startsWith("JobLevel: \"3\" is not allowed"), failure);
+  }
+
+  @Test
+  void junit_report_times_the_suite_and_each_case_in_seconds_with_a_dot_whatever_the_locale() throws Exception {
+    java.util.Locale before = java.util.Locale.getDefault();
+    Cli cli;
+    try {
+      java.util.Locale.setDefault(java.util.Locale.GERMANY);
+      cli = Cli.run("validate", "--report", "junit", FOLDER);
+    } finally {
+      java.util.Locale.setDefault(before);
+    }
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    Document document =
+        factory.newDocumentBuilder().parse(new ByteArrayInputStream(cli.out().getBytes(StandardCharsets.UTF_8)));
+    var xpath = XPathFactory.newInstance().newXPath();
+
+    String suite = xpath.evaluate("/testsuites/testsuite/@time", document);
+    assertTrue(suite.matches("\\d+\\.\\d{3}"), "testsuite time " + suite);
+    NodeList cases = (NodeList) xpath.evaluate("//testcase", document, XPathConstants.NODESET);
+    double sum = 0;
+    for (int i = 0; i < cases.getLength(); i++) {
+      String time = ((org.w3c.dom.Element) cases.item(i)).getAttribute("time");
+      assertTrue(time.matches("\\d+\\.\\d{3}"), "testcase time " + time);
+      sum += Double.parseDouble(time);
+    }
+    assertTrue(sum > 0, "every test case took no time at all");
   }
 }

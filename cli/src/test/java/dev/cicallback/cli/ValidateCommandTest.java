@@ -18,9 +18,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ValidateCommandTest {
 
-  static List<Path> fixtures() throws IOException {
+  static List<Path> fixtures() {
     try (Stream<Path> files = Files.walk(Cli.EXAMPLES)) {
-      return files.filter(Files::isRegularFile).sorted().toList();
+      return files.filter(Files::isRegularFile).filter(Cli::isPayload).sorted().toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -143,7 +145,7 @@ class ValidateCommandTest {
   }
 
   @Test
-  void help_and_version() {
+  void help() {
     Cli help = Cli.run("validate", "--help");
     assertEquals(0, help.status());
     assertTrue(help.out().contains("--mode=strict|tolerant"));
@@ -151,8 +153,87 @@ class ValidateCommandTest {
 
     assertEquals(0, Cli.run("--help").status());
     assertTrue(Cli.run("--help").out().contains("validate"));
-    Cli version = Cli.run("--version");
-    assertTrue(version.out().matches("ci-callback \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\n"), version.out());
+  }
+
+  @Test
+  void json_syntax_errors_on_an_xml_file_read_as_json_are_one_clean_sentence() {
+    Path xml = Cli.EXAMPLES.resolve("xml/valid-minimal.xml");
+
+    Cli cli = Cli.run("validate", "--format=json", xml.toString());
+
+    assertEquals(1, cli.status());
+    assertEquals(xml + ":1:1: error: not valid JSON: unexpected character '<'; expected a valid value (JSON String,"
+        + " Number, Array, Object or token 'null', 'true' or 'false')\n0 valid, 1 invalid\n", cli.out());
+  }
+
+  @Test
+  void symbolic_links_inside_a_folder_are_followed_to_files_and_folders(@TempDir Path dir) throws IOException {
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Files.copy(Cli.EXAMPLES.resolve("xml/invalid-joblevel-3.xml"), elsewhere.resolve("joblevel.xml"));
+    Files.copy(Cli.EXAMPLES.resolve("json/valid-minimal.json"), elsewhere.resolve("minimal.json"));
+    Path folder = Files.createDirectories(dir.resolve("payloads"));
+    Files.createSymbolicLink(folder.resolve("linked.xml"), elsewhere.resolve("joblevel.xml"));
+    Files.createSymbolicLink(folder.resolve("linked-folder"), elsewhere);
+
+    Cli cli = Cli.run("validate", folder.toString());
+
+    assertEquals(1, cli.status(), cli.out() + cli.err());
+    assertEquals("", cli.err());
+    List<String> lines = cli.out().lines().toList();
+    assertTrue(lines.get(0).startsWith(folder.resolve("linked-folder/joblevel.xml") + ":"), cli.out());
+    assertTrue(lines.stream().anyMatch(line -> line.startsWith(folder.resolve("linked.xml") + ":")), cli.out());
+    assertEquals("1 valid, 2 invalid", lines.get(lines.size() - 1));
+  }
+
+  @Test
+  void a_symbolic_link_loop_inside_a_folder_is_named_without_a_stack_trace(@TempDir Path dir) throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("payloads/inner"));
+    Files.copy(Cli.EXAMPLES.resolve("json/valid-minimal.json"), folder.resolve("minimal.json"));
+    Files.createSymbolicLink(folder.resolve("back-up"), dir.resolve("payloads"));
+
+    Cli cli = Cli.run("validate", dir.resolve("payloads").toString());
+
+    assertEquals(2, cli.status(), cli.out() + cli.err());
+    assertEquals("", cli.out());
+    assertEquals("ci-callback validate: cannot read folder " + dir.resolve("payloads") + ": the symbolic link "
+        + folder.resolve("back-up") + " leads back into a folder above it (a loop)\n", cli.err());
+  }
+
+  @Test
+  void a_broken_symbolic_link_inside_a_folder_is_named(@TempDir Path dir) throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("payloads"));
+    Files.copy(Cli.EXAMPLES.resolve("json/valid-minimal.json"), folder.resolve("minimal.json"));
+    Files.createSymbolicLink(folder.resolve("gone.xml"), dir.resolve("nowhere.xml"));
+
+    Cli cli = Cli.run("validate", folder.toString());
+
+    assertEquals(2, cli.status(), cli.out() + cli.err());
+    assertEquals("ci-callback validate: cannot read folder " + folder + ": the symbolic link "
+        + folder.resolve("gone.xml") + " points to " + dir.resolve("nowhere.xml") + ", which does not exist\n",
+        cli.err());
+  }
+
+  @Test
+  void progress_shows_on_a_terminal_once_a_batch_has_taken_long_enough_and_is_cleared() {
+    String folder = Cli.EXAMPLES.resolve("xml").toString();
+    long payloads = fixtures().stream().filter(p -> p.toString().endsWith(".xml")).count();
+
+    Cli terminal = Cli.runOnTerminal(java.time.Duration.ZERO, "validate", folder);
+    Cli plain = Cli.run("validate", folder);
+
+    assertEquals(plain.out(), terminal.out());
+    String last = "ci-callback validate: checked " + payloads + " of " + payloads + " payloads";
+    assertTrue(terminal.err().contains("\r" + last), terminal.err());
+    assertTrue(terminal.err().endsWith("\r" + " ".repeat(last.length()) + "\r"), terminal.err());
+    assertFalse(terminal.err().contains("\n"), terminal.err());
+  }
+
+  @Test
+  void no_progress_when_standard_error_is_piped_or_the_batch_is_quick() {
+    String folder = Cli.EXAMPLES.resolve("xml").toString();
+
+    assertEquals("", Cli.runPiped("validate", folder).err());
+    assertEquals("", Cli.runOnTerminal(java.time.Duration.ofHours(1), "validate", folder).err());
   }
 
   /** {@code size} bytes of '<', generated as they are read. */

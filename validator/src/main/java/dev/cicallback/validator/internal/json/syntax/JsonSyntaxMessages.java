@@ -11,7 +11,8 @@ public final class JsonSyntaxMessages {
       Pattern.compile("Unexpected close marker '(.)': expected '(.)'.*", Pattern.DOTALL);
   private static final Pattern UNEXPECTED_CHAR =
       Pattern.compile(
-          "Unexpected character \\((.*?)\\)(?:: was expecting (.*?))?(?:\\n.*)?$", Pattern.DOTALL);
+          "Unexpected character \\(('.*?' \\(code \\d+\\)|.*?)\\)(?:: (?:was expecting|expected) (.*?))?(?:\\n.*)?$",
+          Pattern.DOTALL);
   private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:field|Object property) '(.*)'.*", Pattern.DOTALL);
   private static final Pattern TOKEN = Pattern.compile("Unrecognized token '(.*?)'.*", Pattern.DOTALL);
 
