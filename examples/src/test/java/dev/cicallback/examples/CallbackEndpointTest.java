@@ -270,7 +270,7 @@ class CallbackEndpointTest {
 
     Connection(Socket socket) throws IOException {
       this.socket = socket;
-      socket.setSoTimeout(5000);
+      socket.setSoTimeout(20_000); // generous: a busy machine must not fail the test, a hang still does
       this.out = socket.getOutputStream();
       this.in = new BufferedInputStream(socket.getInputStream());
     }
