@@ -26,6 +26,12 @@ final class Contract {
   final DocNode root;
   /** Each difference from Tencent's docs, stated once, with the nodes it concerns. */
   final Map<String, List<DocNode>> differences = new LinkedHashMap<>();
+  /** The Chinese text of a difference, by its English text, where the schema gives one. */
+  final Map<String, String> differencesZh = new LinkedHashMap<>();
+  /** The contract's version: the entry XSD's {@code version}, else the project's (set by {@link DocsGenerator}). */
+  String version = "";
+  /** When the contract last changed, yyyy-mm-dd, as the docs module's pom states it (set by {@link DocsGenerator}). */
+  String date = "";
   final List<Example> examples = new ArrayList<>();
   /** Each job Tag the contract knows, with the Operation parts it adds (empty: the common parts only). */
   final Map<String, List<DocNode>> tags = new LinkedHashMap<>();
@@ -57,6 +63,7 @@ final class Contract {
   static Contract read(Path schemaDir) throws Exception {
     XsdContract xsd = XsdContract.read(schemaDir.resolve("xml"));
     Contract contract = new Contract(xsd.tree());
+    contract.version = xsd.version();
     DocNode operation = contract.root.flatten().stream()
         .filter(n -> n.path.equals("Response/JobsDetail/Operation")).findFirst().orElseThrow();
     Map<String, List<String>> parts = xsd.partsByTag();
@@ -69,6 +76,7 @@ final class Contract {
       for (String difference : node.differences) {
         contract.differences.computeIfAbsent(difference, d -> new ArrayList<>()).add(node);
       }
+      node.differencesZh.forEach(contract.differencesZh::putIfAbsent);
       if (node.parent == null) {
         node.jsonForm = "the root object itself: the JSON form has no Response wrapper";
         continue;

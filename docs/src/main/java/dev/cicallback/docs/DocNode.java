@@ -1,8 +1,10 @@
 package dev.cicallback.docs;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** One node of the contract as the documentation shows it, read from the XSD and completed from the JSON Schema. */
@@ -14,13 +16,17 @@ final class DocNode {
   final List<DocNode> children = new ArrayList<>();
   /** Notes where payloads and Tencent's published docs disagree. */
   final Set<String> differences = new LinkedHashSet<>();
+  /** The Chinese text of those notes, where the schema gives one, by English text. */
+  final Map<String, String> differencesZh = new LinkedHashMap<>();
 
   int minOccurs;
   boolean repeatable;
   boolean container;
   String typeName = "";
-  /** What the value may be, in words: a pattern, a list of values, a range. */
+  /** What the value may be, in words: a list of values, a range, what the pattern means ("" if only a pattern). */
   String allowed = "";
+  /** The XSD pattern the value must match ("" if none). */
+  String pattern = "";
   String english = "";
   String chinese = "";
   /** How the JSON form writes this node. */
@@ -38,6 +44,14 @@ final class DocNode {
   /** HTML anchor and Markdown heading id of the node. */
   String anchor() {
     return path.replace('/', '.');
+  }
+
+  /** {@link #allowed} and {@link #pattern} in one line, the pattern between backticks. */
+  String allowedWithPattern() {
+    if (pattern.isEmpty()) {
+      return allowed;
+    }
+    return allowed.isEmpty() ? "pattern `" + pattern + "`" : allowed + " (pattern `" + pattern + "`)";
   }
 
   String cardinality() {

@@ -12,14 +12,23 @@ public final class DocsGenerator {
 
   private DocsGenerator() {}
 
-  /** Arguments: the schema folder and the output folder. */
+  /**
+   * Arguments: the schema folder, the output folder, the date the contract last changed (yyyy-mm-dd; the docs
+   * module's {@code contract.date}, set by hand, so that every build writes the same pages) and the project's version
+   * (the contract's when {@code callback.xsd} states none).
+   */
   public static void main(String[] args) throws Exception {
-    if (args.length != 2) {
-      throw new IllegalArgumentException("usage: DocsGenerator <schema dir> <output dir>");
+    if (args.length != 4 || !args[2].matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+      throw new IllegalArgumentException(
+          "usage: DocsGenerator <schema dir> <output dir> <contract date yyyy-mm-dd> <project version>");
     }
     Path schemaDir = Path.of(args[0]);
     Path outputDir = Path.of(args[1]);
     Contract contract = Contract.read(schemaDir);
+    contract.date = args[2];
+    if (contract.version.isEmpty()) {
+      contract.version = args[3];
+    }
     Files.createDirectories(outputDir);
     Files.writeString(outputDir.resolve("README.md"), MarkdownPage.render(contract), StandardCharsets.UTF_8);
     Files.writeString(outputDir.resolve("index.html"), HtmlPage.render(contract), StandardCharsets.UTF_8);

@@ -9,19 +9,32 @@ final class HtmlPage {
   private static final String STYLE = """
       body{font:15px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC",sans-serif;margin:0;color:#1d2330}
       header{background:#0b3d91;color:#fff;padding:18px 28px}header h1{margin:0;font-size:22px}
-      header p{margin:6px 0 0;opacity:.85;font-size:13px}
-      .layout{display:grid;grid-template-columns:300px 1fr;gap:0}
+      header p{margin:6px 0 0;max-width:72em}header .zh{color:#dfe7f5}header a{color:#fff}
+      header .meta{font-size:13px;opacity:.9}
+      .layout{display:grid;grid-template-columns:300px minmax(0,1fr);gap:0}
       nav{border-right:1px solid #d8dde6;padding:14px 10px;position:sticky;top:0;align-self:start;max-height:100vh;overflow:auto;font-size:13px}
       nav ul{list-style:none;margin:0;padding-left:14px}nav>ul{padding-left:0}nav a{text-decoration:none;color:#0b3d91}
-      nav summary{cursor:pointer}main{padding:10px 28px 40px;min-width:0}
-      table{border-collapse:collapse;width:100%;margin:8px 0 26px;font-size:13px}
-      th,td{border:1px solid #d8dde6;padding:4px 6px;vertical-align:top;text-align:left}th{background:#eef2f8}
-      tr:target{background:#fff6c8}code,pre{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}
-      pre{background:#f5f7fa;border:1px solid #d8dde6;padding:10px;overflow:auto}
+      nav summary{cursor:pointer}main{padding:10px 28px 40px;min-width:0;overflow-wrap:anywhere}
+      table{border-collapse:collapse;width:100%;margin:8px 0 26px;font-size:13px;table-layout:fixed}
+      th,td{border:1px solid #d8dde6;padding:4px 6px;vertical-align:top;text-align:left;overflow-wrap:anywhere}
+      .nodes .child{width:16%}.nodes .card{width:4.5em}.nodes .type{width:19%}.nodes .form{width:16%}
+      .nodes .example{width:17%}.tags .tag{width:20%}.tags .fixtures{width:16%}
+      th{background:#eef2f8;overflow-wrap:normal}tr:target{background:#fff6c8}ol li{margin-bottom:4px}
+      code,pre{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;overflow-wrap:anywhere}
+      pre{background:#f5f7fa;border:1px solid #d8dde6;padding:10px;white-space:pre-wrap}
+      h3 .up{color:#6b7385;font-weight:normal}
       .zh{color:#475066}.card{white-space:nowrap}.diff{color:#b3261e;text-decoration:none;font-weight:600}
+      .sub{display:block;color:#475066;font-size:12px}.label{color:#6b7385;font-size:11px;text-transform:uppercase}
+      details.pattern summary{cursor:pointer;color:#0b3d91;font-size:12px}
       .valid{color:#1b7f3b;font-weight:600}.invalid{color:#b3261e;font-weight:600}
-      @media print{nav{display:none}.layout{display:block}pre{white-space:pre-wrap}tr{break-inside:avoid}}
+      footer{border-top:1px solid #d8dde6;padding:12px 28px;font-size:13px;color:#475066}
+      @media (max-width:1100px){.layout{display:block}header,footer{padding-left:16px;padding-right:16px}
+      main{padding:10px 16px 32px}nav{position:static;max-height:35vh;border-right:0;border-bottom:1px solid #d8dde6}}
+      @media print{nav{display:none}.layout{display:block}tr{break-inside:avoid}details.pattern>code{display:block}}
       """;
+
+  /** A pattern longer than this is folded into a {@code <details>}, shown on demand. */
+  private static final int SHORT_PATTERN = 40;
 
   private HtmlPage() {}
 
@@ -35,8 +48,9 @@ final class HtmlPage {
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>").append(esc(Overview.TITLE)).append("</title>\n<style>\n").append(STYLE)
-        .append("</style>\n</head>\n<body>\n<header><h1>").append(esc(Overview.TITLE)).append("</h1><p>")
-        .append(esc(Overview.GENERATED)).append("</p></header>\n<div class=\"layout\">\n<nav aria-label=\"Payload tree\">\n")
+        .append("</style>\n</head>\n<body>\n");
+    header(contract, html);
+    html.append("<div class=\"layout\">\n<nav aria-label=\"Payload tree\">\n")
         .append("<strong>Payload tree</strong>\n<ul id=\"tree\">\n");
     tree(contract.root, html);
     html.append("</ul>\n<p><a href=\"#by-tag\">By job Tag</a><br><a href=\"#differences\">Differences from Tencent's docs</a><br>")
@@ -46,7 +60,8 @@ final class HtmlPage {
           .append(esc(paragraph[1])).append("</p>\n");
     }
     html.append("<h2 id=\"by-tag\">By job Tag</h2>\n<p>").append(esc(Overview.BY_TAG)).append("</p>\n")
-        .append("<table>\n<tr><th>Tag</th><th>Its own Operation parts</th><th>Fixtures</th></tr>\n");
+        .append("<table class=\"tags\">\n<colgroup><col class=\"tag\"><col><col class=\"fixtures\"></colgroup>\n")
+        .append("<tr><th>Tag</th><th>Its own Operation parts</th><th>Fixtures</th></tr>\n");
     for (Map.Entry<String, List<DocNode>> tag : contract.tags.entrySet()) {
       html.append("<tr><td id=\"tag-").append(esc(tag.getKey())).append("\">").append(esc(tag.getKey()))
           .append("</td><td>");
@@ -66,27 +81,60 @@ final class HtmlPage {
         table(node, contract, html);
       }
     }
-    html.append("<h2 id=\"differences\">Differences from Tencent's published docs</h2>\n<ol>\n");
-    int number = 1;
-    for (Map.Entry<String, List<DocNode>> difference : contract.differences.entrySet()) {
-      html.append("<li id=\"difference-").append(number++).append("\">").append(esc(difference.getKey()))
-          .append(" (");
-      List<DocNode> nodes = difference.getValue();
-      for (int i = 0; i < nodes.size(); i++) {
-        html.append(i > 0 ? ", " : "").append("<a href=\"#").append(nodes.get(i).anchor()).append("\">")
-            .append(esc(nodes.get(i).path)).append("</a>");
-      }
-      html.append(")</li>\n");
-    }
-    html.append("</ol>\n<h2 id=\"examples\">Examples</h2>\n");
+    differences(contract, html);
+    html.append("<h2 id=\"examples\">Examples</h2>\n");
     for (Contract.Example example : contract.examples) {
       html.append("<h3 id=\"example-").append(esc(example.file().replace('/', '-'))).append("\">")
           .append(esc(example.file())).append("</h3>\n<p class=\"").append(example.valid() ? "valid" : "invalid")
           .append("\">").append(esc(example.note())).append("</p>\n<pre>").append(esc(example.content().stripTrailing()))
           .append("</pre>\n");
     }
-    html.append("</main>\n</div>\n</body>\n</html>\n");
+    html.append("</main>\n</div>\n<footer>").append(withCode(Overview.GENERATED)).append("</footer>\n")
+        .append("</body>\n</html>\n");
     return html.toString();
+  }
+
+  /** What the page is (in English and Chinese), the contract's version and date, and Tencent's documentation. */
+  private static void header(Contract contract, StringBuilder html) {
+    html.append("<header>\n<h1>").append(esc(Overview.TITLE)).append("</h1>\n<p>").append(esc(Overview.INTRO[0]))
+        .append("</p>\n<p class=\"zh\" lang=\"zh\">").append(esc(Overview.INTRO[1])).append("</p>\n")
+        .append("<p class=\"meta\">Contract version ").append(esc(contract.version)).append(", updated ")
+        .append(esc(contract.date)).append(" · <span lang=\"zh\">契约版本 ").append(esc(contract.version))
+        .append("，更新于 ").append(esc(contract.date)).append("</span><br>Tencent's documentation ")
+        .append("<span lang=\"zh\">腾讯云文档</span>: ").append(tencentLinks()).append("</p>\n</header>\n");
+  }
+
+  private static String tencentLinks() {
+    StringBuilder links = new StringBuilder();
+    for (String[] page : Overview.TENCENT_DOCS) {
+      links.append(links.length() > 0 ? " · " : "").append("<a href=\"").append(esc(page[0])).append("\">")
+          .append(esc(page[1])).append("</a>");
+    }
+    return links.toString();
+  }
+
+  private static void differences(Contract contract, StringBuilder html) {
+    html.append("<h2 id=\"differences\">Differences from Tencent's published docs <span lang=\"zh\">")
+        .append(esc(Overview.DIFFERENCES_TITLE_ZH)).append("</span></h2>\n<p>").append(esc(Overview.DIFFERENCES[0]))
+        .append("</p>\n<p class=\"zh\" lang=\"zh\">").append(esc(Overview.DIFFERENCES[1])).append("</p>\n")
+        .append("<p>Tencent's documentation <span lang=\"zh\">腾讯云文档</span>: ").append(tencentLinks())
+        .append("</p>\n<ol>\n");
+    int number = 1;
+    for (Map.Entry<String, List<DocNode>> difference : contract.differences.entrySet()) {
+      String chinese = contract.differencesZh.get(difference.getKey());
+      html.append("<li id=\"difference-").append(number++).append("\">").append(esc(difference.getKey()));
+      if (chinese != null) {
+        html.append("<span class=\"sub zh\" lang=\"zh\">").append(esc(chinese)).append("</span>");
+      }
+      html.append("<span class=\"sub\">Nodes <span lang=\"zh\">节点</span>: ");
+      List<DocNode> nodes = difference.getValue();
+      for (int i = 0; i < nodes.size(); i++) {
+        html.append(i > 0 ? ", " : "").append("<a href=\"#").append(nodes.get(i).anchor()).append("\">")
+            .append(esc(nodes.get(i).path)).append("</a>");
+      }
+      html.append("</span></li>\n");
+    }
+    html.append("</ol>\n");
   }
 
   private static void tree(DocNode node, StringBuilder html) {
@@ -103,27 +151,61 @@ final class HtmlPage {
     html.append("</ul></details></li>\n");
   }
 
+  /** A container's children: the container is the heading, once, not a column of every row. */
   private static void table(DocNode node, Contract contract, StringBuilder html) {
-    html.append("<h3 id=\"").append(node.anchor()).append("\">").append(esc(node.path)).append("</h3>\n<p>")
+    int slash = node.path.lastIndexOf('/');
+    html.append("<h3 id=\"").append(node.anchor()).append("\">")
+        .append(slash < 0 ? "" : "<span class=\"up\">" + esc(node.path.substring(0, slash + 1)).replace("/", "/<wbr>")
+            + "</span>")
+        .append(esc(node.name)).append("</h3>\n<p>")
         .append(esc(node.english)).append(marks(node, contract)).append("<br><span class=\"zh\" lang=\"zh\">")
-        .append(esc(node.chinese)).append("</span></p>\n<table>\n<thead><tr><th>Node</th><th>Parent</th>")
-        .append("<th>Card.</th><th>Type</th><th>Allowed</th><th>XML form</th><th>JSON form</th>")
-        .append("<th>Description</th><th lang=\"zh\">说明</th><th>Example</th></tr></thead>\n<tbody>\n");
+        .append(esc(node.chinese)).append("</span></p>\n<table aria-labelledby=\"").append(node.anchor())
+        .append("\" class=\"nodes\">\n<colgroup><col class=\"child\"><col class=\"card\"><col class=\"type\">")
+        .append("<col class=\"form\"><col><col class=\"example\"></colgroup>\n")
+        .append("<thead><tr><th>Child</th><th>Card.</th><th>Type, allowed</th><th>XML, JSON form</th>")
+        .append("<th>Description <span lang=\"zh\">说明</span></th><th>Example</th></tr></thead>\n<tbody>\n");
     for (DocNode child : node.children) {
       String name = child.container
           ? "<a href=\"#" + child.anchor() + "\">" + esc(child.name) + "</a>"
           : esc(child.name);
       html.append("<tr id=\"").append(child.container ? "row-" : "").append(child.anchor()).append("\"><td><code>")
-          .append(name).append("</code></td><td>").append(esc(node.path)).append("</td><td class=\"card\">")
-          .append(child.shortCardinality()).append("</td><td>")
-          .append(child.container ? "Container" : esc(child.typeName)).append("</td><td>")
-          .append(child.container ? "" : esc(child.allowed)).append("</td><td>").append(esc(child.xmlForm()))
-          .append("</td><td>").append(esc(child.jsonForm)).append("</td><td>").append(esc(child.english))
-          .append(marks(child, contract)).append("</td><td lang=\"zh\">").append(esc(child.chinese))
-          .append("</td><td>").append(child.example.isEmpty() ? "" : "<code>" + esc(child.example) + "</code>")
+          .append(name).append("</code></td><td class=\"card\">").append(child.shortCardinality()).append("</td><td>")
+          .append(child.container ? "Container" : esc(child.typeName));
+      if (!child.container) {
+        html.append(child.allowed.isEmpty() ? "" : "<span class=\"sub\">" + esc(child.allowed) + "</span>")
+            .append(pattern(child.pattern));
+      }
+      html.append("</td><td><span class=\"label\">XML</span> ").append(esc(child.xmlForm()))
+          .append("<br><span class=\"label\">JSON</span> ").append(esc(child.jsonForm)).append("</td><td>")
+          .append(esc(child.english)).append(marks(child, contract)).append("<span class=\"sub zh\" lang=\"zh\">")
+          .append(esc(child.chinese)).append("</span></td><td>")
+          .append(child.example.isEmpty() ? "" : "<code>" + esc(child.example) + "</code>")
           .append("</td></tr>\n");
     }
     html.append("</tbody>\n</table>\n");
+  }
+
+  /** A short pattern as it is; a long one folded, shown on demand. */
+  private static String pattern(String pattern) {
+    if (pattern.isEmpty()) {
+      return "";
+    }
+    if (pattern.length() <= SHORT_PATTERN) {
+      return "<span class=\"sub\">pattern <code>" + esc(pattern) + "</code></span>";
+    }
+    return "<details class=\"pattern\"><summary>pattern (" + pattern.length() + " characters)</summary><code>"
+        + esc(pattern) + "</code></details>";
+  }
+
+  /** Text with {@code `code`} spans, escaped, the spans as {@code <code>}. */
+  static String withCode(String text) {
+    String[] parts = text.split("`", -1);
+    StringBuilder html = new StringBuilder();
+    for (int i = 0; i < parts.length; i++) {
+      html.append(i % 2 == 1 && i < parts.length - 1 ? "<code>" + esc(parts[i]) + "</code>"
+          : (i % 2 == 1 ? "`" : "") + esc(parts[i]));
+    }
+    return html.toString();
   }
 
   private static String marks(DocNode node, Contract contract) {

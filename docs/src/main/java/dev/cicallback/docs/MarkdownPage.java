@@ -12,6 +12,10 @@ final class MarkdownPage {
   static String render(Contract contract) {
     StringBuilder md = new StringBuilder();
     md.append("# ").append(Overview.TITLE).append("\n\n");
+    md.append(Overview.INTRO[0]).append("\n\n").append(Overview.INTRO[1]).append("\n\n");
+    md.append("Contract version ").append(contract.version).append(", updated ").append(contract.date)
+        .append(" · 契约版本 ").append(contract.version).append("，更新于 ").append(contract.date).append("  \n")
+        .append("Tencent's documentation 腾讯云文档: ").append(tencentLinks()).append("\n\n");
     md.append("> ").append(Overview.GENERATED).append("\n\n");
     md.append("![The HTML page of this contract](index.png)\n\n");
     md.append("The same content as one page: [index.html](index.html).\n\n");
@@ -43,11 +47,14 @@ final class MarkdownPage {
         containerTable(node, contract, md);
       }
     }
-    md.append("## Differences from Tencent's published docs\n\n");
+    md.append("## Differences from Tencent's published docs ").append(Overview.DIFFERENCES_TITLE_ZH).append("\n\n");
+    md.append(Overview.DIFFERENCES[0]).append("\n\n").append(Overview.DIFFERENCES[1]).append("\n\n");
+    md.append("Tencent's documentation 腾讯云文档: ").append(tencentLinks()).append("\n\n");
     int number = 1;
     for (Map.Entry<String, List<DocNode>> difference : contract.differences.entrySet()) {
+      String chinese = contract.differencesZh.get(difference.getKey());
       md.append(number).append(". <a id=\"difference-").append(number).append("\"></a>")
-          .append(cell(difference.getKey())).append(" (");
+          .append(cell(difference.getKey())).append(chinese == null ? "" : " " + cell(chinese)).append(" (");
       List<String> links = new ArrayList<>();
       for (DocNode node : difference.getValue()) {
         links.add("[" + node.path + "](#" + node.anchor() + ")");
@@ -78,17 +85,16 @@ final class MarkdownPage {
     md.append("<a id=\"").append(node.anchor()).append("\"></a>\n\n");
     md.append("### ").append(node.path).append("\n\n");
     md.append(node.english).append(" ").append(node.chinese).append(differences(node, contract)).append("\n\n");
-    md.append("| Node | Parent | Card. | Type | Allowed | XML form | JSON form | Description | 说明 | Example |\n");
-    md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+    md.append("| Child | Card. | Type | Allowed | XML form | JSON form | Description | 说明 | Example |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|\n");
     for (DocNode child : node.children) {
       md.append("| ")
           .append(child.container
               ? "[" + child.name + "](#" + child.anchor() + ")"
               : "<a id=\"" + child.anchor() + "\"></a>" + child.name)
-          .append(" | ").append(node.path)
           .append(" | ").append(child.shortCardinality())
           .append(" | ").append(child.container ? "Container" : cell(child.typeName))
-          .append(" | ").append(cell(child.container ? "" : child.allowed))
+          .append(" | ").append(cell(child.container ? "" : child.allowedWithPattern()))
           .append(" | ").append(child.xmlForm())
           .append(" | ").append(child.jsonForm)
           .append(" | ").append(cell(child.english)).append(differences(child, contract))
@@ -97,6 +103,14 @@ final class MarkdownPage {
           .append(" |\n");
     }
     md.append("\n");
+  }
+
+  private static String tencentLinks() {
+    List<String> links = new ArrayList<>();
+    for (String[] page : Overview.TENCENT_DOCS) {
+      links.add("[" + page[1] + "](" + page[0] + ")");
+    }
+    return String.join(" · ", links);
   }
 
   private static String fixtures(List<String> files) {

@@ -14,6 +14,31 @@ final class Overview {
           + " accepted under any Tag and checked wherever it is. A Tag not listed is an unknown node in strict mode"
           + " and a warning in tolerant mode, which reads the job and keeps its Operation as it came.";
 
+  /** What the page is, for a reader who lands on it: English and Chinese. */
+  static final String[] INTRO = {
+    "What Tencent Cloud Infinite (CI) POSTs to your callback URL when a job or a workflow run finishes: every node of"
+        + " the XML and the JSON form, with its cardinality, type, allowed values and an example from a real payload,"
+        + " and where payloads differ from Tencent's published docs.",
+    "数据万象（CI）在任务或工作流实例结束时向回调地址发送的回调内容：XML 和 JSON 两种格式的全部节点，包括出现次数、类型、取值范围和"
+        + "取自真实回调的示例，以及回调内容与腾讯云官方文档不一致之处。"
+  };
+
+  /** Tencent's documentation of CI: the Chinese site and the international one, each with its link text. */
+  static final List<String[]> TENCENT_DOCS = List.of(
+      new String[] {"https://cloud.tencent.com/document/product/460", "数据万象文档 (cloud.tencent.com)"},
+      new String[] {"https://www.tencentcloud.com/document/product/1045",
+        "Cloud Infinite documentation (tencentcloud.com, international)"});
+
+  static final String DIFFERENCES_TITLE_ZH = "与腾讯云文档的差异";
+
+  /** The differences section's introduction: English and Chinese. */
+  static final String[] DIFFERENCES = {
+    "Where Tencent's published pages, their samples, the SDK models and real payloads disagree, the contract accepts"
+        + " what callbacks carry. Each note says what differs from which of them and links the nodes it concerns.",
+    "腾讯云文档、文档中的示例、SDK 模型与实际回调内容不一致时，本契约以实际回调为准。每条说明指出与哪份资料不一致、差异是什么，"
+        + "并链接到相关节点。说明原文为英文，提供中文译文的附在其后。"
+  };
+
   static final String GENERATED =
       "Generated from schema/ by the docs module; do not edit. Regenerate with `mvn -q -pl docs -am verify`"
           + " (bin/test does it too) and commit generated-docs/.";

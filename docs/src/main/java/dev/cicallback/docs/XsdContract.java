@@ -22,8 +22,15 @@ final class XsdContract {
   private final Map<String, Element> simpleTypes = new HashMap<>();
   private final Map<String, Element> groups = new HashMap<>();
   private final Map<String, Element> elements = new HashMap<>();
+  /** The {@code version} attribute of the entry schema's {@code xs:schema} ("" when it has none). */
+  private String version = "";
 
   private XsdContract() {}
+
+  /** The contract's version as the entry schema states it, "" when it states none. */
+  String version() {
+    return version;
+  }
 
   static XsdContract read(Path xmlDir) throws Exception {
     XsdContract contract = new XsdContract();
@@ -39,6 +46,9 @@ final class XsdContract {
         continue;
       }
       Document document = factory.newDocumentBuilder().parse(xmlDir.resolve(file).toFile());
+      if (file.equals(ENTRY)) {
+        contract.version = document.getDocumentElement().getAttribute("version").strip();
+      }
       for (Element include : children(document.getDocumentElement())) {
         if (include.getLocalName().equals("include")) {
           pending.add(include.getAttribute("schemaLocation"));
@@ -110,7 +120,7 @@ final class XsdContract {
     } else if (simpleTypes.containsKey(type)) {
       Element simpleType = simpleTypes.get(type);
       annotate(node, simpleType);
-      node.allowed = allowed(simpleType);
+      allowed(simpleType, node);
     } else {
       node.allowed = "any text";
     }
@@ -150,12 +160,17 @@ final class XsdContract {
     return value.isEmpty() ? 1 : Integer.parseInt(value);
   }
 
-  /** Documentation (first English and Chinese text found wins) and difference notes of a declaration. */
+  /**
+   * Documentation (first English and Chinese text found wins) and difference notes of a declaration. A note is an
+   * {@code xs:appinfo source="differs-from-tencent-docs"} in English (no {@code xml:lang}, or "en"); one with
+   * {@code xml:lang="zh"} right after it is its Chinese text.
+   */
   private static void annotate(DocNode node, Element declaration) {
     for (Element annotation : children(declaration)) {
       if (!annotation.getLocalName().equals("annotation")) {
         continue;
       }
+      String lastDifference = null;
       for (Element item : children(annotation)) {
         String text = item.getTextContent().strip().replaceAll("\\s+", " ");
         if (item.getLocalName().equals("documentation")) {
@@ -166,28 +181,39 @@ final class XsdContract {
             node.chinese = text;
           }
         } else if (item.getLocalName().equals("appinfo") && DIFFERS.equals(item.getAttribute("source"))) {
-          node.differences.add(text);
+          if (item.getAttributeNS(XMLConstants.XML_NS_URI, "lang").equals("zh")) {
+            if (lastDifference != null) {
+              node.differencesZh.putIfAbsent(lastDifference, text);
+            }
+          } else {
+            node.differences.add(text);
+            lastDifference = text;
+            continue;
+          }
         }
+        lastDifference = null;
       }
     }
   }
 
-  private static String allowed(Element simpleType) {
+  /** What a simple type allows, into {@code node}: the words ({@code allowed}) and the pattern, if any. */
+  private static void allowed(Element simpleType, DocNode node) {
     Element restriction = children(simpleType).stream()
         .filter(e -> e.getLocalName().equals("restriction")).findFirst().orElseThrow();
     List<String> values = children(restriction).stream()
         .filter(e -> e.getLocalName().equals("enumeration")).map(e -> e.getAttribute("value")).toList();
     if (!values.isEmpty()) {
-      return "one of " + String.join(", ", values);
+      node.allowed = "one of " + String.join(", ", values);
+      return;
     }
     DocNode type = new DocNode(simpleType.getAttribute("name"), null);
     annotate(type, simpleType);
-    String pattern = children(restriction).stream()
+    node.pattern = children(restriction).stream()
         .filter(e -> e.getLocalName().equals("pattern"))
-        .map(e -> "pattern `" + e.getAttribute("value") + "`")
+        .map(e -> e.getAttribute("value"))
         .findFirst()
-        .orElse("any text");
-    return type.english.isEmpty() ? pattern : type.english + " (" + pattern + ")";
+        .orElse("");
+    node.allowed = type.english.isEmpty() && node.pattern.isEmpty() ? "any text" : type.english;
   }
 
   static List<Element> children(Node parent) {

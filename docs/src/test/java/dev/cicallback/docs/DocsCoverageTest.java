@@ -1,6 +1,7 @@
 package dev.cicallback.docs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -26,6 +29,9 @@ class DocsCoverageTest {
 
   private static final Path SCHEMA = Path.of(System.getProperty("schema.dir", "../schema"));
   private static final Path DOCS = Path.of(System.getProperty("docs.dir", "../generated-docs"));
+  /** What the build passes the generator besides the folders (docs/pom.xml). */
+  private static final String DATE = System.getProperty("contract.date", "2026-12-01");
+  private static final String PROJECT_VERSION = System.getProperty("project.version", "0.1.0-SNAPSHOT");
 
   private static String html() throws Exception {
     return Files.readString(DOCS.resolve("index.html"), StandardCharsets.UTF_8);
@@ -85,14 +91,99 @@ class DocsCoverageTest {
     String html = html();
 
     assertFalse(html.contains("<script"), "no scripts");
-    assertFalse(html.matches("(?s).*(src|href)=\"https?://.*"), "no external assets");
+    assertFalse(html.contains("<link") || html.contains("url(") || html.contains("@import"), "no external assets");
+    Matcher external = Pattern.compile("<(\\w+)[^>]*\\s(\\w+)=\"(?:https?:)?//").matcher(html);
+    List<String> loaded = new ArrayList<>();
+    int links = 0;
+    while (external.find()) {
+      if (external.group(1).equals("a") && external.group(2).equals("href")) {
+        links++;
+      } else {
+        loaded.add(external.group());
+      }
+    }
+    assertEquals(List.of(), loaded, "no external assets: only links may point off the page");
+    assertTrue(links >= 4, "the page links Tencent's docs in its header and differences section: " + links);
     assertTrue(html.contains("<nav aria-label=\"Payload tree\">"));
   }
 
   @Test
+  void the_header_says_what_the_page_is_in_both_languages_with_the_contract_version_and_date() throws Exception {
+    String html = html();
+    Matcher header = Pattern.compile("<header>(.*?)</header>", Pattern.DOTALL).matcher(html);
+    assertTrue(header.find(), "no header");
+    String version = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder()
+        .parse(SCHEMA.resolve("xml/callback.xsd").toFile()).getDocumentElement().getAttribute("version");
+
+    assertFalse(version.isBlank(), "callback.xsd states no version");
+    assertTrue(header.group(1).contains("Contract version " + version + ", updated " + DATE), header.group(1));
+    assertTrue(header.group(1).contains("契约版本 " + version), header.group(1));
+    assertTrue(header.group(1).contains("href=\"https://cloud.tencent.com/document/product/460\""));
+    assertTrue(header.group(1).contains("href=\"https://www.tencentcloud.com/document/product/1045\""));
+    assertTrue(header.group(1).contains("lang=\"zh\">数据万象"), "no Chinese introduction");
+    assertFalse(header.group(1).contains("`"), "no Markdown left in the header");
+  }
+
+  @Test
+  void node_tables_name_the_parent_once_and_fold_long_patterns() throws Exception {
+    String html = html();
+    Matcher table = Pattern.compile("<h3 id=\"Response\\.JobsDetail\\.Operation\">(.*?)</table>", Pattern.DOTALL)
+        .matcher(html);
+    assertTrue(table.find(), "no table of Response/JobsDetail/Operation");
+
+    assertTrue(table.group(1).contains("Response/<wbr>JobsDetail/<wbr></span>Operation</h3>"), "the parent is the heading");
+    assertFalse(table.group(1).contains("<td>Response/JobsDetail/Operation</td>"), "no parent column");
+    assertFalse(html.contains("<th>Parent</th>"));
+    Matcher folded = Pattern.compile("<details class=\"pattern\"><summary>pattern \\((\\d+) characters\\)</summary>")
+        .matcher(html);
+    int count = 0;
+    while (folded.find()) {
+      assertTrue(Integer.parseInt(folded.group(1)) > 40, folded.group());
+      count++;
+    }
+    assertTrue(count > 5, "the timestamp patterns are folded: " + count);
+    assertFalse(html.contains("pattern `"), "patterns are code, not Markdown");
+  }
+
+  @Test
+  void the_differences_section_is_in_both_languages_and_shows_a_note_s_chinese_where_the_schema_has_it(
+      @TempDir Path dir) throws Exception {
+    String html = html();
+    assertTrue(html.contains("<h2 id=\"differences\">Differences from Tencent's published docs <span lang=\"zh\">"
+        + Overview.DIFFERENCES_TITLE_ZH + "</span></h2>"));
+    assertTrue(html.contains("<p class=\"zh\" lang=\"zh\">" + Overview.DIFFERENCES[1]));
+
+    // A copy of schema/ whose note on Md5 has a Chinese twin: the generated page shows it under the English.
+    Path schema = dir.resolve("schema");
+    try (Stream<Path> files = Files.walk(SCHEMA)) {
+      for (Path file : files.toList()) {
+        Path copy = schema.resolve(SCHEMA.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(copy);
+        } else {
+          Files.copy(file, copy);
+        }
+      }
+    }
+    Path common = schema.resolve("xml/common.xsd");
+    String note = "Tencent's table types Md5 as Container; it is a 32-hex-digit string.</xs:appinfo>";
+    String xsd = Files.readString(common, StandardCharsets.UTF_8);
+    assertTrue(xsd.contains(note), "common.xsd no longer has the Md5 note this test translates");
+    Files.writeString(common, xsd.replace(note, note
+        + "<xs:appinfo source=\"differs-from-tencent-docs\" xml:lang=\"zh\">腾讯云表格将 Md5 标为 Container。</xs:appinfo>"),
+        StandardCharsets.UTF_8);
+    DocsGenerator.main(new String[] {schema.toString(), dir.resolve("out").toString(), DATE, PROJECT_VERSION});
+    String translated = Files.readString(dir.resolve("out/index.html"), StandardCharsets.UTF_8);
+
+    assertTrue(translated.matches("(?s).*<li id=\"difference-\\d+\">Tencent's table types Md5 as Container; it is a"
+        + " 32-hex-digit string\\.<span class=\"sub zh\" lang=\"zh\">腾讯云表格将 Md5 标为 Container。</span>.*"));
+    assertFalse(html.contains("腾讯云表格将 Md5"));
+  }
+
+  @Test
   void generation_is_repeatable_and_matches_the_build_output(@TempDir Path dir) throws Exception {
-    DocsGenerator.main(new String[] {SCHEMA.toString(), dir.resolve("a").toString()});
-    DocsGenerator.main(new String[] {SCHEMA.toString(), dir.resolve("b").toString()});
+    DocsGenerator.main(new String[] {SCHEMA.toString(), dir.resolve("a").toString(), DATE, PROJECT_VERSION});
+    DocsGenerator.main(new String[] {SCHEMA.toString(), dir.resolve("b").toString(), DATE, PROJECT_VERSION});
 
     for (String file : List.of("README.md", "index.html")) {
       byte[] first = Files.readAllBytes(dir.resolve("a").resolve(file));
