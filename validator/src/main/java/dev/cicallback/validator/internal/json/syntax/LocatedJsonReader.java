@@ -307,7 +307,7 @@ public final class LocatedJsonReader {
 
   /**
    * A parser over the bytes with this reader's limits, for a pass that needs no tree: it does not refuse a name given
-   * twice in one object, which the pass must check itself ({@link JsonSchemaVerdict} does).
+   * twice in one object, which the pass must check itself (the quick JSON verdict does).
    */
   public JsonParser parser(byte[] bytes, int offset, int length) throws IOException {
     return quickFactory.createParser(bytes, offset, length);
