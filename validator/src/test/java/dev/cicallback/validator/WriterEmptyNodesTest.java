@@ -1,0 +1,70 @@
+package dev.cicallback.validator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cicallback.model.Fixtures;
+import dev.cicallback.model.json.Callback;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CI leaves empty nodes out of its JSON, and the writer does too: an empty text read from JSON (where the model holds
+ * it as an empty string, not as a missing node) is left out of both wire forms, while a text of white space and a
+ * zero are values and kept.
+ */
+class WriterEmptyNodesTest {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String FIXTURE =
+      new String(
+          Fixtures.read(Fixtures.ROOT.resolve("json/valid-empty-message-kept.json")), StandardCharsets.UTF_8);
+
+  private static Callback read(String json) {
+    ReadResult result = CallbackReader.strict().read(json.getBytes(StandardCharsets.UTF_8));
+    assertTrue(result.isValid(), result.problems()::toString);
+    return result.callback().orElseThrow();
+  }
+
+  private static JsonNode job(Callback callback) throws IOException {
+    JsonNode json = MAPPER.readTree(CallbackWriter.toJson(callback));
+    return json.at("/JobsDetail/0");
+  }
+
+  private static String xml(Callback callback) {
+    return new String(CallbackWriter.toXml(callback), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void an_empty_text_is_left_out_of_json_and_xml() throws IOException {
+    assertTrue(FIXTURE.contains("\"Message\": \"\""), "the fixture holds an empty Message");
+    Callback callback = read(FIXTURE);
+
+    JsonNode job = job(callback);
+    assertFalse(job.isMissingNode(), "the job is written");
+    assertFalse(job.has("Message"), job::toString);
+    assertEquals("Success", job.get("State").asText(), "the texts around it are kept");
+    assertFalse(xml(callback).contains("<Message"), xml(callback));
+  }
+
+  @Test
+  void a_text_of_white_space_is_a_value_and_kept() throws IOException {
+    Callback callback = read(FIXTURE.replace("\"Message\": \"\"", "\"Message\": \" \""));
+
+    assertEquals(" ", job(callback).get("Message").asText());
+    assertTrue(xml(callback).contains("<Message> </Message>"), xml(callback));
+  }
+
+  @Test
+  void a_zero_is_a_value_and_kept() throws IOException {
+    assertTrue(FIXTURE.contains("\"JobLevel\": \"0\""), "the fixture holds JobLevel 0");
+    Callback callback = read(FIXTURE);
+
+    assertEquals("0", job(callback).at("/Operation/JobLevel").asText());
+    assertTrue(xml(callback).contains("<JobLevel>0</JobLevel>"), xml(callback));
+  }
+}
