@@ -99,7 +99,10 @@ public final class ValidatorOptions {
     return maxStringLength;
   }
 
-  /** Longest JSON number accepted, in characters (default 100). */
+  /**
+   * Most digits in one JSON number (default 100): those of the integer part, fraction and exponent together; a sign,
+   * the point and the exponent letter are not counted.
+   */
   public int maxNumberLength() {
     return maxNumberLength;
   }
