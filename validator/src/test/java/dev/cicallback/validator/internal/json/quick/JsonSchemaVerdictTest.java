@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -63,6 +64,7 @@ public class JsonSchemaVerdictTest {
   }
 
   @Test
+  @Tag("exhaustive") // thousands of payloads or patterns: left out of mutation runs (bin/mutation)
   void is_never_more_lenient_than_the_full_evaluator_on_damaged_payloads() throws Exception {
     Map<String, Integer> deferred = new TreeMap<>();
     int compared = 0;

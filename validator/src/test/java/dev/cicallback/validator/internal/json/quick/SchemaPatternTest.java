@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -91,6 +92,7 @@ class SchemaPatternTest {
   }
 
   @Test
+  @Tag("exhaustive") // thousands of payloads or patterns: left out of mutation runs (bin/mutation)
   void random_patterns_of_the_subset_agree_with_the_regex_engine() {
     Random random = new Random(20261128);
     String alphabet = "ab0c9-./+x \n";
