@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -61,9 +61,9 @@ class ReadmeSnippetsTest {
     }
     assertEquals(List.of("ReadWithTheModel", "ValidateFirst", "CallbackHandler"), List.copyOf(SNIPPETS.keySet()));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    StringWriter errors = new StringWriter();
-    int status = javac.getTask(errors, null, null, arguments, null, null).call() ? 0 : 1;
-    assertEquals(0, status, () -> "the README's Java does not compile:\n" + errors);
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    int status = javac.run(null, errors, errors, arguments.toArray(String[]::new));
+    assertEquals(0, status, () -> "the README's Java does not compile:\n" + errors.toString(StandardCharsets.UTF_8));
     loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, ReadmeSnippetsTest.class.getClassLoader());
   }
 
@@ -90,7 +90,9 @@ class ReadmeSnippetsTest {
 
   @Test
   void the_reader_snippet_answers_200_to_a_callback_and_400_to_anything_else() throws Exception {
-    HttpHandler handler = (HttpHandler) loader.loadClass("CallbackHandler").getDeclaredConstructor().newInstance();
+    var constructor = loader.loadClass("CallbackHandler").getDeclaredConstructor();
+    constructor.setAccessible(true);
+    HttpHandler handler = (HttpHandler) constructor.newInstance();
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", handler);
     server.start();
