@@ -66,7 +66,7 @@ public final class XmlPayloadValidator implements FormatValidator {
     this.options = options;
     this.buildTree = buildTree;
     this.schema = COMPILED.get();
-    this.quick = new XmlQuickPass(schema);
+    this.quick = new XmlQuickPass(schema, options);
     this.parsers = HardenedXml.parsers();
     this.parser = ThreadLocal.withInitial(() -> HardenedXml.newParser(parsers));
     this.validators = ThreadLocal.withInitial(this::newValidatorHandler);
@@ -94,7 +94,7 @@ public final class XmlPayloadValidator implements FormatValidator {
   public boolean passesQuickly(byte[] bytes, int offset, int length, XmlTreeBuilder tree) {
     String declared = HardenedXml.declaredEncoding(bytes, offset, length);
     boolean utf8 = declared == null || declared.equalsIgnoreCase("UTF-8");
-    return utf8 && quick.passes(bytes, offset, length, options, tree);
+    return utf8 && quick.passes(bytes, offset, length, tree);
   }
 
   /** Like {@link #check}, with the full pass whatever the quick one would say: finds and places every problem. */

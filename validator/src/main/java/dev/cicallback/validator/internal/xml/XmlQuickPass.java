@@ -37,22 +37,15 @@ public final class XmlQuickPass {
     }
   }
 
-  /** A thread's parser and the limits it was given: kept between payloads, set again only when they change. */
-  private static final class Configured {
-    final SAXParser parser;
-    ValidatorOptions options;
-
-    Configured(SAXParser parser) {
-      this.parser = parser;
-    }
-  }
-
   private static final DefaultHandler IDLE = new DefaultHandler();
 
+  private final ValidatorOptions options;
   private final SAXParserFactory parsers;
-  private final ThreadLocal<Configured> parser;
+  /** A parser per thread, limited once to this pass's options and kept between payloads (never reset). */
+  private final ThreadLocal<SAXParser> parser;
 
-  public XmlQuickPass(Schema schema) {
+  public XmlQuickPass(Schema schema, ValidatorOptions options) {
+    this.options = options;
     this.parsers = HardenedXml.parsers();
     this.parsers.setSchema(schema);
     try {
@@ -61,20 +54,24 @@ public final class XmlQuickPass {
     } catch (ParserConfigurationException | SAXException e) {
       throw new IllegalStateException("cannot configure the validating parser", e);
     }
-    this.parser = ThreadLocal.withInitial(() -> new Configured(HardenedXml.newParser(parsers)));
+    this.parser = ThreadLocal.withInitial(this::newParser);
+  }
+
+  private SAXParser newParser() {
+    SAXParser validating = HardenedXml.newParser(parsers);
+    try {
+      HardenedXml.limit(validating, options);
+    } catch (SAXException e) {
+      throw new IllegalStateException("cannot limit the validating parser", e);
+    }
+    return validating;
   }
 
   /** Whether the payload passes; {@code tree}, if not null, receives its events (complete only on yes). */
-  public boolean passes(byte[] bytes, int offset, int length, ValidatorOptions options, ContentHandler tree) {
-    Configured configured = parser.get();
-    SAXParser validating = configured.parser;
+  public boolean passes(byte[] bytes, int offset, int length, ContentHandler tree) {
     XMLReader reader = null;
     try {
-      if (!options.equals(configured.options)) {
-        HardenedXml.limit(validating, options);
-        configured.options = options;
-      }
-      reader = validating.getXMLReader();
+      reader = parser.get().getXMLReader();
       Watch watch = new Watch(options, tree);
       reader.setContentHandler(watch);
       reader.setErrorHandler(watch);
