@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.cicallback.validator.CallbackReader;
 import dev.cicallback.validator.Problem;
 import dev.cicallback.validator.ReadResult;
-import dev.cicallback.validator.ValidatorOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,7 +38,6 @@ public final class Listener implements AutoCloseable {
   private final ExecutorService threads;
   private final PrintWriter out;
   private final CallbackReader reader;
-  private final CallbackReader tolerant;
   private final BodyFiles files;
   private final Forwarder forwarder;
   private final AtomicInteger received = new AtomicInteger();
@@ -53,7 +51,6 @@ public final class Listener implements AutoCloseable {
     this.threads = threads;
     this.out = out;
     this.reader = CallbackReader.create(options.validation());
-    this.tolerant = CallbackReader.create(options.validation().toBuilder().mode(ValidatorOptions.Mode.TOLERANT).build());
     this.files = options.save().map(BodyFiles::new).orElse(null);
     this.forwarder = options.forwardTo().map(uri -> new Forwarder(uri, options.forwardTimeout())).orElse(null);
     this.enough = new CountDownLatch(options.maxRequests() > 0 ? 1 : 0);
@@ -131,7 +128,7 @@ public final class Listener implements AutoCloseable {
         body = in.readNBytes((int) Math.min(options.validation().maxBytes() + 1, Integer.MAX_VALUE - 8));
       }
       ReadResult read = reader.read(body);
-      Received what = Received.of(read, read.callback().isPresent() ? read : tolerant.read(body));
+      Received what = Received.of(body, read);
       StringBuilder line = new StringBuilder(line(read.isValid() ? 200 : 400, what));
       boolean whole = body.length <= options.validation().maxBytes();
       if (files != null) {

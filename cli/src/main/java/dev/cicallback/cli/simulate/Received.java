@@ -1,63 +1,53 @@
 package dev.cicallback.cli.simulate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cicallback.validator.CallbackWriter;
 import dev.cicallback.validator.PayloadFormat;
 import dev.cicallback.validator.Problem;
 import dev.cicallback.validator.ReadResult;
-import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * What a received body is, for the line {@code listen} prints and the name it saves it under: its verdict, the
  * event, the first job's Tag, State and JobId (or the workflow run's State and RunId), and its first problem. A node
- * the body does not have (or that an invalid body could not be read for) is "-".
+ * the body does not have is "-"; so is every node of a body that is not well-formed or over a limit.
  */
 record Received(
     boolean valid, Optional<PayloadFormat> format, String event, String tag, String state, String id,
     Optional<Problem> firstProblem) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Codes after which a body is not looked into: it is not well-formed, or over a limit. */
+  private static final java.util.Set<dev.cicallback.validator.ProblemCode> UNREADABLE = java.util.EnumSet.of(
+      dev.cicallback.validator.ProblemCode.SYNTAX, dev.cicallback.validator.ProblemCode.ENCODING,
+      dev.cicallback.validator.ProblemCode.LIMIT, dev.cicallback.validator.ProblemCode.INTERNAL);
 
-  /** {@code read}: the body read in the listener's mode; {@code tolerant}: read tolerantly, when that failed. */
-  static Received of(ReadResult read, ReadResult tolerant) {
-    ReadResult described = read.callback().isPresent() ? read : tolerant;
-    String event = described.event().orElse("-");
+  /** {@code body} as {@code read} judged it. */
+  static Received of(byte[] body, ReadResult read) {
+    Map<String, String> nodes = read.format().isPresent()
+        && read.problems().stream().noneMatch(p -> UNREADABLE.contains(p.code()))
+        ? Glance.of(body, read.format().get()) : Map.of();
+    String event = nodes.getOrDefault("EventName", "-");
     String tag = "-";
-    String state = "-";
-    String id = "-";
-    if (described.callback().isPresent()) {
-      JsonNode tree;
-      try {
-        tree = JSON.readTree(CallbackWriter.toJson(described.callback().get()));
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      JsonNode job = first(tree.get("JobsDetail"));
-      JsonNode run = first(tree.get("WorkflowExecution"));
-      if (job != null) {
-        tag = text(job, "Tag");
-        state = text(job, "State");
-        id = text(job, "JobId");
-      } else if (run != null) {
-        state = text(run, "State");
-        id = text(run, "RunId");
-      }
+    String state;
+    String id;
+    if (nodes.containsKey("JobsDetail/Tag") || nodes.containsKey("JobsDetail/JobId")
+        || nodes.containsKey("JobsDetail/State")) {
+      tag = nodes.getOrDefault("JobsDetail/Tag", "-");
+      state = nodes.getOrDefault("JobsDetail/State", "-");
+      id = nodes.getOrDefault("JobsDetail/JobId", "-");
+    } else {
+      state = nodes.getOrDefault("WorkflowExecution/State", "-");
+      id = nodes.getOrDefault("WorkflowExecution/RunId", "-");
     }
     Optional<Problem> first = read.problems().stream().filter(Problem::isError).findFirst()
         .or(() -> read.problems().stream().findFirst());
-    return new Received(read.isValid(), read.format(), event, tag, state, id, first);
+    return new Received(read.isValid(), read.format(), word(event), word(tag), word(state), word(id), first);
   }
 
-  private static JsonNode first(JsonNode node) {
-    return node != null && node.isArray() ? node.get(0) : node;
-  }
-
-  private static String text(JsonNode node, String name) {
-    JsonNode value = node.get(name);
-    return value != null && value.isValueNode() && !value.asText().isEmpty() ? value.asText() : "-";
+  /** A node's text as one word for a line: blank is "-", spaces and control characters become "_", 80 at most. */
+  private static String word(String text) {
+    String word = text.strip().replaceAll("[\\s\\p{Cntrl}]", "_");
+    return word.isEmpty() ? "-" : word.length() > 80 ? word.substring(0, 80) + "..." : word;
   }
 
   /**
