@@ -26,14 +26,13 @@ public final class BodyMaker {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final CallbackValidator xml;
-  private final CallbackValidator json;
+  private final ValidatorOptions options;
+  private final Map<PayloadFormat, CallbackValidator> validators = new ConcurrentHashMap<>();
   private final FreshValues fresh;
   private final Map<String, ObjectNode> trees = new ConcurrentHashMap<>();
 
   BodyMaker(ValidatorOptions options, FreshValues fresh) {
-    this.xml = CallbackValidator.create(options.toBuilder().format(PayloadFormat.XML).build());
-    this.json = CallbackValidator.create(options.toBuilder().format(PayloadFormat.JSON).build());
+    this.options = options;
     this.fresh = fresh;
   }
 
@@ -75,7 +74,9 @@ public final class BodyMaker {
       edit.apply(tree, allowInvalid);
     }
     byte[] bytes = format == PayloadFormat.XML ? WireForms.xml(tree) : WireForms.json(tree);
-    ValidationResult verdict = (format == PayloadFormat.XML ? xml : json).validate(bytes);
+    ValidationResult verdict = validators
+        .computeIfAbsent(format, f -> CallbackValidator.create(options.toBuilder().format(f).build()))
+        .validate(bytes);
     Body body = new Body(event.name() + (format == PayloadFormat.XML ? ".xml" : ".json"), Optional.of(format), bytes,
         id(tree), verdict.isValid() ? Body.Expect.ACCEPTED : Body.Expect.REFUSED);
     if (!verdict.isValid() && !allowInvalid) {
