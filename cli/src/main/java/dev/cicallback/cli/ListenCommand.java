@@ -23,9 +23,10 @@ final class ListenCommand implements Command {
       new CommandSpec(
           "listen",
           List.of(
-              "Receives callbacks (a POST to any path) and validates each: one line per body (status, verdict,"
-                  + " event, Tag, State, JobId, first problem), answering 200 for a valid body and 400 with the"
-                  + " problems (JSON) otherwise. Runs until Ctrl-C, or --max-requests bodies.",
+              "Receives callbacks locally: validates, prints, saves and forwards each.",
+              "Every POST (to any path) gets one line (status, verdict, event, Tag, State, JobId, first problem)"
+                  + " and the answer 200 for a valid body, 400 with the problems (JSON) otherwise. Runs until"
+                  + " Ctrl-C, or --max-requests bodies.",
               "Exit status: 0 when it stopped, 2 for a usage error or an address it cannot listen on."),
           List.of(
               CommandSpec.Option.value("--port", "N", "the port to listen on; 0 takes a free one", "8080"),

@@ -28,9 +28,10 @@ final class TriggerCommand implements Command {
       new CommandSpec(
           "trigger",
           List.of(
-              "Posts callbacks as CI would to an endpoint: EVENT's body made from the contract's fixtures (fresh"
-                  + " JobId and RunId, current timestamps), the hostile corpus (--hostile), or saved payloads"
-                  + " (--replay). --list shows the events.",
+              "Posts realistic callbacks to an endpoint, as CI would.",
+              "EVENT's body is made from the contract's fixtures (fresh JobId and RunId, current timestamps) and"
+                  + " checked against the contract; --hostile sends the hostile corpus instead, --replay saved"
+                  + " payloads. --list shows the events.",
               "One line per delivery (status, time, what was sent, JobId), then a summary. Exit status: 0 when every"
                   + " answer was the expected one (2xx for a body the contract accepts, 4xx for one it refuses:"
                   + " --allow-invalid, --hostile), 1 otherwise or when the contract refuses an edited body, 2 for a"

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.cicallback.validator.CallbackReader;
+import dev.cicallback.validator.CallbackWriter;
 import dev.cicallback.validator.Problem;
 import dev.cicallback.validator.ReadResult;
 import java.io.IOException;
@@ -72,9 +73,25 @@ public final class Listener implements AutoCloseable {
     });
     server.setExecutor(pool);
     Listener listener = new Listener(options, server, pool, out);
+    listener.warmUp();
     server.createContext("/", listener::handle);
     server.start();
     return listener;
+  }
+
+  /**
+   * Reads a callback in each format once before the first request, so that the schemas are compiled and CI's first
+   * callback is answered as fast as the others (the first read of a format takes about a second).
+   */
+  private void warmUp() throws IOException {
+    String fixture = EventCatalogue.FIXTURES + EventCatalogue.find("tts-success").orElseThrow().fixture();
+    try (InputStream in = Listener.class.getClassLoader().getResourceAsStream(fixture)) {
+      if (in == null) {
+        throw new IllegalStateException("the fixture " + fixture + " is not packaged");
+      }
+      ReadResult xml = reader.read(in.readAllBytes());
+      xml.callback().ifPresent(callback -> reader.read(CallbackWriter.toJson(callback)));
+    }
   }
 
   public InetSocketAddress address() {
