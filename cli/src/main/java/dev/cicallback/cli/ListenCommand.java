@@ -97,8 +97,8 @@ final class ListenCommand implements Command {
     Runtime.getRuntime().addShutdownHook(onCtrlC);
     try {
       synchronized (listener) {
-        out.println("listening on " + listener.url() + " (" + options.validation().mode().name().toLowerCase(java.util.Locale.ROOT)
-            + ")" + save.map(s -> ", saving to " + s).orElse("")
+        String mode = options.validation().mode().name().toLowerCase(java.util.Locale.ROOT);
+        out.println("listening on " + listener.url() + " (" + mode + ")" + save.map(s -> ", saving to " + s).orElse("")
             + forward.map(f -> ", forwarding to " + f).orElse("") + "; Ctrl-C stops");
         out.flush();
       }

@@ -134,6 +134,13 @@ class SimulatorRoundTripTest {
       Files.delete(file);
     }
     assertEquals(2, Cli.run("listen", "--port", "70000").status());
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Cli busy = Cli.run("listen", "--port", String.valueOf(taken.getLocalPort()));
+      assertEquals(2, busy.status());
+      assertTrue(busy.err().startsWith("ci-callback listen: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": "),
+          busy.err());
+      assertFalse(busy.err().contains("Exception"), busy.err());
+    }
     assertEquals(2, Cli.run("listen", "--forward-to", "ftp://x/").status());
     assertFalse(Cli.run("help", "listen").out().isEmpty());
   }

@@ -184,7 +184,8 @@ class TriggerCommandTest {
     try (LocalApp flaky = new LocalApp(503, 503, 200)) {
       Cli cli = Cli.run("trigger", "tts-failed", "--to", flaky.url("/"), "--retries", "3", "--retry-delay", "1");
       assertEquals(0, cli.status(), cli.out());
-      assertTrue(cli.out().matches("(?s)200 +\\d+ ms  tts-failed\\.xml  j[0-9a-f]{32}  \\(attempt 3\\)\n.*"), cli.out());
+      assertTrue(cli.out().matches("(?s)200 +\\d+ ms  tts-failed\\.xml  j[0-9a-f]{32}  \\(attempt 3\\)\n.*"),
+          cli.out());
       assertEquals(3, flaky.requests.size());
       assertTrue(java.util.Arrays.equals(flaky.requests.get(0).body(), flaky.requests.get(2).body()),
           "a retry sends the same body");

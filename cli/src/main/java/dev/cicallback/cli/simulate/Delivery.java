@@ -10,7 +10,7 @@ public record Delivery(Body body, Optional<Integer> status, long nanos, int atte
 
   /** Whether the answer is the one the body expects. */
   public boolean asExpected() {
-    return body.expect().matches(status) && (status.isPresent() || failure != null);
+    return body.expect().matches(status);
   }
 
   public long millis() {

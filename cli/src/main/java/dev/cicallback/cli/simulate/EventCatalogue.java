@@ -15,7 +15,8 @@ public final class EventCatalogue {
 
   private static final List<Event> EVENTS = List.of(
       new Event("tts-success", "xml/valid-seed-case1-task-api.xml", "TaskFinish, Tag Tts, State Success"),
-      new Event("tts-failed", "xml/valid-failed-job.xml", "TaskFinish, Tag Tts, State Failed, with its Code and Message"),
+      new Event("tts-failed", "xml/valid-failed-job.xml",
+          "TaskFinish, Tag Tts, State Failed, with its Code and Message"),
       new Event("tts-workflow", "xml/valid-seed-workflow.xml",
           "TaskFinish, Tag Tts, State Success, run by a workflow (CosHeaders, Workflow)"),
       new Event("workflow-finish", "xml/valid-workflowfinish-gosdk-example-workflow.xml",

@@ -65,7 +65,8 @@ final class WireForms {
 
   private static void element(StringBuilder xml, String name, JsonNode value, int depth) throws PointerEdit.Refused {
     if (!name.matches("[A-Za-z_][A-Za-z0-9._-]*")) {
-      throw new PointerEdit.Refused("the member \"" + name + "\" is no XML element name: only --format json can send it");
+      throw new PointerEdit.Refused(
+          "the member \"" + name + "\" is no XML element name: only --format json can send it");
     }
     if (value.isArray()) {
       throw new PointerEdit.Refused(name + " holds an array inside an array: only --format json can send it");

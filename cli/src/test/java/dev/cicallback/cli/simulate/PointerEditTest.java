@@ -96,7 +96,8 @@ class PointerEditTest {
     PointerEdit.Refused member = assertThrows(PointerEdit.Refused.class,
         () -> make(PayloadFormat.XML, false, "/JobsDetail/0/Stat=Failed"));
     assertTrue(member.getMessage().startsWith(
-        "--set /JobsDetail/0/Stat: no such node: /JobsDetail/0 has no member Stat; it has Code, "), member.getMessage());
+        "--set /JobsDetail/0/Stat: no such node: /JobsDetail/0 has no member Stat; it has Code, "),
+        member.getMessage());
     assertTrue(member.getMessage().contains(", State, ") && member.getMessage().endsWith("; --allow-invalid adds it"),
         member.getMessage());
 
