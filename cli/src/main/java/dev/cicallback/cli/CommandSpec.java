@@ -19,9 +19,20 @@ final class CommandSpec {
    * required option has no default.
    */
   record Option(
-      String name, String label, String description, String defaultValue, List<String> choices, boolean required) {
+      String name,
+      String label,
+      String description,
+      String defaultValue,
+      List<String> choices,
+      boolean required,
+      Arity arity) {
     Option {
       choices = List.copyOf(choices);
+    }
+
+    Option(String name, String label, String description, String defaultValue, List<String> choices,
+        boolean required) {
+      this(name, label, description, defaultValue, choices, required, Arity.ONE);
     }
 
     /** An option whose value is one of {@code choices}, the first being the default. */
@@ -38,7 +49,20 @@ final class CommandSpec {
     static Option value(String name, String label, String description, String defaultValue) {
       return new Option(name, label, description, defaultValue, List.of(), false);
     }
+
+    /** An option without a value ({@code --list}): present or not. */
+    static Option flag(String name, String description) {
+      return new Option(name, null, description, null, List.of(), false, Arity.FLAG);
+    }
+
+    /** An option with any value that may be given more than once ({@code --set A --set B}), in order. */
+    static Option repeated(String name, String label, String description) {
+      return new Option(name, label, description, null, List.of(), false, Arity.MANY);
+    }
   }
+
+  /** How many values an option takes: one, none (a flag), or one each time it is given (repeatable). */
+  enum Arity { ONE, FLAG, MANY }
 
   /** The command line was wrong; the message says how, in a sentence for the user. */
   static final class UsageError extends Exception {
@@ -47,10 +71,29 @@ final class CommandSpec {
     }
   }
 
-  /** What the user gave: option values (defaults filled in), the positional parameters, and whether help was asked. */
-  record Parsed(Map<String, String> values, List<String> parameters, boolean help, boolean version) {
+  /**
+   * What the user gave: option values (defaults filled in; a flag given has the value "true"), the positional
+   * parameters, whether help was asked, and the values of repeatable options in the order given.
+   */
+  record Parsed(
+      Map<String, String> values, List<String> parameters, boolean help, boolean version,
+      Map<String, List<String>> repeated) {
+    Parsed(Map<String, String> values, List<String> parameters, boolean help, boolean version) {
+      this(values, parameters, help, version, Map.of());
+    }
+
     String value(String option) {
       return values.get(option);
+    }
+
+    /** Whether the flag {@code option} was given. */
+    boolean flag(String option) {
+      return values.containsKey(option);
+    }
+
+    /** Every value of the repeatable {@code option}, in the order given (empty when it was not). */
+    List<String> all(String option) {
+      return repeated.getOrDefault(option, List.of());
     }
   }
 
@@ -94,6 +137,7 @@ final class CommandSpec {
    */
   Parsed parse(String[] args, int from) throws UsageError {
     Map<String, String> values = new HashMap<>();
+    Map<String, List<String>> repeated = new HashMap<>();
     List<String> parameters = new ArrayList<>();
     boolean optionsEnded = false;
     for (int i = from; i < args.length; i++) {
@@ -115,6 +159,15 @@ final class CommandSpec {
       int equals = arg.indexOf('=');
       String optionName = equals < 0 ? arg : arg.substring(0, equals);
       Option option = option(optionName);
+      if (option.arity() == Arity.FLAG) {
+        if (equals >= 0) {
+          throw new UsageError("option " + optionName + " takes no value");
+        }
+        if (values.put(optionName, "true") != null) {
+          throw new UsageError("option " + optionName + " is given twice");
+        }
+        continue;
+      }
       String value;
       if (equals >= 0) {
         value = arg.substring(equals + 1);
@@ -127,7 +180,9 @@ final class CommandSpec {
         throw new UsageError(
             "option " + optionName + " takes " + String.join(", ", option.choices()) + ", not \"" + value + "\"");
       }
-      if (values.put(optionName, value) != null) {
+      if (option.arity() == Arity.MANY) {
+        repeated.computeIfAbsent(optionName, k -> new ArrayList<>()).add(value);
+      } else if (values.put(optionName, value) != null) {
         throw new UsageError("option " + optionName + " is given twice");
       }
     }
@@ -136,6 +191,9 @@ final class CommandSpec {
           ? "one " + parameterLabel + " is needed"
           : "at least " + (minParameters == 1 ? "one" : String.valueOf(minParameters)) + " " + parameterLabel
               + " is needed");
+    }
+    if (parameters.size() > maxParameters && maxParameters == 0) {
+      throw new UsageError("takes no parameters, got: " + String.join(" ", parameters));
     }
     if (parameters.size() > maxParameters) {
       throw new UsageError(
@@ -151,7 +209,7 @@ final class CommandSpec {
         throw new UsageError("option " + option.name() + " is required (" + option.label() + ")");
       }
     }
-    return new Parsed(values, parameters, false, false);
+    return new Parsed(values, parameters, false, false, Map.copyOf(repeated));
   }
 
   private Option option(String optionName) throws UsageError {
@@ -187,10 +245,14 @@ final class CommandSpec {
   String synopsis() {
     StringBuilder line = new StringBuilder("ci-callback ").append(name).append(" [-hV]");
     for (Option option : options) {
-      String usage = option.name() + "=" + option.label();
-      line.append(' ').append(option.required() ? usage : "[" + usage + "]");
+      String usage = option.arity() == Arity.FLAG ? option.name() : option.name() + "=" + option.label();
+      line.append(' ').append(option.required() ? usage : "[" + usage + "]")
+          .append(option.arity() == Arity.MANY ? "..." : "");
     }
-    line.append(' ').append(parameterLabel).append(maxParameters > 1 ? "..." : "");
+    String parameter = parameterLabel + (maxParameters > 1 ? "..." : "");
+    if (maxParameters > 0) {
+      line.append(' ').append(minParameters == 0 ? "[" + parameter + "]" : parameter);
+    }
     return line.toString();
   }
 
@@ -198,13 +260,19 @@ final class CommandSpec {
     out.println(usage());
     description.forEach(line -> out.println(wrap(line, 100, "")));
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {parameterLabel + (maxParameters > 1 ? "..." : ""), parameterDescription});
+    if (maxParameters > 0) {
+      rows.add(new String[] {parameterLabel + (maxParameters > 1 ? "..." : ""), parameterDescription});
+    }
     for (Option option : options) {
       String text = option.description();
       if (option.defaultValue() != null) {
         text += " (default: " + option.defaultValue() + ")";
       }
-      rows.add(new String[] {option.name() + "=" + option.label(), text});
+      if (option.arity() == Arity.MANY) {
+        text += " (may be given more than once)";
+      }
+      String label = option.arity() == Arity.FLAG ? option.name() : option.name() + "=" + option.label();
+      rows.add(new String[] {label, text});
     }
     rows.add(new String[] {"-h, --help", "show this help and exit"});
     rows.add(new String[] {"-V, --version", "print the version and exit"});
