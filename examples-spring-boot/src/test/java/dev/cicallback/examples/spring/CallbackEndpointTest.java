@@ -21,6 +21,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
@@ -190,6 +194,35 @@ class CallbackEndpointTest {
     clearInvocations(jobs);
     assertEquals(200, post(BodyPublishers.ofByteArray(fixture.body()), null).statusCode());
     verify(jobs).finished(org.mockito.ArgumentMatchers.any());
+  }
+
+  @Test
+  void theReadmeShowsTheControllerAsItIsAndThe400AnswerAsItComes() throws Exception {
+    String readme = Files.readString(Fixture.EXAMPLES.getParent().resolveSibling("README.md"));
+    String section = readme.substring(readme.indexOf("## In a Spring Boot service"));
+    section = section.substring(0, section.indexOf("\n## ", 1));
+    Matcher java = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(section);
+    assertTrue(java.find(), "the README's Spring Boot section shows the controller");
+    assertEquals(Files.readString(Path.of("src/main/java/dev/cicallback/examples/spring/CallbackController.java")),
+        java.group(1));
+    assertTrue(section.contains("<artifactId>ci-callback-spring-boot-starter</artifactId>"));
+
+    Matcher json = Pattern.compile("```json\n(.*?)```", Pattern.DOTALL).matcher(section);
+    assertTrue(json.find(), "the README's Spring Boot section shows a 400 answer");
+    Fixture fixture = Fixture.read(Fixture.EXAMPLES.resolve("xml/invalid-volume-above-10.xml"), "tolerant");
+    HttpResponse<String> response = post(BodyPublishers.ofByteArray(fixture.body()), "application/xml");
+    assertEquals(400, response.statusCode());
+    assertEquals(JSON.readTree(json.group(1)), JSON.readTree(response.body()));
+  }
+
+  @Test
+  void aFormBodyArrivesChangedByTheServerAndGets400() throws Exception {
+    Fixture fixture = Fixture.read(Fixture.EXAMPLES.resolve("json/valid-seed-case1-task-api.json"), "tolerant");
+    HttpResponse<String> response =
+        post(BodyPublishers.ofByteArray(fixture.body()), "application/x-www-form-urlencoded");
+    assertEquals(400, response.statusCode(), response.body());
+    assertTrue(JSON.readTree(response.body()).path("detail").asText().contains("neither XML"), response.body());
+    verifyNoInteractions(jobs);
   }
 
   @Test
