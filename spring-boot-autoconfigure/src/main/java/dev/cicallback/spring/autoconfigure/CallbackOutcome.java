@@ -1,0 +1,20 @@
+package dev.cicallback.spring.autoconfigure;
+
+import java.util.Locale;
+
+/** What became of one posted body: the {@code outcome} tag of the metrics. */
+public enum CallbackOutcome {
+  /** Read and valid: handed to the controller. */
+  VALID,
+  /** Read and refused: answered 400 with its problems. */
+  INVALID,
+  /** Over {@code ci-callback.max-bytes}: answered 413 without being read whole. */
+  TOO_LARGE,
+  /** Valid, but a delivery already handled (de-duplication on): answered 200 without reaching the controller. */
+  DUPLICATE;
+
+  /** The tag value: {@code valid}, {@code invalid}, {@code too_large}, {@code duplicate}. */
+  public String tagValue() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

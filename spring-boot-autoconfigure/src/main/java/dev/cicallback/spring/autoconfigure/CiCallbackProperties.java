@@ -1,0 +1,157 @@
+package dev.cicallback.spring.autoconfigure;
+
+import dev.cicallback.validator.ValidatorOptions;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The {@code ci-callback.*} properties: how the callback endpoint judges bodies (mode and limits, those of
+ * {@link ValidatorOptions}) and whether it drops deliveries it has already handled. The defaults are those of a
+ * production receiver: tolerant mode, the validator's limits.
+ */
+@ConfigurationProperties(prefix = "ci-callback")
+public class CiCallbackProperties {
+
+  /**
+   * Strict (a node the contract does not know makes a callback invalid: for contract tests) or tolerant (such a node
+   * is a warning and kept in the model: for production, since CI keeps adding fields).
+   */
+  private ValidatorOptions.Mode mode = ValidatorOptions.Mode.TOLERANT;
+
+  /** Largest body accepted; a larger one is answered 413 without being read whole. */
+  private DataSize maxBytes = DataSize.ofBytes(ValidatorOptions.DEFAULT_MAX_BYTES);
+
+  /** Deepest nesting of elements, objects or arrays accepted (a callback needs 8; at least 8). */
+  private int maxDepth = ValidatorOptions.DEFAULT_MAX_DEPTH;
+
+  /** Longest text, string or name accepted, in characters. */
+  private int maxStringLength = ValidatorOptions.DEFAULT_MAX_STRING_LENGTH;
+
+  /** Most digits in one JSON number. */
+  private int maxNumberLength = ValidatorOptions.DEFAULT_MAX_NUMBER_LENGTH;
+
+  /** Most elements or JSON values in one body. */
+  private int maxNodes = ValidatorOptions.DEFAULT_MAX_NODES;
+
+  /** Most attributes on one XML element. */
+  private int maxAttributes = ValidatorOptions.DEFAULT_MAX_ATTRIBUTES;
+
+  /** Dropping second deliveries of the same job or workflow run. */
+  private final Deduplication deduplication = new Deduplication();
+
+  /** The reader's options these properties describe; a bad limit fails here, naming itself. */
+  public ValidatorOptions toOptions() {
+    return ValidatorOptions.builder()
+        .mode(mode)
+        .maxBytes(maxBytes.toBytes())
+        .maxDepth(maxDepth)
+        .maxStringLength(maxStringLength)
+        .maxNumberLength(maxNumberLength)
+        .maxNodes(maxNodes)
+        .maxAttributes(maxAttributes)
+        .build();
+  }
+
+  public ValidatorOptions.Mode getMode() {
+    return mode;
+  }
+
+  public void setMode(ValidatorOptions.Mode mode) {
+    this.mode = mode;
+  }
+
+  public DataSize getMaxBytes() {
+    return maxBytes;
+  }
+
+  public void setMaxBytes(DataSize maxBytes) {
+    this.maxBytes = maxBytes;
+  }
+
+  public int getMaxDepth() {
+    return maxDepth;
+  }
+
+  public void setMaxDepth(int maxDepth) {
+    this.maxDepth = maxDepth;
+  }
+
+  public int getMaxStringLength() {
+    return maxStringLength;
+  }
+
+  public void setMaxStringLength(int maxStringLength) {
+    this.maxStringLength = maxStringLength;
+  }
+
+  public int getMaxNumberLength() {
+    return maxNumberLength;
+  }
+
+  public void setMaxNumberLength(int maxNumberLength) {
+    this.maxNumberLength = maxNumberLength;
+  }
+
+  public int getMaxNodes() {
+    return maxNodes;
+  }
+
+  public void setMaxNodes(int maxNodes) {
+    this.maxNodes = maxNodes;
+  }
+
+  public int getMaxAttributes() {
+    return maxAttributes;
+  }
+
+  public void setMaxAttributes(int maxAttributes) {
+    this.maxAttributes = maxAttributes;
+  }
+
+  public Deduplication getDeduplication() {
+    return deduplication;
+  }
+
+  /**
+   * {@code ci-callback.deduplication.*}: CI gives no delivery guarantee and may post a callback twice; when enabled,
+   * a second delivery of a job ({@code JobId}) or workflow run ({@code RunId}) already handled is answered 200 without
+   * reaching the controller. The default store is in memory, bounded in entries and age, and so holds for one
+   * instance only; see {@link CallbackDeduplicator} for a store shared between instances.
+   */
+  public static class Deduplication {
+
+    /** Whether second deliveries are dropped (off unless turned on). */
+    private boolean enabled = false;
+
+    /** Most keys the in-memory store keeps; the oldest go first. */
+    private int maxEntries = 10_000;
+
+    /** How long the in-memory store remembers a key. */
+    private Duration ttl = Duration.ofHours(24);
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public int getMaxEntries() {
+      return maxEntries;
+    }
+
+    public void setMaxEntries(int maxEntries) {
+      this.maxEntries = maxEntries;
+    }
+
+    public Duration getTtl() {
+      return ttl;
+    }
+
+    public void setTtl(Duration ttl) {
+      this.ttl = ttl;
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package dev.cicallback.spring.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cicallback.model.json.Callback;
+import dev.cicallback.validator.CallbackReader;
+import dev.cicallback.validator.ProblemCode;
+import dev.cicallback.validator.ValidatorOptions;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+
+class CiCallbackAutoConfigurationTest {
+
+  private final WebApplicationContextRunner web = new WebApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(
+          CiCallbackAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
+          WebMvcAutoConfiguration.class));
+
+  @Test
+  void theDefaultReaderIsTolerantWithTheValidatorsLimits() {
+    web.run(context -> {
+      CallbackReader reader = context.getBean(CallbackReader.class);
+      assertThat(reader.options())
+          .isEqualTo(ValidatorOptions.builder().mode(ValidatorOptions.Mode.TOLERANT).build());
+      assertThat(context.getBean(CallbackHttpMessageConverter.class).reader()).isSameAs(reader);
+    });
+  }
+
+  @Test
+  void thePropertiesSetTheModeAndTheLimits() {
+    web.withPropertyValues("ci-callback.mode=strict", "ci-callback.max-bytes=64KB", "ci-callback.max-depth=16",
+            "ci-callback.max-string-length=1000", "ci-callback.max-number-length=20", "ci-callback.max-nodes=500",
+            "ci-callback.max-attributes=4")
+        .run(context -> assertThat(context.getBean(CallbackReader.class).options()).isEqualTo(
+            ValidatorOptions.builder().mode(ValidatorOptions.Mode.STRICT).maxBytes(64 * 1024).maxDepth(16)
+                .maxStringLength(1000).maxNumberLength(20).maxNodes(500).maxAttributes(4).build()));
+  }
+
+  @Test
+  void aBadLimitFailsTheStartNamingIt() {
+    web.withPropertyValues("ci-callback.max-depth=2").run(context -> {
+      assertThat(context).hasFailed();
+      assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("maxDepth must be at least 8");
+    });
+  }
+
+  @Test
+  void aServicesOwnReaderReplacesTheDefaultAndTheConverterReadsWithIt() {
+    CallbackReader own = CallbackReader.strict();
+    web.withBean(CallbackReader.class, () -> own).run(context -> {
+      assertThat(context).getBeans(CallbackReader.class).hasSize(1);
+      assertThat(context.getBean(CallbackReader.class)).isSameAs(own);
+      CallbackHttpMessageConverter converter = context.getBean(CallbackHttpMessageConverter.class);
+      assertThat(converter.reader()).isSameAs(own);
+      // Strict: a Tag the contract does not know makes the callback invalid (the default, tolerant, reads it).
+      byte[] unknownTag = Fixtures.bytes("xml/invalid-unknown-tag-docprocess-with-its-operation.xml");
+      assertThatThrownBy(() -> converter.read(Callback.class, new Fixtures.Input(unknownTag)))
+          .isInstanceOfSatisfying(InvalidCallbackException.class, e -> assertThat(e.read().problems())
+              .first().extracting(p -> p.code()).isEqualTo(ProblemCode.UNKNOWN_TAG));
+    });
+    web.run(context -> assertThat(context.getBean(CallbackHttpMessageConverter.class).read(Callback.class,
+            new Fixtures.Input(Fixtures.bytes("xml/invalid-unknown-tag-docprocess-with-its-operation.xml"))))
+        .isNotNull());
+  }
+
+  @Test
+  void springMvcReadsCallbacksWithTheConverterBeforeJackson() {
+    web.run(context -> {
+      List<HttpMessageConverter<?>> converters =
+          context.getBean(RequestMappingHandlerAdapter.class).getMessageConverters();
+      List<String> readingCallbacks = new ArrayList<>();
+      for (HttpMessageConverter<?> converter : converters) {
+        if (converter.canRead(Callback.class, org.springframework.http.MediaType.APPLICATION_JSON)) {
+          readingCallbacks.add(converter.getClass().getSimpleName());
+        }
+      }
+      assertThat(readingCallbacks).first().isEqualTo("CallbackHttpMessageConverter");
+      assertThat(context).hasSingleBean(CallbackProblemAdvice.class);
+    });
+  }
+
+  @Test
+  void outsideAServletApplicationOnlyTheReaderIsMade() {
+    new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(CiCallbackAutoConfiguration.class))
+        .run(context -> {
+          assertThat(context).hasSingleBean(CallbackReader.class);
+          assertThat(context).doesNotHaveBean(CallbackHttpMessageConverter.class);
+          assertThat(context).doesNotHaveBean(CallbackProblemAdvice.class);
+        });
+  }
+
+  @Test
+  void deduplicationIsOffUnlessTurnedOn() {
+    byte[] body = Fixtures.bytes("xml/valid-seed-case1-task-api.xml");
+    web.run(context -> {
+      assertThat(context).doesNotHaveBean(CallbackDeduplicator.class);
+      CallbackHttpMessageConverter converter = context.getBean(CallbackHttpMessageConverter.class);
+      converter.read(Callback.class, new Fixtures.Input(body));
+      assertThat(converter.read(Callback.class, new Fixtures.Input(body))).isNotNull();
+    });
+    web.withPropertyValues("ci-callback.deduplication.enabled=true", "ci-callback.deduplication.max-entries=5")
+        .run(context -> {
+          assertThat(context).getBean(CallbackDeduplicator.class).isInstanceOf(InMemoryCallbackDeduplicator.class);
+          CallbackHttpMessageConverter converter = context.getBean(CallbackHttpMessageConverter.class);
+          converter.read(Callback.class, new Fixtures.Input(body));
+          // Outside a request nothing could release a claim after a failure, so none is kept.
+          assertThat(((InMemoryCallbackDeduplicator) context.getBean(CallbackDeduplicator.class)).size()).isZero();
+        });
+  }
+
+  @Test
+  void aServicesOwnDeduplicatorIsUsedWhenDeduplicationIsOn() {
+    List<String> claimed = new ArrayList<>();
+    CallbackDeduplicator own = new CallbackDeduplicator() {
+      @Override
+      public boolean claim(String key) {
+        claimed.add(key);
+        return false; // as a shared store would answer for a key another instance handled
+      }
+
+      @Override
+      public void release(String key) {}
+    };
+    web.withPropertyValues("ci-callback.deduplication.enabled=true")
+        .withBean(CallbackDeduplicator.class, () -> own)
+        .run(context -> {
+          assertThat(context).getBeans(CallbackDeduplicator.class).hasSize(1);
+          CallbackHttpMessageConverter converter = context.getBean(CallbackHttpMessageConverter.class);
+          assertThatThrownBy(() -> converter.read(Callback.class,
+                  new Fixtures.Input(Fixtures.bytes("json/valid-workflowfinish-qclouddocs-zh-case2.json"))))
+              .isInstanceOf(DuplicateCallbackException.class);
+          assertThat(claimed).singleElement().asString().startsWith("WorkflowFinish:i");
+        });
+  }
+
+  @Test
+  void metricsAreCountedWhenARegistryIsThereAndOnlyThen() {
+    web.withUserConfiguration(Registry.class).run(context -> {
+      assertThat(context).getBean(CallbackMetrics.class).isInstanceOf(MicrometerCallbackMetrics.class);
+      context.getBean(CallbackHttpMessageConverter.class)
+          .read(Callback.class, new Fixtures.Input(Fixtures.bytes("xml/valid-seed-case1-task-api.xml")));
+      assertThat(context.getBean(MeterRegistry.class).get(MicrometerCallbackMetrics.RECEIVED)
+          .tag("outcome", "valid").counter().count()).isEqualTo(1.0);
+    });
+    web.run(context -> assertThat(context).doesNotHaveBean(CallbackMetrics.class));
+    // A registry bean, but Micrometer not on the class path the conditions see.
+    web.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+        .withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+        .run(context -> {
+          assertThat(context).hasSingleBean(MeterRegistry.class);
+          assertThat(context).doesNotHaveBean(CallbackMetrics.class);
+        });
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class Registry {
+    @Bean
+    MeterRegistry meterRegistry() {
+      return new SimpleMeterRegistry();
+    }
+  }
+}
