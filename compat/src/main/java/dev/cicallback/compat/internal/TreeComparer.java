@@ -44,10 +44,14 @@ public final class TreeComparer {
   public static Difference rootOnOneSide(Node old, Node updated, List<String> path) {
     if (updated == null) {
       return new Difference(Rule.NODE_REMOVED, path, old.declaredAt(), null, true, false,
-          "The root " + label(old, path) + " is gone: payloads of it, valid under OLD, are refused under NEW.");
+          "The root " + root(old) + " is gone: payloads of it, valid under OLD, are refused under NEW.");
     }
     return new Difference(Rule.NODE_ADDED_OPTIONAL, path, null, updated.declaredAt(), false, true,
-        "The root " + label(updated, path) + " is new: payloads of it are refused by readers on OLD.");
+        "The root " + root(updated) + " is new: payloads of it are refused by readers on OLD.");
+  }
+
+  private static String root(Node node) {
+    return node.name().isEmpty() ? "object" : node.name();
   }
 
   private void node(Node old, Node updated, List<String> path, boolean occurrences) {
@@ -305,8 +309,13 @@ public final class TreeComparer {
     return count == Node.UNBOUNDED ? "any number of times" : count == 1 ? "once" : count + " times";
   }
 
+  /** The node's name in a sentence: its path below the root, or "the root". */
   private static String label(Node node, List<String> path) {
-    return path.isEmpty() ? "The root object" : String.join("/", path);
+    return path.isEmpty() ? "the root" : String.join("/", path);
+  }
+
+  private static String capitalized(String sentence) {
+    return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
   }
 
   private static List<String> append(List<String> path, String name) {
@@ -317,6 +326,6 @@ public final class TreeComparer {
 
   private void add(Rule rule, List<String> path, Location oldAt, Location newAt, boolean backward, boolean forward,
       String message) {
-    differences.add(new Difference(rule, path, oldAt, newAt, backward, forward, message));
+    differences.add(new Difference(rule, path, oldAt, newAt, backward, forward, capitalized(message)));
   }
 }
