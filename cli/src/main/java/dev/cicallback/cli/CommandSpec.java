@@ -131,6 +131,10 @@ final class CommandSpec {
         throw new UsageError("option " + optionName + " is given twice");
       }
     }
+    if (minParameters > 1 && minParameters == maxParameters && parameters.size() != minParameters) {
+      throw new UsageError(parameterLabel + " are needed (" + minParameters + " parameters), got "
+          + parameters.size() + (parameters.isEmpty() ? "" : ": " + String.join(" ", parameters)));
+    }
     if (parameters.size() < minParameters) {
       throw new UsageError(minParameters == 1 && maxParameters == 1
           ? "one " + parameterLabel + " is needed"
@@ -190,7 +194,7 @@ final class CommandSpec {
       String usage = option.name() + "=" + option.label();
       line.append(' ').append(option.required() ? usage : "[" + usage + "]");
     }
-    line.append(' ').append(parameterLabel).append(maxParameters > 1 ? "..." : "");
+    line.append(' ').append(parameterLabel).append(maxParameters > Math.max(1, minParameters) ? "..." : "");
     return line.toString();
   }
 
@@ -198,7 +202,8 @@ final class CommandSpec {
     out.println(usage());
     description.forEach(line -> out.println(wrap(line, 100, "")));
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {parameterLabel + (maxParameters > 1 ? "..." : ""), parameterDescription});
+    rows.add(new String[] {
+        parameterLabel + (maxParameters > Math.max(1, minParameters) ? "..." : ""), parameterDescription});
     for (Option option : options) {
       String text = option.description();
       if (option.defaultValue() != null) {

@@ -16,7 +16,7 @@ import javax.xml.stream.XMLStreamReader;
 /** {@code ci-callback}: checks CI callback payloads against the contract, for other projects' CI. */
 public final class Main {
 
-  private static final List<CommandSpec> COMMANDS = List.of(ValidateCommand.SPEC, ConvertCommand.SPEC);
+  private static final List<CommandSpec> COMMANDS = List.of(ValidateCommand.SPEC, ConvertCommand.SPEC, DiffCommand.SPEC);
 
   /** Where the model jar carries the entry XSD of every callback, whose version is the contract's. */
   private static final String CALLBACK_XSD = "dev/cicallback/schema/xml/callback.xsd";
@@ -137,6 +137,7 @@ public final class Main {
     return switch (name) {
       case "validate" -> new ValidateCommand(progress);
       case "convert" -> new ConvertCommand();
+      case "diff" -> new DiffCommand();
       default -> null;
     };
   }

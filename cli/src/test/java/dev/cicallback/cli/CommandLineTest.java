@@ -99,7 +99,7 @@ class CommandLineTest {
 
     assertEquals(2, cli.status(), cli.out() + cli.err());
     assertEquals("", cli.out());
-    assertEquals("ci-callback help: unknown command \"nosuch\"; the commands are validate, convert and help\n"
+    assertEquals("ci-callback help: unknown command \"nosuch\"; the commands are validate, convert, diff and help\n"
         + "Try 'ci-callback --help'.\n", cli.err());
   }
 
@@ -109,7 +109,7 @@ class CommandLineTest {
 
     assertEquals(2, cli.status());
     assertTrue(cli.err().startsWith(
-        "ci-callback: unknown command \"frobnicate\"; the commands are validate, convert and help\n"), cli.err());
+        "ci-callback: unknown command \"frobnicate\"; the commands are validate, convert, diff and help\n"), cli.err());
   }
 
   @Test
