@@ -160,8 +160,8 @@ public final class TreeComparer {
       boolean forward = gone.min() > 0;
       String label = label(gone, childPath);
       String means = backward
-          ? "payloads valid under OLD that carry it are refused under NEW, whose " + name + " is closed"
-          : "NEW's " + name + " is open, so payloads that carry it are still accepted";
+          ? "payloads valid under OLD that carry it are refused under NEW, where " + name + " is closed"
+          : name + " is open in NEW, so payloads that carry it are still accepted";
       if (forward) {
         means += "; it was required, so payloads valid under NEW lack what readers on OLD require";
       }
@@ -177,8 +177,8 @@ public final class TreeComparer {
       String label = label(added, childPath);
       boolean forward = !old.open();
       String forwardMeans = forward
-          ? "payloads valid under NEW that carry it are refused by readers on OLD, whose " + name + " is closed"
-          : "OLD's " + name + " is open, so readers on OLD accept it";
+          ? "payloads valid under NEW that carry it are refused by readers on OLD, where " + name + " is closed"
+          : name + " is open in OLD, so readers on OLD accept it";
       if (added.min() == 0) {
         add(Rule.NODE_ADDED_OPTIONAL, childPath, null, added.declaredAt(), false, forward,
             label + " is new and optional: payloads valid under OLD are still accepted; " + forwardMeans + ".");
