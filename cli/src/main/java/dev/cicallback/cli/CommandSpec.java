@@ -186,6 +186,10 @@ final class CommandSpec {
         throw new UsageError("option " + optionName + " is given twice");
       }
     }
+    if (minParameters > 1 && minParameters == maxParameters && parameters.size() != minParameters) {
+      throw new UsageError(parameterLabel + " are needed (" + minParameters + " parameters), got "
+          + parameters.size() + (parameters.isEmpty() ? "" : ": " + String.join(" ", parameters)));
+    }
     if (parameters.size() < minParameters) {
       throw new UsageError(minParameters == 1 && maxParameters == 1
           ? "one " + parameterLabel + " is needed"
@@ -249,11 +253,15 @@ final class CommandSpec {
       line.append(' ').append(option.required() ? usage : "[" + usage + "]")
           .append(option.arity() == Arity.MANY ? "..." : "");
     }
-    String parameter = parameterLabel + (maxParameters > 1 ? "..." : "");
     if (maxParameters > 0) {
-      line.append(' ').append(minParameters == 0 ? "[" + parameter + "]" : parameter);
+      line.append(' ').append(minParameters == 0 ? "[" + parameterUsage() + "]" : parameterUsage());
     }
     return line.toString();
+  }
+
+  /** The parameters as the synopsis names them: {@code PATH...} when more may follow, {@code OLD NEW} when not. */
+  private String parameterUsage() {
+    return parameterLabel + (maxParameters > Math.max(1, minParameters) ? "..." : "");
   }
 
   void printHelp(PrintWriter out) {
@@ -261,7 +269,7 @@ final class CommandSpec {
     description.forEach(line -> out.println(wrap(line, 100, "")));
     List<String[]> rows = new ArrayList<>();
     if (maxParameters > 0) {
-      rows.add(new String[] {parameterLabel + (maxParameters > 1 ? "..." : ""), parameterDescription});
+      rows.add(new String[] {parameterUsage(), parameterDescription});
     }
     for (Option option : options) {
       String text = option.description();

@@ -16,8 +16,8 @@ import javax.xml.stream.XMLStreamReader;
 /** {@code ci-callback}: checks CI callback payloads against the contract, for other projects' CI. */
 public final class Main {
 
-  private static final List<CommandSpec> COMMANDS =
-      List.of(ValidateCommand.SPEC, ConvertCommand.SPEC, TriggerCommand.SPEC, ListenCommand.SPEC);
+  private static final List<CommandSpec> COMMANDS = List.of(
+      ValidateCommand.SPEC, ConvertCommand.SPEC, DiffCommand.SPEC, TriggerCommand.SPEC, ListenCommand.SPEC);
 
   /** Where the model jar carries the entry XSD of every callback, whose version is the contract's. */
   private static final String CALLBACK_XSD = "dev/cicallback/schema/xml/callback.xsd";
@@ -138,6 +138,7 @@ public final class Main {
     return switch (name) {
       case "validate" -> new ValidateCommand(progress);
       case "convert" -> new ConvertCommand();
+      case "diff" -> new DiffCommand();
       case "trigger" -> new TriggerCommand();
       case "listen" -> new ListenCommand();
       default -> null;

@@ -99,8 +99,8 @@ class CommandLineTest {
 
     assertEquals(2, cli.status(), cli.out() + cli.err());
     assertEquals("", cli.out());
-    assertEquals("ci-callback help: unknown command \"nosuch\"; the commands are validate, convert, trigger, listen"
-        + " and help\n"
+    assertEquals("ci-callback help: unknown command \"nosuch\"; the commands are validate, convert, diff, trigger,"
+        + " listen and help\n"
         + "Try 'ci-callback --help'.\n", cli.err());
   }
 
@@ -110,8 +110,8 @@ class CommandLineTest {
 
     assertEquals(2, cli.status());
     assertTrue(cli.err().startsWith(
-        "ci-callback: unknown command \"frobnicate\"; the commands are validate, convert, trigger, listen and help\n"),
-        cli.err());
+        "ci-callback: unknown command \"frobnicate\"; the commands are validate, convert, diff, trigger, listen and"
+        + " help\n"), cli.err());
   }
 
   @Test

@@ -39,8 +39,8 @@ public final class JsonSchemaVerdict {
   /** Keywords that only annotate: no effect on the verdict. */
   private static final Set<String> ANNOTATIONS =
       Set.of(
-          "$schema", "$id", "$defs", "$comment", "title", "description", "x-description-zh", "javaType",
-          "existingJavaType");
+          "$schema", "$id", "$defs", "$comment", "title", "description", "x-description-zh", "x-contract-version",
+          "javaType", "existingJavaType");
 
   private static final int STRING = 1;
   private static final int INTEGER = 2;

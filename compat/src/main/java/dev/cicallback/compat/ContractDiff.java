@@ -1,0 +1,169 @@
+package dev.cicallback.compat;
+
+import dev.cicallback.compat.internal.JsonSchemaReader;
+import dev.cicallback.compat.internal.Node;
+import dev.cicallback.compat.internal.TreeComparer;
+import dev.cicallback.compat.internal.TreeComparer.Difference;
+import dev.cicallback.compat.internal.XsdReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Compares two contract folders by the payloads they accept. A folder is laid out like the project's
+ * {@code schema/}: {@code xml/*.xsd} and {@code json/*.schema.json}, either form alone or both. An entry is a file
+ * whose root says what a payload is (an XSD with global elements, a JSON Schema that is more than {@code $defs});
+ * the XSD and the JSON Schema entries of one name ({@code callback.xsd}, {@code callback.schema.json}) are the two
+ * forms of one contract, and a difference found in one of them only is also a {@link Rule#SIDES_DRIFT} finding.
+ *
+ * <pre>{@code
+ * DiffResult result = ContractDiff.compare(Path.of("release/baseline/schema"), Path.of("schema"));
+ * if (!result.isCompatible(Check.BACKWARD)) { ... }
+ * }</pre>
+ */
+public final class ContractDiff {
+
+  private ContractDiff() {}
+
+  /** The differences from {@code oldFolder} to {@code newFolder}. */
+  public static DiffResult compare(Path oldFolder, Path newFolder) throws UnreadableSchemaException {
+    Forms old = Forms.read(oldFolder, "OLD");
+    Forms updated = Forms.read(newFolder, "NEW");
+    Set<String> contracts = new TreeSet<>();
+    Stream.of(old.xsd.keySet(), old.json.keySet(), updated.xsd.keySet(), updated.json.keySet())
+        .forEach(contracts::addAll);
+    List<Finding> findings = new ArrayList<>();
+    for (String contract : contracts) {
+      findings.addAll(contract(contract, old, updated));
+    }
+    findings.sort(Comparator.comparing(Finding::contract).thenComparing(Finding::jsonPointer)
+        .thenComparing(Finding::rule).thenComparing(Finding::form).thenComparing(Finding::xmlPath));
+    return new DiffResult(findings);
+  }
+
+  /** Both forms of one folder, read. */
+  private record Forms(Map<String, Map<String, Node>> xsd, Map<String, Node> json) {
+    static Forms read(Path folder, String role) throws UnreadableSchemaException {
+      if (!Files.isDirectory(folder)) {
+        throw new UnreadableSchemaException(role + " " + folder + ": no such folder");
+      }
+      if (!Files.isDirectory(folder.resolve("xml")) && !Files.isDirectory(folder.resolve("json"))) {
+        throw new UnreadableSchemaException(role + " " + folder
+            + ": not a contract folder (it has neither xml/ nor json/)");
+      }
+      try {
+        return new Forms(XsdReader.read(folder), JsonSchemaReader.read(folder));
+      } catch (UnreadableSchemaException e) {
+        throw new UnreadableSchemaException(role + " " + folder + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static List<Finding> contract(String contract, Forms old, Forms updated) {
+    Map<String, Node> oldRoots = old.xsd.getOrDefault(contract, Map.of());
+    Map<String, Node> newRoots = updated.xsd.getOrDefault(contract, Map.of());
+    Set<String> rootNames = new TreeSet<>(oldRoots.keySet());
+    rootNames.addAll(newRoots.keySet());
+    // The XSD root that is the JSON Schema's root object: the entry's only root element.
+    String xmlRoot = rootNames.size() == 1 ? rootNames.iterator().next() : null;
+
+    List<Difference> xsdDifferences = new ArrayList<>();
+    Map<Difference, String> rootOf = new LinkedHashMap<>();
+    for (String root : rootNames) {
+      Node was = oldRoots.get(root);
+      Node now = newRoots.get(root);
+      List<Difference> found = was != null && now != null ? TreeComparer.compare(was, now, List.of())
+          : List.of(TreeComparer.rootOnOneSide(was, now, List.of()));
+      found.forEach(d -> rootOf.put(d, root));
+      xsdDifferences.addAll(found);
+    }
+    List<Difference> jsonDifferences = new ArrayList<>();
+    Node oldJson = old.json.get(contract);
+    Node newJson = updated.json.get(contract);
+    if (oldJson != null && newJson != null) {
+      jsonDifferences.addAll(TreeComparer.compare(oldJson, newJson, List.of()));
+    } else if (oldJson != null || newJson != null) {
+      jsonDifferences.add(TreeComparer.rootOnOneSide(oldJson, newJson, List.of()));
+    }
+    boolean bothForms = !rootNames.isEmpty() && (oldJson != null || newJson != null) && xmlRoot != null;
+
+    List<Finding> findings = new ArrayList<>();
+    List<Difference> unmatchedJson = new ArrayList<>(jsonDifferences);
+    for (Difference xsd : xsdDifferences) {
+      String root = rootOf.get(xsd);
+      Difference json = bothForms ? take(unmatchedJson, xsd) : null;
+      if (json != null) {
+        boolean backward = xsd.breaksBackward() || json.breaksBackward();
+        boolean forward = xsd.breaksForward() || json.breaksForward();
+        String message = xsd.message();
+        if (xsd.breaksBackward() != json.breaksBackward() || xsd.breaksForward() != json.breaksForward()) {
+          message += " (The two forms differ in what surrounds it; the verdict is the stricter one.)";
+        }
+        findings.add(new Finding(xsd.rule(), contract, xmlPath(root, xsd.path()), pointer(xsd.path()), Form.BOTH,
+            places(xsd.oldAt(), json.oldAt()), places(xsd.newAt(), json.newAt()), backward, forward, message));
+      } else {
+        findings.add(finding(contract, root, xsd, Form.XSD));
+        if (bothForms) {
+          findings.add(drift(contract, root, xsd, Form.XSD));
+        }
+      }
+    }
+    for (Difference json : unmatchedJson) {
+      findings.add(finding(contract, xmlRoot, json, Form.JSON_SCHEMA));
+      if (bothForms) {
+        findings.add(drift(contract, xmlRoot, json, Form.JSON_SCHEMA));
+      }
+    }
+    return findings;
+  }
+
+  /** Removes and returns the difference of {@code candidates} with the same rule and path as {@code xsd}. */
+  private static Difference take(List<Difference> candidates, Difference xsd) {
+    for (int i = 0; i < candidates.size(); i++) {
+      Difference candidate = candidates.get(i);
+      if (candidate.rule() == xsd.rule() && candidate.path().equals(xsd.path())) {
+        return candidates.remove(i);
+      }
+    }
+    return null;
+  }
+
+  private static Finding finding(String contract, String root, Difference difference, Form form) {
+    return new Finding(difference.rule(), contract, xmlPath(root, difference.path()), pointer(difference.path()),
+        form, places(difference.oldAt()), places(difference.newAt()), difference.breaksBackward(),
+        difference.breaksForward(), difference.message());
+  }
+
+  private static Finding drift(String contract, String root, Difference difference, Form form) {
+    String changed = form == Form.XSD ? "the XSD" : "the JSON Schema";
+    String other = form == Form.XSD ? "the JSON Schema" : "the XSD";
+    return new Finding(Rule.SIDES_DRIFT, contract, xmlPath(root, difference.path()), pointer(difference.path()),
+        form, places(difference.oldAt()), places(difference.newAt()), true, true,
+        "Only " + changed + " has this change (" + difference.rule() + "), not " + other
+            + ": the two forms of the contract now accept different callbacks.");
+  }
+
+  private static List<Location> places(Location... locations) {
+    return Stream.of(locations).filter(Objects::nonNull).distinct().toList();
+  }
+
+  /** The XML path: the root element, then the names; {@code /*} stands for a root element not known. */
+  static String xmlPath(String root, List<String> path) {
+    return "/" + (root == null ? "*" : root) + path.stream().map(name -> "/" + name).collect(Collectors.joining());
+  }
+
+  /** The JSON Pointer of the names ({@code ~} and {@code /} escaped). */
+  static String pointer(List<String> path) {
+    return path.stream().map(name -> "/" + name.replace("~", "~0").replace("/", "~1"))
+        .collect(Collectors.joining());
+  }
+}
