@@ -42,9 +42,18 @@ public final class CallbackWriter {
   }
 
   public static byte[] toJson(Callback callback) {
+    return toJson(tree(callback));
+  }
+
+  /**
+   * A callback's JSON tree (as read, or edited) in CI's JSON layout, node for node: nothing is left out, and nothing
+   * is checked against the contract.
+   */
+  public static byte[] toJson(JsonNode tree) {
+    Objects.requireNonNull(tree, "tree");
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      MAPPER.writer(PRETTY).writeValue(out, tree(callback));
+      MAPPER.writer(PRETTY).writeValue(out, tree);
       out.write('\n');
       return out.toByteArray();
     } catch (IOException e) {
@@ -59,8 +68,20 @@ public final class CallbackWriter {
    *     line feed and carriage return, or U+FFFE/U+FFFF), which JSON can
    */
   public static byte[] toXml(Callback callback) {
+    return toXml(tree(callback));
+  }
+
+  /**
+   * A callback's JSON tree (as read, or edited) as CI's XML, node for node: nothing is left out (a null or an empty
+   * text is an empty element), and nothing is checked against the contract.
+   *
+   * @throws UnwritableAsXml if the tree holds what XML cannot carry: a member name that is no element name, an array
+   *     in an array, or a character XML 1.0 cannot carry
+   */
+  public static byte[] toXml(ObjectNode tree) {
+    Objects.requireNonNull(tree, "tree");
     StringBuilder xml = new StringBuilder(4096).append("<Response>");
-    writeMembers(xml, tree(callback), 1);
+    writeMembers(xml, tree, 1);
     xml.append("\n</Response>\n");
     return xml.toString().getBytes(StandardCharsets.UTF_8);
   }
@@ -118,7 +139,7 @@ public final class CallbackWriter {
   }
 
   private static void writeElement(StringBuilder xml, String name, JsonNode value, int depth) {
-    // Only nodes the contract does not know (kept by a tolerant read of JSON) can break these.
+    // Only nodes the contract does not know (kept by a tolerant read of JSON, or edited in) can break these.
     if (!XML_NAME.matcher(name).matches()) {
       throw new UnwritableAsXml(
           "the member \"" + Sentences.abbreviate(name, 60) + "\" is not an XML element name; only JSON can carry it");
@@ -130,7 +151,7 @@ public final class CallbackWriter {
     if (value.isObject()) {
       writeMembers(xml, value, depth + 1);
       xml.append('\n').append(INDENT.repeat(depth));
-    } else {
+    } else if (!value.isNull()) {
       escape(xml, name, value.asText());
     }
     xml.append("</").append(name).append('>');

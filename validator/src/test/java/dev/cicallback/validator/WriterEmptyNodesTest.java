@@ -2,10 +2,12 @@ package dev.cicallback.validator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cicallback.model.Fixtures;
 import dev.cicallback.model.json.Callback;
 import java.io.IOException;
@@ -66,5 +68,28 @@ class WriterEmptyNodesTest {
 
     assertEquals("0", job(callback).at("/Operation/JobLevel").asText());
     assertTrue(xml(callback).contains("<JobLevel>0</JobLevel>"), xml(callback));
+  }
+
+  @Test
+  void a_tree_is_written_as_it_is_with_its_empty_nodes() throws IOException {
+    ObjectNode tree = (ObjectNode) MAPPER.readTree(FIXTURE);
+    ((ObjectNode) tree.get("JobsDetail")).putNull("Code");
+
+    String xml = new String(CallbackWriter.toXml(tree), StandardCharsets.UTF_8);
+    assertTrue(xml.contains("<Message></Message>"), xml);
+    assertTrue(xml.contains("<Code></Code>"), xml);
+    JsonNode json = MAPPER.readTree(CallbackWriter.toJson(tree));
+    assertEquals(tree, json);
+    assertEquals("", json.at("/JobsDetail/Message").asText());
+  }
+
+  @Test
+  void a_tree_that_xml_cannot_carry_is_refused_naming_the_member() throws IOException {
+    ObjectNode tree = (ObjectNode) MAPPER.readTree(FIXTURE);
+    tree.put("a b", "x");
+
+    CallbackWriter.UnwritableAsXml refused = assertThrows(
+        CallbackWriter.UnwritableAsXml.class, () -> CallbackWriter.toXml(tree));
+    assertEquals("the member \"a b\" is not an XML element name; only JSON can carry it", refused.getMessage());
   }
 }

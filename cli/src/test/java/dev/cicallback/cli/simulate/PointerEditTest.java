@@ -146,9 +146,9 @@ class PointerEditTest {
   void what_xml_cannot_carry_is_refused_naming_the_node() {
     assertTrue(assertThrows(PointerEdit.Refused.class,
         () -> make(PayloadFormat.XML, true, "/JobsDetail/0/Operation/UserData=a\u0001b")).getMessage()
-        .equals("UserData holds U+0001, a character XML 1.0 cannot carry: only --format json can send it"));
+        .equals("UserData holds U+0001, a character XML 1.0 cannot carry; only JSON can"));
     assertTrue(assertThrows(PointerEdit.Refused.class,
         () -> make(PayloadFormat.XML, true, "/JobsDetail/0/a b=x")).getMessage()
-        .startsWith("the member \"a b\" is no XML element name"));
+        .startsWith("the member \"a b\" is not an XML element name"));
   }
 }
