@@ -9,9 +9,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** The packaged JSON Schema files as trees, each read once per owner, for the classes that walk the schema. */
 public final class PackagedJsonSchemas {
+
+  /**
+   * The keywords of the contract's own that annotate and never constrain: the Chinese description, the contract's
+   * version, and the code generator's type names. Both JSON passes know them, so neither warns of them nor judges by them.
+   */
+  public static final Set<String> EXTENSION_KEYWORDS =
+      Set.of("x-description-zh", "x-contract-version", "javaType", "existingJavaType");
 
   /** The payload reader reads the schema files too: a databind ObjectMapper would cost start-up time. */
   private static final LocatedJsonReader READER = new LocatedJsonReader(ValidatorOptions.defaults());

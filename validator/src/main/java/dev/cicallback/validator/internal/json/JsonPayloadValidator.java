@@ -7,7 +7,9 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.AnnotationKeyword;
 import com.networknt.schema.path.NodePath;
 import dev.cicallback.model.internal.SchemaResources;
 import dev.cicallback.model.json.Callback;
@@ -17,6 +19,7 @@ import dev.cicallback.validator.ProblemCode;
 import dev.cicallback.validator.Severity;
 import dev.cicallback.validator.ValidatorOptions;
 import dev.cicallback.validator.internal.contract.ContractTree;
+import dev.cicallback.validator.internal.contract.PackagedJsonSchemas;
 import dev.cicallback.validator.internal.core.FormatValidator;
 import dev.cicallback.validator.internal.core.JsonPointers;
 import dev.cicallback.validator.internal.core.Lazy;
@@ -55,9 +58,14 @@ public final class JsonPayloadValidator implements FormatValidator {
 
   /** The packaged JSON Schema, compiled once per class loader: a compiled schema is thread-safe. */
   private static Schema compile() {
+    // The contract's own annotation keywords are annotations here too: unknown keywords are logged as warnings.
+    Dialect dialect =
+        Dialect.builder(Dialects.getDraft202012())
+            .keywords(PackagedJsonSchemas.EXTENSION_KEYWORDS.stream().map(AnnotationKeyword::new).toList())
+            .build();
     SchemaRegistry registry =
         SchemaRegistry.withDefaultDialect(
-            SpecificationVersion.DRAFT_2020_12,
+            dialect,
             builder ->
                 builder
                     // Only the packaged files: an $id under our prefix maps to the classpath, nothing else loads.

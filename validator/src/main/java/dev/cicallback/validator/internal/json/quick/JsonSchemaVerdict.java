@@ -37,10 +37,13 @@ import java.util.function.Function;
 public final class JsonSchemaVerdict {
 
   /** Keywords that only annotate: no effect on the verdict. */
-  private static final Set<String> ANNOTATIONS =
-      Set.of(
-          "$schema", "$id", "$defs", "$comment", "title", "description", "x-description-zh", "x-contract-version",
-          "javaType", "existingJavaType");
+  private static final Set<String> ANNOTATIONS = annotations();
+
+  private static Set<String> annotations() {
+    Set<String> annotations = new HashSet<>(Set.of("$schema", "$id", "$defs", "$comment", "title", "description"));
+    annotations.addAll(PackagedJsonSchemas.EXTENSION_KEYWORDS);
+    return Set.copyOf(annotations);
+  }
 
   private static final int STRING = 1;
   private static final int INTEGER = 2;
