@@ -83,7 +83,7 @@ class PayloadSourcesTest {
   @Test
   void what_is_not_a_regular_file_is_not_a_payload(@TempDir Path dir) throws Exception {
     // A character device under a payload's name: followed by the walk, and left out.
-    Files.createSymbolicLink(dir.resolve("device.xml"), Path.of("/dev/null"));
+    Path device = Files.createSymbolicLink(dir.resolve("device.xml"), Path.of("/dev/null"));
     Files.write(dir.resolve("real.json"), MINIMAL);
 
     assertEquals(List.of(dir.resolve("real.json").toString()),
@@ -91,6 +91,7 @@ class PayloadSourcesTest {
     PayloadSources.UnreadablePath named = assertThrows(PayloadSources.UnreadablePath.class,
         () -> PayloadSources.expand(List.of(dir.resolve("device.xml").toString()), source -> {}));
     assertEquals("cannot read " + dir.resolve("device.xml"), named.getMessage());
+    Files.delete(device); // the link only, before the temporary folder's clean-up meets it
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -54,6 +55,7 @@ class TextReportTest {
     return path + place + ": " + head[1] + ": " + message + location;
   }
 
+  @Tag("every-fixture")
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("fixturesAndModes")
   void prints_the_problems_of_the_fixture_file_one_per_line_then_the_summary(Path fixture, String mode) {
