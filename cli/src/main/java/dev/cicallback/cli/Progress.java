@@ -108,6 +108,9 @@ final class Progress implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     synchronized (this) {
+      if (closed) {
+        return; // erased already: a second close must not write over what followed
+      }
       update();
       closed = true;
       if (shown > 0) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -25,6 +26,7 @@ class BadInputCliTest {
     }
   }
 
+  @Tag("every-fixture")
   @ParameterizedTest(name = "{0}")
   @MethodSource("badInputs")
   void exits_1_with_a_one_line_reason_and_no_stack_trace(Path file) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,6 +25,7 @@ class ConvertCommandTest {
     }
   }
 
+  @Tag("every-fixture")
   @ParameterizedTest(name = "{0}")
   @MethodSource("validFixtures")
   void converts_every_valid_fixture_to_the_other_format_validly(Path fixture) {

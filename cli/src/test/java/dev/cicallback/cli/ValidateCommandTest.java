@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -26,6 +27,7 @@ class ValidateCommandTest {
     }
   }
 
+  @Tag("every-fixture")
   @ParameterizedTest(name = "{0}")
   @MethodSource("fixtures")
   void exit_status_and_output_follow_the_fixture_name(Path fixture) {

@@ -75,6 +75,8 @@ class LimitBoundaryTest {
     STREAM,
     /** A stream that gives at most a few hundred bytes per read, as a socket does. */
     TRICKLING_STREAM,
+    /** The same, giving no byte at all on every other read (a stream that breaks its contract): read to its end. */
+    STALLING_STREAM,
     FILE
   }
 
@@ -91,6 +93,7 @@ class LimitBoundaryTest {
               case BYTES -> validator.validate(payload);
               case STREAM -> validator.validate(new ByteArrayInputStream(payload));
               case TRICKLING_STREAM -> validator.validate(new TricklingStream(payload));
+              case STALLING_STREAM -> validator.validate(new TricklingStream(payload, true));
               case FILE -> validator.validate(file(payload));
             };
         return new Verdict(result, false);
@@ -101,6 +104,7 @@ class LimitBoundaryTest {
             case BYTES -> reader.read(payload);
             case STREAM -> reader.read(new ByteArrayInputStream(payload));
             case TRICKLING_STREAM -> reader.read(new TricklingStream(payload));
+            case STALLING_STREAM -> reader.read(new TricklingStream(payload, true));
             case FILE -> reader.read(file(payload));
           };
       assertEquals(read.isValid(), read.validation().isValid());
@@ -142,6 +146,64 @@ class LimitBoundaryTest {
 
   private static void assertVerdict(Relation relation, Entry entry, Verdict verdict, String namesTheLimit) {
     assertVerdict(relation, entry, verdict, ProblemCode.LIMIT, namesTheLimit);
+  }
+
+  // ---- the same limits in the full pass ----
+
+  private static final java.util.regex.Pattern JSON_STATE =
+      java.util.regex.Pattern.compile("(\"State\"\\s*:\\s*\")[A-Za-z]+\"");
+  private static final java.util.regex.Pattern XML_STATE = java.util.regex.Pattern.compile("<State>[A-Za-z]+</State>");
+
+  /**
+   * The payload with its first State made a value the contract does not allow, and nothing else changed: no limit's
+   * measure moves. The quick passes answer only for valid payloads, so this one reaches the full pass (the located
+   * JSON reader, the XML path tracker and the schema validators), whose own limit checks are what it tests.
+   */
+  private static byte[] withAnInvalidState(PayloadFormat format, byte[] payload) {
+    String text = new String(payload, StandardCharsets.UTF_8);
+    java.util.regex.Matcher state = (format == PayloadFormat.XML ? XML_STATE : JSON_STATE).matcher(text);
+    assertTrue(state.find(), "the payload has a State to spoil");
+    String spoiled = format == PayloadFormat.XML ? "<State>Bogus</State>" : state.group(1) + "Bogus\"";
+    return utf8(text.substring(0, state.start()) + spoiled + text.substring(state.end()));
+  }
+
+  private static boolean isTheInvalidState(Problem problem) {
+    return problem.code() == ProblemCode.VALUE && problem.location().endsWith("/State")
+        && problem.message().startsWith("State: \"Bogus\" is not allowed");
+  }
+
+  /**
+   * The payload with an invalid State, judged by the full pass: one under the limit and at it, the State is the one
+   * error and no limit is mentioned; one over it, exactly one error names the limit ({@code code}) and any other is
+   * the State (an XML parser reports the State before it meets a limit further on).
+   */
+  private static void assertFullPassVerdict(
+      Relation relation, Entry entry, PayloadFormat format, ValidatorOptions options, byte[] payload,
+      ProblemCode code, String namesTheLimit) {
+    Verdict verdict = judge(entry, options, withAnInvalidState(format, payload));
+    ValidationResult result = verdict.validation();
+    assertFalse(result.isValid(), "the State is invalid");
+    assertFalse(verdict.bound(), "nothing is read from an invalid payload");
+    List<Problem> errors = result.errors();
+    if (relation.accepted()) {
+      assertEquals(1, errors.size(), () -> relation + ": " + result.problems());
+      assertTrue(isTheInvalidState(errors.get(0)), errors.get(0)::toString);
+      assertTrue(
+          result.problems().stream().noneMatch(p -> p.code() == ProblemCode.LIMIT), result.problems()::toString);
+    } else {
+      List<Problem> limits = errors.stream().filter(p -> !isTheInvalidState(p)).toList();
+      assertEquals(1, limits.size(), () -> relation + ": " + result.problems());
+      assertEquals(code, limits.get(0).code(), limits.get(0)::toString);
+      assertTrue(
+          limits.get(0).message().toLowerCase(Locale.ROOT).contains(namesTheLimit),
+          () -> "the message names the limit (" + namesTheLimit + "): " + limits.get(0).message());
+    }
+  }
+
+  private static void assertFullPassVerdict(
+      Relation relation, Entry entry, PayloadFormat format, ValidatorOptions options, byte[] payload,
+      String namesTheLimit) {
+    assertFullPassVerdict(relation, entry, format, options, payload, ProblemCode.LIMIT, namesTheLimit);
   }
 
   // ---- the payloads ----
@@ -336,6 +398,29 @@ class LimitBoundaryTest {
     assertEquals(limit + 1L, in.taken(), "the byte past the limit is what shows the payload is larger");
   }
 
+  /**
+   * A path that is not a regular file (a device, a pipe) has no size to check first: it is read as a stream, as far
+   * as the limit + 1 bytes, so an endless one is refused and an empty one is empty.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("entriesAndRelations")
+  void size_of_a_path_that_is_no_regular_file(Entry entry, Relation relation) throws IOException {
+    ValidatorOptions options = ValidatorOptions.builder().maxBytes(relation.limitFor(1000)).build();
+    ValidationResult endless =
+        entry == Entry.VALIDATOR
+            ? CallbackValidator.create(options).validate(Path.of("/dev/zero"))
+            : CallbackReader.create(options).read(Path.of("/dev/zero")).validation();
+    ValidationResult empty =
+        entry == Entry.VALIDATOR
+            ? CallbackValidator.create(options).validate(Path.of("/dev/null"))
+            : CallbackReader.create(options).read(Path.of("/dev/null")).validation();
+
+    assertEquals(
+        List.of("the payload is larger than the limit of " + relation.limitFor(1000) + " bytes; refused unread"),
+        endless.errors().stream().map(Problem::message).toList());
+    assertEquals(List.of("the payload is empty"), empty.errors().stream().map(Problem::message).toList());
+  }
+
   // ---- depth ----
 
   @ParameterizedTest(name = "{0}, {1}: {2} the limit")
@@ -347,10 +432,11 @@ class LimitBoundaryTest {
         relation.limitFor(depth) >= ValidatorOptions.MIN_MAX_DEPTH,
         "the deepest fixture is deeper than the least depth limit");
 
-    Verdict verdict =
-        judge(entry, options(format).maxDepth(relation.limitFor(depth)).build(), Fixtures.read(deepest));
+    ValidatorOptions options = options(format).maxDepth(relation.limitFor(depth)).build();
+    Verdict verdict = judge(entry, options, Fixtures.read(deepest));
 
     assertVerdict(relation, entry, verdict, "deeper than");
+    assertFullPassVerdict(relation, entry, format, options, Fixtures.read(deepest), "deeper than");
   }
 
   // ---- nodes ----
@@ -361,9 +447,12 @@ class LimitBoundaryTest {
     Path fixture = minimal(format);
     int nodes = nodes(format, fixture);
 
-    Verdict verdict = judge(entry, options(format).maxNodes(relation.limitFor(nodes)).build(), Fixtures.read(fixture));
+    ValidatorOptions options = options(format).maxNodes(relation.limitFor(nodes)).build();
+    Verdict verdict = judge(entry, options, Fixtures.read(fixture));
 
     assertVerdict(relation, entry, verdict, "more than " + relation.limitFor(nodes));
+    assertFullPassVerdict(
+        relation, entry, format, options, Fixtures.read(fixture), "more than " + relation.limitFor(nodes));
   }
 
   @ParameterizedTest(name = "{0}, {1}: {2} the limit")
@@ -372,9 +461,12 @@ class LimitBoundaryTest {
     Path largest = largest(format);
     int nodes = nodes(format, largest);
 
-    Verdict verdict = judge(entry, options(format).maxNodes(relation.limitFor(nodes)).build(), Fixtures.read(largest));
+    ValidatorOptions options = options(format).maxNodes(relation.limitFor(nodes)).build();
+    Verdict verdict = judge(entry, options, Fixtures.read(largest));
 
     assertVerdict(relation, entry, verdict, "more than " + relation.limitFor(nodes));
+    assertFullPassVerdict(
+        relation, entry, format, options, Fixtures.read(largest), "more than " + relation.limitFor(nodes));
   }
 
   // ---- string length ----
@@ -385,10 +477,10 @@ class LimitBoundaryTest {
   @MethodSource("formatsEntriesAndRelations")
   void string_length_of_a_text(PayloadFormat format, Entry entry, Relation relation) {
     byte[] payload = utf8(minimalWithTtsText(format, "a".repeat(LONG_TEXT)));
+    ValidatorOptions options = options(format).maxStringLength(relation.limitFor(LONG_TEXT)).build();
 
-    Verdict verdict = judge(entry, options(format).maxStringLength(relation.limitFor(LONG_TEXT)).build(), payload);
-
-    assertVerdict(relation, entry, verdict, "longer than");
+    assertVerdict(relation, entry, judge(entry, options, payload), "longer than");
+    assertFullPassVerdict(relation, entry, format, options, payload, "longer than");
   }
 
   @ParameterizedTest(name = "{0}, {1}: {2} the limit")
@@ -396,10 +488,10 @@ class LimitBoundaryTest {
   void string_length_counts_characters_not_bytes(PayloadFormat format, Entry entry, Relation relation) {
     // Three bytes of UTF-8 each: a limit counted in bytes would refuse this payload at every relation.
     byte[] payload = utf8(minimalWithTtsText(format, "好".repeat(LONG_TEXT)));
+    ValidatorOptions options = options(format).maxStringLength(relation.limitFor(LONG_TEXT)).build();
 
-    Verdict verdict = judge(entry, options(format).maxStringLength(relation.limitFor(LONG_TEXT)).build(), payload);
-
-    assertVerdict(relation, entry, verdict, "longer than");
+    assertVerdict(relation, entry, judge(entry, options, payload), "longer than");
+    assertFullPassVerdict(relation, entry, format, options, payload, "longer than");
   }
 
   @ParameterizedTest(name = "{0}: {1} the limit")
@@ -413,6 +505,7 @@ class LimitBoundaryTest {
             .build();
 
     assertVerdict(relation, entry, judge(entry, options, payload), "longer than");
+    assertFullPassVerdict(relation, entry, PayloadFormat.JSON, options, payload, "longer than");
   }
 
   /** XML names have a fixed limit of 1,000 characters (SECURITY.md), whatever the options. */
@@ -426,6 +519,7 @@ class LimitBoundaryTest {
     ValidatorOptions options = options(PayloadFormat.XML).mode(ValidatorOptions.Mode.TOLERANT).build();
 
     assertVerdict(relation, entry, judge(entry, options, payload), "longer than 1,000");
+    assertFullPassVerdict(relation, entry, PayloadFormat.XML, options, payload, "longer than 1,000");
   }
 
   // ---- number length and exponent (JSON) ----
@@ -458,6 +552,7 @@ class LimitBoundaryTest {
             .build();
 
     assertVerdict(relation, entry, judge(entry, options, payload), "digits");
+    assertFullPassVerdict(relation, entry, PayloadFormat.JSON, options, payload, "digits");
   }
 
   private static Stream<Arguments> exponents() {
@@ -488,6 +583,7 @@ class LimitBoundaryTest {
     ValidatorOptions options = options(PayloadFormat.JSON).mode(ValidatorOptions.Mode.TOLERANT).build();
 
     assertVerdict(relation, entry, judge(entry, options, payload), ProblemCode.VALUE, "out of range");
+    assertFullPassVerdict(relation, entry, PayloadFormat.JSON, options, payload, ProblemCode.VALUE, "out of range");
   }
 
   // ---- attributes (XML) ----
@@ -517,6 +613,7 @@ class LimitBoundaryTest {
     Verdict verdict = judge(entry, options.build(), payload);
 
     assertVerdict(relation, entry, verdict, "attributes");
+    assertFullPassVerdict(relation, entry, PayloadFormat.XML, options.build(), payload, "attributes");
     if (relation.accepted()) {
       assertEquals(
           count == 0 ? List.of() : List.of(ProblemCode.UNKNOWN_NODE),
@@ -528,10 +625,18 @@ class LimitBoundaryTest {
   /** Gives at most 300 bytes per read and counts what it gave. */
   static final class TricklingStream extends InputStream {
     private final byte[] bytes;
+    private final boolean stalls;
     private int at;
+    private int reads;
 
     TricklingStream(byte[] bytes) {
+      this(bytes, false);
+    }
+
+    /** {@code stalls}: every other read gives no byte (before the end). */
+    TricklingStream(byte[] bytes, boolean stalls) {
       this.bytes = bytes;
+      this.stalls = stalls;
     }
 
     int taken() {
@@ -550,6 +655,9 @@ class LimitBoundaryTest {
       }
       if (at >= bytes.length) {
         return -1;
+      }
+      if (stalls && reads++ % 2 == 0) {
+        return 0;
       }
       int n = Math.min(Math.min(length, 300), bytes.length - at);
       System.arraycopy(bytes, at, into, offset, n);

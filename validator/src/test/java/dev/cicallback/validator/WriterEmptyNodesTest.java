@@ -62,6 +62,32 @@ class WriterEmptyNodesTest {
   }
 
   @Test
+  void empty_nodes_the_contract_does_not_know_are_left_out_of_both_forms_at_any_depth() throws IOException {
+    // Kept by a tolerant read: nulls, empty texts, objects and arrays, and those that are empty once their empty
+    // members are out; the values among them are kept.
+    String extra = "\"Extra\": {\"A\": \"\", \"B\": null, \"C\": {}, \"D\": [],"
+        + " \"E\": [{}, \"\", null, {\"F\": \"\"}],"
+        + " \"G\": {\"H\": {\"I\": \"\"}}, \"Kept\": [\"x\", \"\", {\"Deep\": \"y\", \"Gone\": null}]},"
+        + " \"AllEmpty\": {\"J\": [[]]}, ";
+    ReadResult result = CallbackReader.tolerant().read(FIXTURE.replaceFirst("\\{", "{" + extra)
+        .getBytes(StandardCharsets.UTF_8));
+    assertTrue(result.isValid(), result.problems()::toString);
+    Callback callback = result.callback().orElseThrow();
+
+    JsonNode json = MAPPER.readTree(CallbackWriter.toJson(callback));
+    assertEquals(MAPPER.readTree("{\"Kept\": [\"x\", {\"Deep\": \"y\"}]}"), json.get("Extra"), json::toString);
+    assertFalse(json.has("AllEmpty"), json::toString);
+    assertFalse(job(callback).has("Message"), "the contract's own empty text is still left out");
+    String xml = xml(callback);
+    assertTrue(xml.contains("<Extra>\n        <Kept>x</Kept>\n        <Kept>\n            <Deep>y</Deep>\n        </Kept>"
+        + "\n    </Extra>"), xml);
+    for (String gone : new String[] {"<A>", "<B>", "<C>", "<D>", "<E>", "<F>", "<G>", "<H>", "<I>", "<J>", "<Gone>",
+        "<AllEmpty>"}) {
+      assertFalse(xml.contains(gone), gone + " in " + xml);
+    }
+  }
+
+  @Test
   void a_zero_is_a_value_and_kept() throws IOException {
     assertTrue(FIXTURE.contains("\"JobLevel\": \"0\""), "the fixture holds JobLevel 0");
     Callback callback = read(FIXTURE);

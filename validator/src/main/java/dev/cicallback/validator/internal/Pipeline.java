@@ -74,10 +74,8 @@ public final class Pipeline {
     byte[] buffer = new byte[Math.min(capacity, 64 * 1024)];
     int length = 0;
     while (true) {
+      // Full, yet at most the limit (more returns below): it has room to grow, up to the limit + 1.
       if (length == buffer.length) {
-        if (buffer.length >= capacity) {
-          break;
-        }
         buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, capacity));
       }
       int read = in.read(buffer, length, buffer.length - length);

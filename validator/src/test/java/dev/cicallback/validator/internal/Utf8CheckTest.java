@@ -99,8 +99,24 @@ class Utf8CheckTest {
 
     assertEquals(1, problems.size());
     assertEquals(2, problems.get(0).line());
+    assertEquals(3, problems.get(0).column(), "columns count from 1 after the line feed");
     assertTrue(problems.get(0).message().startsWith("invalid UTF-8 at byte 5 (0xC3)"), problems.get(0).message());
     assertTrue(Utf8Check.problems(good(), good().length).isEmpty());
+  }
+
+  @Test
+  void columns_count_characters_a_surrogate_pair_as_one() {
+    // Line 3 after two line feeds; 'a', an emoji (four bytes, two UTF-16 units), '你' (three bytes), then the bad
+    // byte, in column 4.
+    byte[] text = "x\n\na\uD83D\uDE00\u4F60".getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = java.util.Arrays.copyOf(text, text.length + 1);
+    bytes[text.length] = (byte) 0xFF;
+
+    var problem = Utf8Check.problems(bytes, bytes.length).get(0);
+
+    assertEquals(3, problem.line());
+    assertEquals(4, problem.column());
+    assertEquals("invalid UTF-8 at byte " + text.length + " (0xFF); callbacks are UTF-8", problem.message());
   }
 
   private static byte[] good() {

@@ -39,11 +39,9 @@ public final class LocatedJsonReader {
   private final JsonFactory factory;
   /** The same limits without the parser's duplicate-name check, which the quick pass makes itself for less. */
   private final JsonFactory quickFactory;
-  private final int maxDepth;
   private final int maxNodes;
 
   public LocatedJsonReader(ValidatorOptions options) {
-    this.maxDepth = options.maxDepth();
     this.maxNodes = options.maxNodes();
     this.factory = factory(options).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     this.quickFactory = factory(options).build();
@@ -182,9 +180,7 @@ public final class LocatedJsonReader {
     JsonNodeFactory factory = JsonNodeFactory.instance;
     switch (token) {
       case START_OBJECT -> {
-        if (open.size() >= maxDepth) {
-          throw tooDeep(start, pointer);
-        }
+        // Depth needs no check here: the parser's nesting constraint refuses the token that goes too deep.
         open.push(new Open(pointer, false, start));
         ObjectNode object = factory.objectNode();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -201,9 +197,6 @@ public final class LocatedJsonReader {
         return object;
       }
       case START_ARRAY -> {
-        if (open.size() >= maxDepth) {
-          throw tooDeep(start, pointer);
-        }
         open.push(new Open(pointer, true, start));
         ArrayNode array = factory.arrayNode();
         int index = 0;
@@ -311,17 +304,6 @@ public final class LocatedJsonReader {
    */
   public JsonParser parser(byte[] bytes, int offset, int length) throws IOException {
     return quickFactory.createParser(bytes, offset, length);
-  }
-
-  private JsonSyntaxError tooDeep(TextPosition at, String pointer) {
-    return new JsonSyntaxError(
-        new Problem(
-            Severity.ERROR,
-            ProblemCode.LIMIT,
-            "JSON nested deeper than " + maxDepth + " levels; a callback needs fewer than 10",
-            at.line(),
-            at.column(),
-            pointer));
   }
 
   private static JsonSyntaxError syntaxError(
