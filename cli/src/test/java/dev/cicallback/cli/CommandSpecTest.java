@@ -103,7 +103,9 @@ class CommandSpecTest {
     assertEquals("at least one FILE is needed", usageError(spec(1, 4)));
     assertEquals("at least 2 FILE is needed", usageError(spec(2, 4), "a"));
     assertEquals("one FILE only, got 2: a b", usageError(spec(1, 1), "a", "b"));
-    assertEquals("one FILE only, got 3: a b c", usageError(spec(2, 2), "a", "b", "c"));
+    assertEquals("FILE are needed (2 parameters), got 3: a b c", usageError(spec(2, 2), "a", "b", "c"));
+    assertEquals("FILE are needed (2 parameters), got 1: a", usageError(spec(2, 2), "a"));
+    assertEquals("FILE are needed (2 parameters), got 0", usageError(spec(2, 2)));
     assertEquals(List.of("a", "b"), parse(spec(2, 2), "a", "b").parameters());
     assertEquals(List.of(), parse(spec(0, 0)).parameters());
   }
