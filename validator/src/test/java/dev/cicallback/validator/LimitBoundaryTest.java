@@ -444,29 +444,24 @@ class LimitBoundaryTest {
   @ParameterizedTest(name = "{0}, {1}: {2} the limit")
   @MethodSource("formatsEntriesAndRelations")
   void nodes(PayloadFormat format, Entry entry, Relation relation) {
-    Path fixture = minimal(format);
-    int nodes = nodes(format, fixture);
+    assertNodesLimit(format, entry, relation, minimal(format));
+  }
 
+  @ParameterizedTest(name = "{0}, {1}: {2} the limit")
+  @MethodSource("formatsEntriesAndRelations")
+  void nodes_of_the_largest_fixture(PayloadFormat format, Entry entry, Relation relation) {
+    assertNodesLimit(format, entry, relation, largest(format));
+  }
+
+  /** The node limit set at, under or over the fixture's own count of nodes, in both passes. */
+  private static void assertNodesLimit(PayloadFormat format, Entry entry, Relation relation, Path fixture) {
+    int nodes = nodes(format, fixture);
     ValidatorOptions options = options(format).maxNodes(relation.limitFor(nodes)).build();
     Verdict verdict = judge(entry, options, Fixtures.read(fixture));
 
     assertVerdict(relation, entry, verdict, "more than " + relation.limitFor(nodes));
     assertFullPassVerdict(
         relation, entry, format, options, Fixtures.read(fixture), "more than " + relation.limitFor(nodes));
-  }
-
-  @ParameterizedTest(name = "{0}, {1}: {2} the limit")
-  @MethodSource("formatsEntriesAndRelations")
-  void nodes_of_the_largest_fixture(PayloadFormat format, Entry entry, Relation relation) {
-    Path largest = largest(format);
-    int nodes = nodes(format, largest);
-
-    ValidatorOptions options = options(format).maxNodes(relation.limitFor(nodes)).build();
-    Verdict verdict = judge(entry, options, Fixtures.read(largest));
-
-    assertVerdict(relation, entry, verdict, "more than " + relation.limitFor(nodes));
-    assertFullPassVerdict(
-        relation, entry, format, options, Fixtures.read(largest), "more than " + relation.limitFor(nodes));
   }
 
   // ---- string length ----
