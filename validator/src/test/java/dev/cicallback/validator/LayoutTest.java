@@ -31,7 +31,8 @@ class LayoutTest {
   private static final Map<String, Set<String>> ALLOWED = Map.of(
       "", Set.of("internal", "internal.core", "internal.json"),
       "internal", Set.of("", "internal.core", "internal.xml", "internal.json"),
-      "internal.xml", Set.of("", "internal.core", "internal.contract", "internal.message"),
+      "internal.xml", Set.of("", "internal.core", "internal.contract", "internal.message", "internal.xml.quick"),
+      "internal.xml.quick", Set.of("", "internal.core"),
       "internal.json", Set.of(
           "", "internal.core", "internal.contract", "internal.message", "internal.json.quick", "internal.json.syntax"),
       "internal.json.quick", Set.of("", "internal.core", "internal.contract", "internal.json.syntax"),

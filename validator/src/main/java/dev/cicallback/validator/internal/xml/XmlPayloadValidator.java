@@ -14,6 +14,7 @@ import dev.cicallback.validator.internal.core.PayloadCheck;
 import dev.cicallback.validator.internal.core.Sentences;
 import dev.cicallback.validator.internal.core.TextPosition;
 import dev.cicallback.validator.internal.message.UnknownNodes;
+import dev.cicallback.validator.internal.xml.quick.XsdVerdict;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -49,8 +50,8 @@ public final class XmlPayloadValidator implements FormatValidator {
 
   private final ValidatorOptions options;
   private final boolean buildTree;
-  private final Schema schema;
-  private final XmlQuickPass quick;
+  private final XsdVerdict verdict;
+  private final Lazy<XmlQuickPass> quick;
   private final SAXParserFactory parsers;
   /** A parser per thread, reset after each use: creating one costs as much as validating a small payload. */
   private final ThreadLocal<SAXParser> parser;
@@ -65,15 +66,15 @@ public final class XmlPayloadValidator implements FormatValidator {
   public XmlPayloadValidator(ValidatorOptions options, boolean buildTree) {
     this.options = options;
     this.buildTree = buildTree;
-    this.schema = COMPILED.get();
-    this.quick = new XmlQuickPass(schema, options);
+    this.verdict = XsdVerdict.shared();
+    this.quick = new Lazy<>(() -> new XmlQuickPass(COMPILED.get(), options));
     this.parsers = HardenedXml.parsers();
     this.parser = ThreadLocal.withInitial(() -> HardenedXml.newParser(parsers));
     this.validators = ThreadLocal.withInitial(this::newValidatorHandler);
   }
 
   private ValidatorHandler newValidatorHandler() {
-    ValidatorHandler validator = schema.newValidatorHandler();
+    ValidatorHandler validator = COMPILED.get().newValidatorHandler();
     trySet(validator, XERCES_LOCALE, Locale.ENGLISH);
     validator.setResourceResolver(new XsdIncludeResolver());
     return validator;
@@ -90,11 +91,18 @@ public final class XmlPayloadValidator implements FormatValidator {
     return checkFully(bytes, offset, length);
   }
 
-  /** Whether the quick pass finds the payload valid, declared encoding included; {@code tree} may be null. */
+  /**
+   * Whether the quick passes find the payload valid, declared encoding included; {@code tree} may be null. Without a
+   * tree to build, the verdict read from the bytes answers first, and the parser with the XSD inside only when it
+   * doubts, so a batch of valid payloads never compiles the XSD for the schema validator.
+   */
   public boolean passesQuickly(byte[] bytes, int offset, int length, XmlTreeBuilder tree) {
+    if (tree == null && verdict.passes(bytes, offset, length, options)) {
+      return true;
+    }
     String declared = HardenedXml.declaredEncoding(bytes, offset, length);
     boolean utf8 = declared == null || declared.equalsIgnoreCase("UTF-8");
-    return utf8 && quick.passes(bytes, offset, length, tree);
+    return utf8 && quick.get().passes(bytes, offset, length, tree);
   }
 
   /** Like {@link #check}, with the full pass whatever the quick one would say: finds and places every problem. */

@@ -107,8 +107,8 @@ class XmlQuickPassTest {
     return new Verdicts(quick, fullCheck.problems().isEmpty(), quickTree, fullCheck);
   }
 
-  /** Ways to damage one element. */
-  private static Map<String, Consumer<Element>> damages() {
+  /** Ways to damage one element (shared with {@link XsdVerdictTest}). */
+  static Map<String, Consumer<Element>> damages() {
     Map<String, Consumer<Element>> damages = new TreeMap<>();
     for (String text : List.of("", "x", "-", "5", "-11", "1000", "2.5", "5.0", " 5 ", "2022-06-30T19:33:18+0800")) {
       damages.put("text \"" + text + "\"", e -> e.setTextContent(text));
@@ -142,13 +142,13 @@ class XmlQuickPassTest {
     return damages;
   }
 
-  private static Document parse(byte[] bytes) throws Exception {
+  static Document parse(byte[] bytes) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
     return factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(bytes));
   }
 
-  private static byte[] serialize(Document document) throws Exception {
+  static byte[] serialize(Document document) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document), new StreamResult(out));
     return out.toByteArray();

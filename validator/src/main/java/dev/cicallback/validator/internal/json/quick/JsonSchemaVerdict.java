@@ -54,14 +54,15 @@ public final class JsonSchemaVerdict {
   private static final int NULL = 64;
   private static final int ANY = 127;
 
-  private static final Lazy<JsonSchemaVerdict> SHARED =
-      new Lazy<>(() -> new JsonSchemaVerdict(new PackagedJsonSchemas()::file, SchemaResources.CALLBACK_JSON_SCHEMA));
+  private static final Lazy<JsonSchemaVerdict> SHARED = new Lazy<>(JsonSchemaVerdict::packagedOrCompiled);
 
   /** A compiled subschema; filled in once, read-only afterwards. */
-  private static final class Node {
+  static final class Node {
     int types = ANY;
     /** The enum's values: a few words each, so a scan beats hashing a string the parser has just made. */
     String[] allowed;
+    /** The pattern as the schema writes it, and compiled. */
+    String patternSource;
     SchemaPattern pattern;
     BigDecimal minimum;
     BigDecimal maximum;
@@ -76,7 +77,7 @@ public final class JsonSchemaVerdict {
   }
 
   /** A declared member: its subschema and its bit among the object's members. */
-  private record Member(Node node, long bit) {}
+  record Member(Node node, long bit) {}
 
   /** Schema files by the name a $ref gives them. */
   private final Function<String, JsonNode> files;
@@ -89,6 +90,28 @@ public final class JsonSchemaVerdict {
   public JsonSchemaVerdict(Function<String, JsonNode> files, String entry) {
     this.files = files;
     this.root = compile(entry, "");
+  }
+
+  /** The verdict of an already compiled schema ({@link JsonSchemaVerdictFile}). */
+  JsonSchemaVerdict(Node root) {
+    this.files = null;
+    this.root = root;
+  }
+
+  /** The compiled schema the build packaged, or, in a build that skipped that step, the schema compiled now. */
+  private static JsonSchemaVerdict packagedOrCompiled() {
+    JsonSchemaVerdict packaged = JsonSchemaVerdictFile.packaged();
+    return packaged != null ? packaged : compilePackaged();
+  }
+
+  /** The packaged schemas compiled from their files. */
+  static JsonSchemaVerdict compilePackaged() {
+    return new JsonSchemaVerdict(new PackagedJsonSchemas()::file, SchemaResources.CALLBACK_JSON_SCHEMA);
+  }
+
+  /** The compiled root schema, for {@link JsonSchemaVerdictFile}. */
+  Node root() {
+    return root;
   }
 
   /** The evaluator of the packaged schemas; immutable and thread-safe once built. */
@@ -405,7 +428,10 @@ public final class JsonSchemaVerdict {
           node.allowed = distinct.toArray(new String[0]);
           requireKnown(allText(value), file, at, "only text values are supported");
         }
-        case "pattern" -> node.pattern = SchemaPattern.compile(value.asText());
+        case "pattern" -> {
+          node.patternSource = value.asText();
+          node.pattern = SchemaPattern.compile(node.patternSource);
+        }
         case "minimum" -> node.minimum = value.decimalValue();
         case "maximum" -> node.maximum = value.decimalValue();
         case "properties" -> {

@@ -1,0 +1,141 @@
+package dev.cicallback.validator.internal.json.quick;
+
+import dev.cicallback.validator.internal.core.CompiledForm;
+import dev.cicallback.validator.internal.json.quick.JsonSchemaVerdict.Member;
+import dev.cicallback.validator.internal.json.quick.JsonSchemaVerdict.Node;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The compiled JSON Schema as the build writes it into the jar ({@link #RESOURCE}): a run reads it instead of reading
+ * the packaged schema files into trees and compiling them, which was most of a one-file run's time (BENCHMARKS.md,
+ * "Cold start"). A test holds the packaged file to what compiling the packaged schemas gives, byte for byte.
+ */
+final class JsonSchemaVerdictFile {
+
+  /** The classpath resource of the compiled callback schema. */
+  static final String RESOURCE = "dev/cicallback/validator/internal/json/quick/callback.schema.verdict";
+
+  private static final int MAGIC = 0x4A535654; // "JSVT"
+  private static final int VERSION = 1;
+
+  private JsonSchemaVerdictFile() {}
+
+  /** The build step: writes the compiled callback schema to the file {@code args[0]}. */
+  public static void main(String[] args) throws IOException {
+    CompiledForm.save(args[0], write(JsonSchemaVerdict.compilePackaged()));
+  }
+
+  /** The packaged compiled schema, or null when the jar has none (a build that skipped the step). */
+  static JsonSchemaVerdict packaged() {
+    return CompiledForm.packaged(RESOURCE, MAGIC, VERSION, JsonSchemaVerdictFile::body);
+  }
+
+  /** Reads a compiled schema that {@link #write} wrote. */
+  static JsonSchemaVerdict read(InputStream in) throws IOException {
+    return CompiledForm.read(in, RESOURCE, MAGIC, VERSION, JsonSchemaVerdictFile::body);
+  }
+
+  /** The compiled schema as bytes, its subschemas numbered in a walk ordered by member names. */
+  static byte[] write(JsonSchemaVerdict verdict) {
+    List<Node> nodes = new ArrayList<>();
+    Map<Node, Integer> ids = new IdentityHashMap<>();
+    number(verdict.root(), nodes, ids);
+    return CompiledForm.bytes(MAGIC, VERSION, out -> {
+      out.writeInt(nodes.size());
+      for (Node node : nodes) {
+        out.writeInt(node.types);
+        CompiledForm.writeStrings(out, node.allowed == null ? null : Arrays.asList(node.allowed));
+        CompiledForm.writeString(out, node.patternSource);
+        CompiledForm.writeString(out, node.minimum == null ? null : node.minimum.toString());
+        CompiledForm.writeString(out, node.maximum == null ? null : node.maximum.toString());
+        out.writeInt(node.properties == null ? -1 : node.properties.size());
+        if (node.properties != null) {
+          for (Map.Entry<String, Member> member : new TreeMap<>(node.properties).entrySet()) {
+            out.writeUTF(member.getKey());
+            out.writeInt(ids.get(member.getValue().node()));
+            out.writeLong(member.getValue().bit());
+          }
+        }
+        out.writeLong(node.requiredMask);
+        out.writeLong(node.exactlyOneMask);
+        out.writeInt(node.items == null ? -1 : ids.get(node.items));
+        out.writeInt(node.minItems);
+        out.writeInt(node.oneOf == null ? -1 : node.oneOf.length);
+        if (node.oneOf != null) {
+          for (Node branch : node.oneOf) {
+            out.writeInt(ids.get(branch));
+          }
+        }
+      }
+    });
+  }
+
+  private static void number(Node node, List<Node> nodes, Map<Node, Integer> ids) {
+    if (node == null || ids.putIfAbsent(node, nodes.size()) != null) {
+      return;
+    }
+    nodes.add(node);
+    if (node.properties != null) {
+      for (Member member : new TreeMap<>(node.properties).values()) {
+        number(member.node(), nodes, ids);
+      }
+    }
+    number(node.items, nodes, ids);
+    if (node.oneOf != null) {
+      for (Node branch : node.oneOf) {
+        number(branch, nodes, ids);
+      }
+    }
+  }
+
+  private static JsonSchemaVerdict body(DataInputStream in) throws IOException {
+    Node[] nodes = new Node[in.readInt()];
+    for (int i = 0; i < nodes.length; i++) {
+      nodes[i] = new Node();
+    }
+    for (Node node : nodes) {
+      node.types = in.readInt();
+      List<String> allowed = CompiledForm.readStrings(in);
+      node.allowed = allowed == null ? null : allowed.toArray(new String[0]);
+      node.patternSource = CompiledForm.readString(in);
+      node.pattern = node.patternSource == null ? null : SchemaPattern.compile(node.patternSource);
+      String minimum = CompiledForm.readString(in);
+      String maximum = CompiledForm.readString(in);
+      node.minimum = minimum == null ? null : new BigDecimal(minimum);
+      node.maximum = maximum == null ? null : new BigDecimal(maximum);
+      int members = in.readInt();
+      if (members >= 0) {
+        node.properties = new HashMap<>(members * 2);
+        for (int i = 0; i < members; i++) {
+          String name = in.readUTF();
+          Node member = nodes[in.readInt()];
+          node.properties.put(name, new Member(member, in.readLong()));
+        }
+      }
+      node.requiredMask = in.readLong();
+      node.exactlyOneMask = in.readLong();
+      int items = in.readInt();
+      node.items = items < 0 ? null : nodes[items];
+      node.minItems = in.readInt();
+      int branches = in.readInt();
+      if (branches >= 0) {
+        node.oneOf = new Node[branches];
+        for (int i = 0; i < branches; i++) {
+          node.oneOf[i] = nodes[in.readInt()];
+        }
+      }
+    }
+    return new JsonSchemaVerdict(nodes[0]);
+  }
+}
