@@ -92,13 +92,16 @@ public final class XmlPayloadValidator implements FormatValidator {
   }
 
   /**
-   * Whether the quick passes find the payload valid, declared encoding included; {@code tree} may be null. Without a
-   * tree to build, the verdict read from the bytes answers first, and the parser with the XSD inside only when it
-   * doubts, so a batch of valid payloads never compiles the XSD for the schema validator.
+   * Whether the quick passes find the payload valid, declared encoding included; {@code tree} may be null. The verdict
+   * read from the bytes answers first, and the parser with the XSD inside only when it doubts, so a batch of valid
+   * payloads never compiles the XSD for the schema validator.
    */
   public boolean passesQuickly(byte[] bytes, int offset, int length, XmlTreeBuilder tree) {
-    if (tree == null && verdict.passes(bytes, offset, length, options)) {
+    if (verdict.passes(bytes, offset, length, options, tree)) {
       return true;
+    }
+    if (tree != null) {
+      tree.reset(); // the verdict's events stop at its doubt
     }
     String declared = HardenedXml.declaredEncoding(bytes, offset, length);
     boolean utf8 = declared == null || declared.equalsIgnoreCase("UTF-8");

@@ -40,6 +40,12 @@ public final class XmlTreeBuilder extends DefaultHandler {
     this.contract = contract;
   }
 
+  /** Forgets the events so far, for another reading of the same payload. */
+  public void reset() {
+    open.clear();
+    root = null;
+  }
+
   /** The tree, or an empty object if the document had no root. */
   public JsonNode tree() {
     return root == null ? NODES.objectNode() : root;

@@ -31,7 +31,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The quick XML pass is never more lenient than the full one, and gives the same tree: on every fixture, every
+ * The quick XML passes (the verdict read from the bytes, then the parser with the XSD inside) are never more lenient
+ * than the full one, and give the same tree: on every fixture, every
  * hostile input, and thousands of payloads made by damaging the valid fixtures one element at a time.
  */
 class XmlQuickPassTest {

@@ -10,6 +10,10 @@ import dev.cicallback.validator.internal.xml.quick.XsdAutomaton.Position;
 import dev.cicallback.validator.internal.xml.quick.XsdAutomaton.Step;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.xml.sax.Attributes;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.AttributesImpl;
 
 /**
  * A yes-or-no reading of an XML payload against the packaged XSD in one pass over its bytes, with no parser or schema
@@ -32,6 +36,8 @@ public final class XsdVerdict {
   /** Thrown to stop at the first doubt; made once, with no stack trace. */
   private static final RuntimeException DOUBT = new RuntimeException("ask the parser", null, false, false) {};
 
+  private static final Attributes NO_ATTRIBUTES = new AttributesImpl();
+
   private final XsdAutomaton automaton;
 
   XsdVerdict(XsdAutomaton automaton) {
@@ -51,11 +57,22 @@ public final class XsdVerdict {
 
   /** Whether the payload in {@code bytes[offset, offset + length)} is surely valid under {@code options}' limits. */
   public boolean passes(byte[] bytes, int offset, int length, ValidatorOptions options) {
+    return passes(bytes, offset, length, options, null);
+  }
+
+  /**
+   * Like {@link #passes(byte[], int, int, ValidatorOptions)}, giving {@code tree} (if not null) the events a
+   * namespace-aware parser would: elements without attributes and their text as the schema sees it. The events are
+   * complete only on yes.
+   */
+  public boolean passes(byte[] bytes, int offset, int length, ValidatorOptions options, ContentHandler tree) {
     try {
-      new Scan(automaton, bytes, offset, offset + length, options).document();
+      new Scan(automaton, bytes, offset, offset + length, options, tree).document();
       return true;
     } catch (RuntimeException doubt) { // DOUBT, or an index past the end: the parser decides either way
       return false;
+    } catch (SAXException e) {
+      return false; // the tree's, which builds and never refuses
     }
   }
 
@@ -90,6 +107,7 @@ public final class XsdVerdict {
     private final byte[] bytes;
     private final int end;
     private final ValidatorOptions options;
+    private final ContentHandler tree;
     private int pos;
     private Frame[] frames = new Frame[8];
     private int depth;
@@ -99,15 +117,16 @@ public final class XsdVerdict {
     private int textEnd;
     private boolean textEncoded;
 
-    Scan(XsdAutomaton automaton, byte[] bytes, int start, int end, ValidatorOptions options) {
+    Scan(XsdAutomaton automaton, byte[] bytes, int start, int end, ValidatorOptions options, ContentHandler tree) {
       this.automaton = automaton;
       this.bytes = bytes;
       this.pos = start;
       this.end = end;
       this.options = options;
+      this.tree = tree;
     }
 
-    void document() {
+    void document() throws SAXException {
       if (end - pos >= 3 && bytes[pos] == (byte) 0xEF && bytes[pos + 1] == (byte) 0xBB
           && bytes[pos + 2] == (byte) 0xBF) {
         pos += 3;
@@ -120,6 +139,10 @@ public final class XsdVerdict {
       while (depth > 0) {
         Frame top = frames[depth - 1];
         text(top);
+        if (tree != null && textEnd > textStart) {
+          char[] text = (textEncoded ? decoded() : ascii()).toCharArray();
+          tree.characters(text, 0, text.length);
+        }
         if (byteAt(pos + 1) == '/') {
           endTag(top);
         } else if (top.declaration.complex == null) {
@@ -197,7 +220,7 @@ public final class XsdVerdict {
     }
 
     /** An element's start tag at {@code pos}; an empty one is also ended. */
-    private void startTag() {
+    private void startTag() throws SAXException {
       require(byteAt(pos) == '<');
       int nameStart = ++pos;
       byte first = byteAt(pos);
@@ -236,6 +259,9 @@ public final class XsdVerdict {
         }
       }
       fields(parent, frame, name);
+      if (tree != null) {
+        tree.startElement("", name, name, NO_ATTRIBUTES);
+      }
       if (empty) {
         textStart = textEnd = pos;
         textEncoded = false;
@@ -293,7 +319,7 @@ public final class XsdVerdict {
     }
 
     /** The end tag of {@code top} at {@code pos}. */
-    private void endTag(Frame top) {
+    private void endTag(Frame top) throws SAXException {
       pos += 2;
       require(pos + top.nameLength <= end
           && Arrays.equals(bytes, pos, pos + top.nameLength, bytes, top.nameStart, top.nameStart + top.nameLength));
@@ -304,7 +330,7 @@ public final class XsdVerdict {
     }
 
     /** Checks the element's content now that it is complete, and leaves it. */
-    private void close(Frame frame) {
+    private void close(Frame frame) throws SAXException {
       Declaration declaration = frame.declaration;
       if (declaration.simple != null) {
         if (!declaration.simple.plain) {
@@ -329,6 +355,10 @@ public final class XsdVerdict {
           require(frame.counts[key] == 1);
         }
       }
+      if (tree != null) {
+        String name = declaration.name;
+        tree.endElement("", name, name);
+      }
       depth--;
     }
 
@@ -344,6 +374,7 @@ public final class XsdVerdict {
         while (byteAt(pos) != '<') {
           byte b = bytes[pos++];
           require(!complex.empty && (b == ' ' || b == '\n' || b == '\t' || b == '\r'));
+          encoded |= b == '\r';
         }
       } else {
         while (true) {
