@@ -12,6 +12,10 @@ interface Report {
   /** "N valid, M invalid". */
   static String summary(List<PayloadResult> results) {
     long valid = results.stream().filter(r -> r.result().isValid()).count();
-    return valid + " valid, " + (results.size() - valid) + " invalid";
+    return summary(valid, results.size() - valid);
+  }
+
+  static String summary(long valid, long invalid) {
+    return valid + " valid, " + invalid + " invalid";
   }
 }

@@ -13,13 +13,22 @@ final class TextReport implements Report {
 
   @Override
   public void write(List<PayloadResult> results, Writer out) throws IOException {
+    long valid = results.stream().filter(r -> r.result().isValid()).count();
+    write(results, valid, results.size() - valid, out);
+  }
+
+  /**
+   * The lines of {@code results} (those with problems are enough: the others write none), then the summary of the
+   * whole batch's counts.
+   */
+  void write(List<PayloadResult> results, long valid, long invalid, Writer out) throws IOException {
     for (PayloadResult result : results) {
       for (Problem problem : result.result().problems()) {
         out.write(line(result.path(), problem));
         out.write('\n');
       }
     }
-    out.write(Report.summary(results));
+    out.write(Report.summary(valid, invalid));
     out.write('\n');
   }
 

@@ -13,10 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +45,9 @@ final class ValidateCommand implements Command {
           "a payload file, a folder (searched recursively for *.xml and *.json), or - for standard input",
           1,
           Integer.MAX_VALUE);
+
+  /** Payloads read and judged ahead of the report: enough to keep every core busy, few enough to hold. */
+  private static final int WINDOW = 256;
 
   private final Progress.Policy progress;
 
@@ -82,16 +85,9 @@ final class ValidateCommand implements Command {
     long start = System.nanoTime();
     Progress shown = Progress.start(progress, "ci-callback validate", err);
     try {
-      // Files are validated in parallel over the cores as the walk finds them; the first also compiles the schema.
-      Map<String, Future<Timed>> pending = new HashMap<>();
       List<String> sources;
       try {
-        sources = PayloadSources.expand(args.parameters(), source -> pending.computeIfAbsent(source, s -> {
-          shown.found();
-          return s.equals(PayloadSources.STDIN)
-              ? CompletableFuture.completedFuture(timed(() -> validator.validate(stdin), shown))
-              : pool.submit(() -> timed(() -> validator.validate(Path.of(s)), shown));
-        }));
+        sources = PayloadSources.expand(args.parameters(), source -> shown.found());
       } catch (PayloadSources.UnreadablePath e) {
         shown.close();
         err.println("ci-callback validate: " + e.getMessage());
@@ -102,14 +98,33 @@ final class ValidateCommand implements Command {
         err.println("ci-callback validate: no *.xml or *.json payload found in " + args.parameters());
         return ExitStatus.USAGE;
       }
-      List<PayloadResult> results = new ArrayList<>();
+      String report = args.value("--report");
+      // The text report writes problems only: a payload with none leaves nothing behind but its count, so memory
+      // stays flat however large the batch. The JSON and JUnit reports list every payload, and keep each.
+      boolean keepAll = !report.equals("text");
+      List<PayloadResult> kept = new ArrayList<>();
+      long valid = 0;
+      // Files are validated in parallel over the cores, a bounded window ahead of the one the report needs next.
+      Deque<Future<Timed>> window = new ArrayDeque<>();
+      int submitted = 0;
       for (String source : sources) {
-        Timed timed = resultOf(pending.get(source));
-        results.add(new PayloadResult(source, timed.result(), timed.nanos()));
+        while (submitted < sources.size() && window.size() < WINDOW) {
+          String next = sources.get(submitted++);
+          window.add(next.equals(PayloadSources.STDIN)
+              ? CompletableFuture.completedFuture(timed(() -> validator.validate(stdin), shown))
+              : pool.submit(() -> timed(() -> validator.validate(Path.of(next)), shown)));
+        }
+        Timed timed = resultOf(window.poll());
+        valid += timed.result().isValid() ? 1 : 0;
+        if (keepAll || !timed.result().problems().isEmpty()) {
+          kept.add(new PayloadResult(source, timed.result(), timed.nanos()));
+        }
       }
       shown.close();
-      writeReport(results, Duration.ofNanos(System.nanoTime() - start), args.value("--report"), output, out);
-      return results.stream().allMatch(r -> r.result().isValid()) ? ExitStatus.VALID : ExitStatus.INVALID;
+      long invalid = sources.size() - valid;
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      writeReport(kept, valid, invalid, elapsed, report, output, out);
+      return invalid == 0 ? ExitStatus.VALID : ExitStatus.INVALID;
     } catch (UncheckedIOException e) {
       shown.close();
       err.println("ci-callback validate: " + e.getCause().getMessage());
@@ -161,20 +176,19 @@ final class ValidateCommand implements Command {
     }
   }
 
-  private static void writeReport(
-      List<PayloadResult> results, Duration elapsed, String report, String output, PrintWriter out)
-      throws IOException {
+  private static void writeReport(List<PayloadResult> kept, long valid, long invalid, Duration elapsed, String report,
+      String output, PrintWriter out) throws IOException {
     Report writer = switch (report) {
       case "json" -> new JsonReport();
       case "junit" -> new JunitReport(elapsed);
-      default -> new TextReport();
+      default -> (results, to) -> new TextReport().write(results, valid, invalid, to);
     };
     if (output == null) {
-      writer.write(results, out);
+      writer.write(kept, out);
       out.flush();
     } else {
       try (Writer file = new OutputStreamWriter(Files.newOutputStream(Path.of(output)), StandardCharsets.UTF_8)) {
-        writer.write(results, file);
+        writer.write(kept, file);
       }
     }
   }

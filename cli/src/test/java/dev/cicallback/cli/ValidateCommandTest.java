@@ -54,6 +54,31 @@ class ValidateCommandTest {
   }
 
   @Test
+  void a_batch_larger_than_the_window_read_ahead_is_reported_in_order_with_every_count(@TempDir Path dir)
+      throws IOException {
+    byte[] valid = Files.readAllBytes(Cli.EXAMPLES.resolve("xml/valid-minimal.xml"));
+    byte[] invalid = Files.readAllBytes(Cli.EXAMPLES.resolve("json/invalid-endtime-month-13.json"));
+    int files = 1_000;
+    for (int i = 0; i < files; i++) {
+      boolean bad = i % 97 == 5;
+      Files.write(dir.resolve(String.format("p-%04d.%s", i, bad ? "json" : "xml")), bad ? invalid : valid);
+    }
+
+    Cli text = Cli.run("validate", dir.toString());
+    Cli json = Cli.run("validate", "--report", "json", dir.toString());
+
+    List<String> reported = text.out().lines().filter(l -> l.contains(": error: ")).map(l -> l.substring(0,
+        l.indexOf(':'))).distinct().toList();
+    List<String> expected = java.util.stream.IntStream.range(0, files).filter(i -> i % 97 == 5)
+        .mapToObj(i -> dir.resolve(String.format("p-%04d.json", i)).toString()).toList();
+    assertEquals(expected, reported);
+    assertTrue(text.out().endsWith((files - expected.size()) + " valid, " + expected.size() + " invalid\n"));
+    assertEquals(1, text.status());
+    assertEquals(files, json.out().split("\"path\"").length - 1, "the JSON report lists every payload");
+    assertTrue(json.out().contains("\"validCount\" : " + (files - expected.size())), json.out());
+  }
+
+  @Test
   void seed_case_3_as_published_is_reported_at_its_line_and_column_inside_the_audio_array() {
     Path verbatim = Cli.EXAMPLES.resolve("json/invalid-seed-case3-verbatim-audio-array-not-closed.json");
 

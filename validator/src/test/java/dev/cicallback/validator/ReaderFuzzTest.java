@@ -9,7 +9,11 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.cicallback.validator.ValidatorOptions.Mode;
 import dev.cicallback.validator.internal.core.PayloadCheck;
 import dev.cicallback.validator.internal.json.JsonPayloadValidator;
+import dev.cicallback.validator.internal.contract.ContractTree;
 import dev.cicallback.validator.internal.json.quick.JsonSchemaVerdictTest;
+import dev.cicallback.validator.internal.xml.XmlPayloadValidator;
+import dev.cicallback.validator.internal.xml.XmlTreeBuilder;
+import dev.cicallback.validator.internal.xml.quick.XsdVerdict;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -50,6 +54,22 @@ class ReaderFuzzTest {
       PayloadCheck full = FULL_JSON.checkFully(data, 0, data.length);
       assertEquals(java.util.List.of(), full.problems());
       assertEquals(JsonSchemaVerdictTest.bindOrNull(full.tree()), bound);
+    }
+  }
+
+  private static final XmlPayloadValidator FULL_XML = new XmlPayloadValidator(ValidatorOptions.defaults(), true);
+
+  /**
+   * The quick XML verdict, read from the bytes, never accepts what the schema validator's full pass finds a problem
+   * in, and the tree it builds is the full pass's (seeded with valid payloads).
+   */
+  @FuzzTest(maxDuration = "2m")
+  void fuzz_xml_verdict(byte[] data) {
+    XmlTreeBuilder tree = new XmlTreeBuilder(ContractTree.shared());
+    if (XsdVerdict.shared().passes(data, 0, data.length, ValidatorOptions.defaults(), tree)) {
+      PayloadCheck full = FULL_XML.checkFully(data, 0, data.length);
+      assertEquals(java.util.List.of(), full.problems());
+      assertEquals(full.tree(), tree.tree());
     }
   }
 
