@@ -32,28 +32,49 @@ final class PayloadSources {
     }
   }
 
+  /** Hears of each payload as the walk meets it, with the index of the argument that names it. */
+  interface Found {
+    void accept(int argument, String source);
+  }
+
   /**
    * The payloads the arguments name, in report order: arguments as given, each folder's files sorted. {@code found}
    * hears of each one as soon as it is seen, in walk order, so that work on it can start during the walk.
    */
   static List<String> expand(List<String> arguments, Consumer<String> found) throws UnreadablePath {
+    List<List<String>> named = new ArrayList<>();
+    arguments.forEach(argument -> named.add(new ArrayList<>()));
+    walk(arguments, (argument, source) -> {
+      found.accept(source);
+      named.get(argument).add(source);
+    });
     List<String> sources = new ArrayList<>();
-    for (String argument : arguments) {
+    for (List<String> ofOne : named) {
+      ofOne.sort(null); // one file, or a folder's files
+      sources.addAll(ofOne);
+    }
+    return sources;
+  }
+
+  /**
+   * Tells {@code found} of each payload the arguments name, in walk order, keeping none: a batch of any size walks in
+   * the same memory. Report order is the arguments' order, then each source's own ({@link #expand}).
+   */
+  static void walk(List<String> arguments, Found found) throws UnreadablePath {
+    for (int i = 0; i < arguments.size(); i++) {
+      String argument = arguments.get(i);
+      int index = i;
       if (argument.equals(STDIN)) {
-        found.accept(STDIN);
-        sources.add(STDIN);
+        found.accept(index, STDIN);
         continue;
       }
       Path path = Path.of(argument);
       if (Files.isDirectory(path)) {
-        sources.addAll(walk(path, found));
+        walk(path, source -> found.accept(index, source));
       } else {
-        String source = file(argument).toString();
-        found.accept(source);
-        sources.add(source);
+        found.accept(index, file(argument).toString());
       }
     }
-    return sources;
   }
 
   /** {@code argument} as a readable regular file. */
@@ -66,11 +87,10 @@ final class PayloadSources {
   }
 
   /**
-   * The payloads under {@code folder}, symbolic links followed (to files and to folders) as they are when named
-   * directly; a link that leads back into a folder above it, or to nothing, is an error naming it.
+   * The payloads under {@code folder}, in walk order, symbolic links followed (to files and to folders) as they are
+   * when named directly; a link that leads back into a folder above it, or to nothing, is an error naming it.
    */
-  private static List<String> walk(Path folder, Consumer<String> found) throws UnreadablePath {
-    List<String> sources = new ArrayList<>();
+  private static void walk(Path folder, Consumer<String> found) throws UnreadablePath {
     try {
       // The attributes come with the walk: no second look at each file.
       Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
@@ -84,9 +104,7 @@ final class PayloadSources {
                 throw new BrokenLink(file, Files.readSymbolicLink(file));
               }
               if (attributes.isRegularFile()) {
-                String source = file.toString();
-                found.accept(source);
-                sources.add(source);
+                found.accept(file.toString());
               }
               return FileVisitResult.CONTINUE;
             }
@@ -106,8 +124,6 @@ final class PayloadSources {
       IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
       throw new UnreadablePath("cannot read folder " + folder + ": " + Main.describe(cause));
     }
-    sources.sort(null);
-    return sources;
   }
 
   /** A symbolic link to nothing, met during a walk. */

@@ -45,6 +45,24 @@ class PayloadSourcesTest {
   }
 
   @Test
+  void the_walk_tells_each_payload_with_the_argument_that_names_it_and_keeps_none(@TempDir Path dir)
+      throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("folder"));
+    Files.write(folder.resolve("2.json"), MINIMAL);
+    Files.write(folder.resolve("1.xml"), MINIMAL);
+    Files.write(folder.resolve("notes.txt"), MINIMAL);
+    Path single = Files.write(dir.resolve("single.json"), MINIMAL);
+    List<String> heard = new ArrayList<>();
+
+    PayloadSources.walk(List.of(folder.toString(), PayloadSources.STDIN, single.toString()),
+        (argument, source) -> heard.add(argument + " " + source));
+
+    assertEquals(
+        List.of("0 " + folder.resolve("1.xml"), "0 " + folder.resolve("2.json"), "1 -", "2 " + single),
+        heard.stream().sorted().toList());
+  }
+
+  @Test
   void arguments_keep_their_order_and_only_folders_are_sorted(@TempDir Path dir) throws Exception {
     Path folder = Files.createDirectories(dir.resolve("folder"));
     Files.write(folder.resolve("2.json"), MINIMAL);
