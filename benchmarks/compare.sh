@@ -94,8 +94,8 @@ header() {
 # A JDK 17 dynamic CDS archive can keep methods from ever being compiled (cli/pom.xml says how): check it does not.
 copies "$work/check" 2000 schema/examples/xml/valid-seed-case1-task-api.xml
 if ! JAVA_TOOL_OPTIONS=-XX:+PrintCompilation bin/ci-callback validate "$work/check" 2>/dev/null |
-    grep -q 'XMLEntityScanner::scanQName'; then
-  echo "compare.sh: warning: the XML scanner was not compiled in a 2,000-file batch; is the CDS archive stale?" >&2
+    grep -q 'XsdVerdict\$Scan::startTag'; then
+  echo "compare.sh: warning: the quick XML verdict was not compiled in a 2,000-file batch; is the CDS archive stale?" >&2
 fi
 
 batches=()
