@@ -38,6 +38,10 @@ public final class XsdVerdict {
 
   private static final Attributes NO_ATTRIBUTES = new AttributesImpl();
 
+  /** XML's predefined entities, as a reference names them after its {@code &}, and the characters they stand for. */
+  private static final String[] ENTITIES = {"lt;", "gt;", "amp;", "apos;", "quot;"};
+  private static final String ENTITY_CHARACTERS = "<>&'\"";
+
   private final XsdAutomaton automaton;
 
   XsdVerdict(XsdAutomaton automaton) {
@@ -412,21 +416,11 @@ public final class XsdVerdict {
     /** A predefined entity or character reference at {@code pos}; returns the character it stands for. */
     private int reference() {
       pos++;
-      if (startsWith("lt;")) {
-        pos += 3;
-        return '<';
-      } else if (startsWith("gt;")) {
-        pos += 3;
-        return '>';
-      } else if (startsWith("amp;")) {
-        pos += 4;
-        return '&';
-      } else if (startsWith("apos;")) {
-        pos += 5;
-        return '\'';
-      } else if (startsWith("quot;")) {
-        pos += 5;
-        return '"';
+      for (int i = 0; i < ENTITIES.length; i++) {
+        if (startsWith(ENTITIES[i])) {
+          pos += ENTITIES[i].length();
+          return ENTITY_CHARACTERS.charAt(i);
+        }
       }
       require(byteAt(pos++) == '#');
       boolean hex = byteAt(pos) == 'x';
