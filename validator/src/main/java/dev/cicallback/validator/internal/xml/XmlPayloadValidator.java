@@ -36,10 +36,10 @@ import org.xml.sax.XMLReader;
 
 /**
  * Validates XML payloads against the packaged XSD with a hardened parser: no DTD, no external entity, schema or
- * XInclude, bounded depth, names and attributes. Two passes share the compiled schema: a quick one (the schema inside
- * the parser, {@link XmlQuickPass}) answers for valid payloads; the full one (path tracker, then the schema
- * validator) runs when that one has doubts, to find, place and explain each problem. Parsers and schema validators
- * are kept per thread and reset between payloads.
+ * XInclude, bounded depth, names and attributes. Valid payloads are answered by a quick pass: the verdict read from
+ * the bytes ({@link XsdVerdict}, the XSD compiled into automata), or, where it doubts, the schema inside the parser
+ * ({@link XmlQuickPass}). The full pass (path tracker, then the schema validator) runs when both have doubts, to find,
+ * place and explain each problem. Parsers and schema validators are kept per thread and reset between payloads.
  */
 public final class XmlPayloadValidator implements FormatValidator {
 
