@@ -26,9 +26,9 @@ import org.xml.sax.helpers.AttributesImpl;
  * declaration, comments outside the root, elements without attributes or namespaces, text with the predefined and
  * character references) and says no at anything else, a DOCTYPE, a CDATA section, a processing instruction, a comment
  * inside the root, a reference between elements or of more than seven digits, XML 1.1 or a limit, for the
- * parser-based passes to decide. The schema side reads only the constructs the
- * contract uses ({@link XsdAutomaton} refuses any other); tests hold its verdicts to the schema validator's on every
- * fixture, hostile input, fuzz case and thousands of damaged payloads.
+ * parser-based passes to decide. The schema side reads only the constructs the contract uses ({@link XsdAutomaton}
+ * refuses any other); tests hold its verdicts to the schema validator's on every fixture, hostile input, fuzz case
+ * and thousands of damaged payloads.
  */
 public final class XsdVerdict {
 
