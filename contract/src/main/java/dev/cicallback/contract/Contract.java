@@ -1,0 +1,122 @@
+package dev.cicallback.contract;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The contract, read once: the normalized trees of its XSD form and of its JSON Schema form, and the version both
+ * state. Every other part of the project asks this type instead of reading the schema files: the validator's
+ * messages and tree builder, the docs generator, {@code ci-callback diff}, {@code --version}, code generation.
+ *
+ * <p>An entry is a schema file a payload is validated against: {@code callback} ({@code xml/callback.xsd},
+ * {@code json/callback.schema.json}), {@code tts-callback}. Its XSD form may declare several root elements; its JSON
+ * Schema form has one root, named "".
+ */
+public final class Contract {
+
+  private static volatile Contract packaged;
+
+  private final ContractVersion version;
+  private final Map<String, Map<String, ContractNode>> xsd;
+  private final Map<String, ContractNode> jsonSchema;
+  private final List<Refusal> refusals;
+
+  private Contract(ContractVersion version, Map<String, Map<String, ContractNode>> xsd,
+      Map<String, ContractNode> jsonSchema, List<Refusal> refusals) {
+    this.version = version;
+    this.xsd = Map.copyOf(xsd);
+    this.jsonSchema = Map.copyOf(jsonSchema);
+    this.refusals = List.copyOf(refusals);
+  }
+
+  /**
+   * The contract in {@code folder}, laid out like {@code schema/}: {@code xml/*.xsd} and {@code json/*.schema.json}
+   * (either may be missing), with a version stated by an entry of each form present.
+   *
+   * @throws UnreadableSchemaException when a file cannot be read; the message names the file and line
+   */
+  public static Contract of(Path folder) throws UnreadableSchemaException {
+    return read(SchemaSource.folder(folder));
+  }
+
+  /** The contract this jar packages ({@link SchemaFiles}), read once and shared; it is immutable. */
+  public static Contract packaged() {
+    Contract contract = packaged;
+    if (contract == null) {
+      synchronized (Contract.class) {
+        contract = packaged;
+        if (contract == null) {
+          try {
+            contract = read(SchemaSource.packaged());
+          } catch (UnreadableSchemaException e) {
+            throw new IllegalStateException("the packaged contract cannot be read: " + e.getMessage(), e);
+          }
+          packaged = contract;
+        }
+      }
+    }
+    return contract;
+  }
+
+  /** The version of the contract this jar packages, read from the entry XSD alone (cheaper than {@link #packaged()}). */
+  public static ContractVersion packagedVersion() {
+    Contract contract = packaged;
+    if (contract != null) {
+      return contract.version();
+    }
+    try {
+      return ContractVersion.of(SchemaSource.packaged());
+    } catch (UnreadableSchemaException e) {
+      throw new IllegalStateException("the packaged contract states no version: " + e.getMessage(), e);
+    }
+  }
+
+  private static Contract read(SchemaSource source) throws UnreadableSchemaException {
+    List<Refusal> refusals = new ArrayList<>();
+    Map<String, Map<String, ContractNode>> xsd = XsdReader.read(source, refusals);
+    Map<String, ContractNode> jsonSchema = JsonSchemaReader.read(source, refusals);
+    return new Contract(ContractVersion.of(source), xsd, jsonSchema, refusals);
+  }
+
+  /**
+   * The places where the schemas use a construct the contract may not use ({@link RefusedConstruct}), in the order
+   * the files were read; empty for a contract the project can build on. A folder with refusals is still read, so that
+   * {@code ci-callback diff} can compare any two contracts.
+   */
+  public List<Refusal> refusals() {
+    return refusals;
+  }
+
+  /** The version both forms state. */
+  public ContractVersion version() {
+    return version;
+  }
+
+  /** The XSD form: entry name to its root elements by name; empty when the contract has no XSD form. */
+  public Map<String, Map<String, ContractNode>> xsd() {
+    return xsd;
+  }
+
+  /** The JSON Schema form: entry name to its root; empty when the contract has no JSON Schema form. */
+  public Map<String, ContractNode> jsonSchema() {
+    return jsonSchema;
+  }
+
+  /**
+   * The root of {@code entry} in {@code form}: for the XSD form its first root element ({@code Response}).
+   *
+   * @throws IllegalArgumentException when the contract has no such entry in that form
+   */
+  public ContractNode root(SchemaForm form, String entry) {
+    ContractNode root = switch (form) {
+      case XSD -> xsd.getOrDefault(entry, Map.of()).values().stream().findFirst().orElse(null);
+      case JSON_SCHEMA -> jsonSchema.get(entry);
+    };
+    if (root == null) {
+      throw new IllegalArgumentException("the contract has no entry " + entry + " in its " + form + " form");
+    }
+    return root;
+  }
+}

@@ -1,0 +1,222 @@
+package dev.cicallback.contract;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A node of the contract's normalized tree: an element (XSD form) or a property (JSON Schema form), with how often
+ * it occurs, its documentation and where it is declared, and either the nodes it contains or the values it takes.
+ * The two forms of one contract give equal trees but for what only one form can say ({@link #oneOrMany()}, JSON
+ * types against XSD built-ins, numeric bounds, attributes).
+ *
+ * <p>Occurrences are those of the declaration within its content model. A repeated choice of elements
+ * ({@code <xs:choice maxOccurs="unbounded">}) is the contract's way to say "these elements in any order", as a JSON
+ * object's members are: each of its elements occurs as its own declaration says, at least 0 times.
+ *
+ * <p>Built by the contract's readers and read-only afterwards.
+ */
+public final class ContractNode {
+
+  /** What a node holds. */
+  public enum Kind {
+    /** Child nodes ({@link #children()}), open or closed to undeclared ones. */
+    CONTAINER,
+    /** A value ({@link #value()}). */
+    VALUE,
+    /** Anything at all (an element without a type, a JSON schema {@code true} or {@code {}}). */
+    ANY,
+    /** A container whose type is one of its ancestors' ({@link #recursiveType()}): compared by the type's name. */
+    RECURSIVE
+  }
+
+  /** {@link #max()} of a node that may repeat without limit. */
+  public static final long UNBOUNDED = Long.MAX_VALUE;
+
+  private final String name;
+  private final Kind kind;
+  private long min = 1;
+  private long max = 1;
+  private boolean open;
+  private boolean oneOrMany;
+  private final Map<String, ContractNode> children = new LinkedHashMap<>();
+  private ValueType value = ValueType.ANY_TEXT;
+  private String recursiveType = "";
+  private String typeName = "";
+  private String group = "";
+  private Docs docs = Docs.NONE;
+  private Docs typeDocs = Docs.NONE;
+  private Location declaredAt;
+  private Location typeAt;
+
+  ContractNode(String name, Kind kind, Location declaredAt) {
+    this.name = name;
+    this.kind = kind;
+    this.declaredAt = declaredAt;
+    this.typeAt = declaredAt;
+  }
+
+  /** The element's or property's name; "" for the root of a JSON Schema entry (the payload's object). */
+  public String name() {
+    return name;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The least number of times the node occurs under its parent (0: optional). */
+  public long min() {
+    return min;
+  }
+
+  /** The most number of times the node occurs under its parent, {@link #UNBOUNDED} for no limit. */
+  public long max() {
+    return max;
+  }
+
+  /** Whether the node may occur more than once under its parent. */
+  public boolean repeatable() {
+    return max > 1;
+  }
+
+  /** Whether the node must occur under its parent. */
+  public boolean required() {
+    return min > 0;
+  }
+
+  /** Whether a container accepts child nodes it does not declare. */
+  public boolean open() {
+    return open;
+  }
+
+  /**
+   * Whether the JSON form writes the node as one value or as an array of them ({@code oneOf: [X, {type: array,
+   * items: X}]}, {@link OneOrMany}); false in the XSD form, which has one way to write repeats.
+   */
+  public boolean oneOrMany() {
+    return oneOrMany;
+  }
+
+  /** The declared children by name, in declaration order. */
+  public Map<String, ContractNode> children() {
+    return Collections.unmodifiableMap(children);
+  }
+
+  /** The child of that name, or null when the contract does not declare it here. */
+  public ContractNode child(String childName) {
+    return children.get(childName);
+  }
+
+  /** The values a value node takes ({@link ValueType#ANY_TEXT} for the other kinds). */
+  public ValueType value() {
+    return value;
+  }
+
+  /** For {@link Kind#RECURSIVE}: the name of the ancestor's type it repeats. */
+  public String recursiveType() {
+    return recursiveType;
+  }
+
+  /**
+   * The name of the node's declared type: a named XSD type ({@code Timestamp}, {@code JobsDetail}) or built-in
+   * ({@code xs:string}), or the {@code $defs} name a JSON Schema property refers to; "" for an inline type.
+   */
+  public String typeName() {
+    return typeName;
+  }
+
+  /** The named model group (XSD {@code xs:group}) the element is declared in, "" when none. */
+  public String group() {
+    return group;
+  }
+
+  /** The documentation of the declaration, completed by its type's where the declaration says nothing. */
+  public Docs docs() {
+    return docs;
+  }
+
+  /** The documentation of the node's named type alone ({@link Docs#NONE} for an inline or built-in type). */
+  public Docs typeDocs() {
+    return typeDocs;
+  }
+
+  /** Where the element or property is declared. */
+  public Location declaredAt() {
+    return declaredAt;
+  }
+
+  /** Where its type (and so its facets) is declared; the declaration itself for an inline type. */
+  public Location typeAt() {
+    return typeAt;
+  }
+
+  @Override
+  public String toString() {
+    return (name.isEmpty() ? "(root)" : name) + " " + kind + " " + min + ".." + (max == UNBOUNDED ? "n" : max)
+        + " at " + declaredAt;
+  }
+
+  // ------------------------------------------------------------------------------ built by the readers only
+
+  ContractNode occurs(long newMin, long newMax) {
+    this.min = newMin;
+    this.max = newMax;
+    return this;
+  }
+
+  ContractNode open(boolean isOpen) {
+    this.open = isOpen;
+    return this;
+  }
+
+  ContractNode oneOrMany(boolean isOneOrMany) {
+    this.oneOrMany = isOneOrMany;
+    return this;
+  }
+
+  /** Adds {@code child}, unless a child of that name is declared already (the first declaration stands). */
+  void addChild(ContractNode child) {
+    children.putIfAbsent(child.name(), child);
+  }
+
+  ContractNode value(ValueType newValue) {
+    this.value = newValue;
+    return this;
+  }
+
+  ContractNode recursiveType(String type) {
+    this.recursiveType = type;
+    return this;
+  }
+
+  ContractNode typeName(String newTypeName) {
+    this.typeName = newTypeName;
+    return this;
+  }
+
+  ContractNode group(String newGroup) {
+    this.group = newGroup;
+    return this;
+  }
+
+  ContractNode docs(Docs newDocs) {
+    this.docs = newDocs;
+    return this;
+  }
+
+  ContractNode typeDocs(Docs newTypeDocs) {
+    this.typeDocs = newTypeDocs;
+    return this;
+  }
+
+  ContractNode declaredAt(Location location) {
+    this.declaredAt = location;
+    return this;
+  }
+
+  ContractNode typeAt(Location location) {
+    this.typeAt = location;
+    return this;
+  }
+}

@@ -1,0 +1,90 @@
+package dev.cicallback.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The XSD and the JSON Schema of {@code schema/} are one contract: read into trees, the two forms of each entry give
+ * the same nodes, occurrences, values and documentation. Drift between them fails here, before any payload meets it.
+ */
+class FormsAgreeTest {
+
+  static final Path SCHEMA = Path.of(System.getProperty("schema.dir", "../schema"));
+
+  @Test
+  void the_two_forms_of_every_entry_give_the_same_tree() throws Exception {
+    Contract contract = Contract.of(SCHEMA);
+    assertEquals(List.of("callback", "tts-callback"), List.copyOf(new java.util.TreeSet<>(contract.xsd().keySet())),
+        "the entries of the XSD form");
+    int compared = 0;
+    List<String> differences = new ArrayList<>();
+    for (String entry : contract.xsd().keySet()) {
+      ContractNode xsd = contract.root(SchemaForm.XSD, entry);
+      ContractNode json = contract.root(SchemaForm.JSON_SCHEMA, entry);
+      compared += TreeDifferences.of(xsd, json, entry + ":/" + xsd.name(), differences);
+    }
+    List<String> found = differences.stream().map(FormsAgreeTest::key).toList();
+    assertEquals(known(), found, "differences between the forms, against known-form-differences.txt:\n"
+        + String.join("\n", differences));
+    assertTrue(compared > 900, "compared " + compared + " nodes");
+  }
+
+  /** A difference without its values: the entry, path and what differs. */
+  private static String key(String difference) {
+    int only = difference.indexOf(": only in the ");
+    if (only >= 0) {
+      return difference.substring(0, difference.indexOf(" (", only));
+    }
+    int what = difference.indexOf(": ");
+    String rest = difference.substring(what + 2);
+    for (String name : List.of("type docs (en)", "type docs (zh)", "docs (en)", "docs (zh)", "enumeration",
+        "patterns", "kind", "min", "max", "open")) {
+      if (rest.startsWith(name + " ")) {
+        return difference.substring(0, what + 2) + name;
+      }
+    }
+    return difference;
+  }
+
+  private static List<String> known() throws java.io.IOException {
+    try (var in = FormsAgreeTest.class.getResourceAsStream("/known-form-differences.txt")) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+          .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+    }
+  }
+
+  @Test
+  void a_node_dropped_from_one_form_is_a_difference(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
+    Path copy = TestContracts.copy(SCHEMA, temp);
+    TestContracts.edit(copy.resolve("json/callback.schema.json"), "\"QueueType\": {", "\"QueueKind\": {");
+    Contract contract = Contract.of(copy);
+    List<String> differences = new ArrayList<>();
+    TreeDifferences.of(contract.root(SchemaForm.XSD, "callback"), contract.root(SchemaForm.JSON_SCHEMA, "callback"),
+        "callback:/Response", differences);
+    assertEquals(List.of(
+        "callback:/Response/JobsDetail/QueueType: only in the XSD (xml/envelope.xsd)",
+        "callback:/Response/JobsDetail/QueueKind: only in the JSON Schema (json/callback.schema.json)"),
+        differences.stream().map(d -> d.replaceAll(":[0-9]+\\)", ")")).toList());
+  }
+
+  @Test
+  void the_packaged_contract_is_schema_read_from_the_jar() throws Exception {
+    Contract folder = Contract.of(SCHEMA);
+    Contract packaged = Contract.packaged();
+    assertEquals(folder.version(), packaged.version());
+    assertEquals(folder.version(), Contract.packagedVersion());
+    for (SchemaForm form : SchemaForm.values()) {
+      for (String entry : List.of("callback", "tts-callback")) {
+        List<String> differences = new ArrayList<>();
+        int compared = TreeDifferences.of(folder.root(form, entry), packaged.root(form, entry), entry, differences);
+        assertEquals(List.of(), differences);
+        assertTrue(compared > 100, entry + " " + form + ": " + compared);
+      }
+    }
+  }
+}
