@@ -2,7 +2,7 @@ package dev.cicallback.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cicallback.model.internal.SchemaResources;
+import dev.cicallback.contract.SchemaFiles;
 import dev.cicallback.validator.internal.json.quick.SchemaPattern;
 import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +51,7 @@ public class PatternBenchmark {
   public void setUp() throws Exception {
     String[] parts = pattern.split("\\|");
     JsonNode schema;
-    try (InputStream in = SchemaResources.open(SchemaResources.JSON_DIR + parts[0])) {
+    try (InputStream in = SchemaFiles.open(SchemaFiles.JSON_DIR + parts[0])) {
       schema = new ObjectMapper().readTree(in);
     }
     String text = schema.path("$defs").path(parts[1]).path("pattern").asText();

@@ -4,7 +4,7 @@ import dev.cicallback.compat.Check;
 import dev.cicallback.compat.ContractDiff;
 import dev.cicallback.compat.DiffReport;
 import dev.cicallback.compat.DiffResult;
-import dev.cicallback.compat.UnreadableSchemaException;
+import dev.cicallback.contract.UnreadableSchemaException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;

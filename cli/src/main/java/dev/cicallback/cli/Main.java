@@ -1,5 +1,6 @@
 package dev.cicallback.cli;
 
+import dev.cicallback.contract.Contract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -8,10 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Collectors;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /** {@code ci-callback}: checks CI callback payloads against the contract, for other projects' CI. */
 public final class Main {
@@ -20,7 +17,6 @@ public final class Main {
       ValidateCommand.SPEC, ConvertCommand.SPEC, DiffCommand.SPEC, TriggerCommand.SPEC, ListenCommand.SPEC);
 
   /** Where the model jar carries the entry XSD of every callback, whose version is the contract's. */
-  private static final String CALLBACK_XSD = "dev/cicallback/schema/xml/callback.xsd";
 
   private Main() {}
 
@@ -166,13 +162,13 @@ public final class Main {
   /**
    * "ci-callback VERSION, contract VERSION, commit COMMIT": the project's version and the commit the build wrote into
    * the jar ("unknown" when it was built outside a git checkout), and the version of the contract it applies (the
-   * entry XSD's {@code version}, or the project's when the XSD has none).
+   * version the packaged contract states).
    */
   static String version() {
     String project = resource("version.properties").getProperty("version", "unknown");
     String commit = resource("commit.properties").getProperty("commit", "unknown");
-    String contract = contractVersion();
-    return "ci-callback " + project + ", contract " + (contract == null ? project : contract) + ", commit " + commit;
+    String contract = Contract.packagedVersion().text();
+    return "ci-callback " + project + ", contract " + contract + ", commit " + commit;
   }
 
   private static Properties resource(String name) {
@@ -185,33 +181,5 @@ public final class Main {
       throw new UncheckedIOException(e);
     }
     return properties;
-  }
-
-  /** The {@code version} attribute of the packaged entry XSD's root {@code xs:schema}, or null. */
-  private static String contractVersion() {
-    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    try (InputStream in = Main.class.getClassLoader().getResourceAsStream(CALLBACK_XSD)) {
-      if (in == null) {
-        return null;
-      }
-      XMLStreamReader xsd = factory.createXMLStreamReader(in);
-      try {
-        while (xsd.hasNext()) {
-          if (xsd.next() == XMLStreamConstants.START_ELEMENT) {
-            String version = xsd.getAttributeValue(null, "version");
-            return version == null || version.isBlank() ? null : version.strip();
-          }
-        }
-        return null;
-      } finally {
-        xsd.close();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (XMLStreamException e) {
-      throw new IllegalStateException("the packaged XSD is not well-formed", e);
-    }
   }
 }

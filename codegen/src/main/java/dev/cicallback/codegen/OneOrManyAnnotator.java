@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.codemodel.JDefinedClass;
 import com.sun.codemodel.JFieldVar;
+import dev.cicallback.contract.OneOrMany;
 import org.jsonschema2pojo.AbstractAnnotator;
 
 /**

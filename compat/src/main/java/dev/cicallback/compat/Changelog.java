@@ -1,5 +1,6 @@
 package dev.cicallback.compat;
 
+import dev.cicallback.contract.ContractVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.cicallback.compat;
 
+import dev.cicallback.contract.ContractVersion;
+import dev.cicallback.contract.UnreadableSchemaException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,11 @@
 package dev.cicallback.compat;
 
-import dev.cicallback.compat.internal.JsonSchemaReader;
-import dev.cicallback.compat.internal.Node;
+import dev.cicallback.contract.Location;
+import dev.cicallback.contract.UnreadableSchemaException;
+import dev.cicallback.contract.ContractNode;
 import dev.cicallback.compat.internal.TreeComparer;
 import dev.cicallback.compat.internal.TreeComparer.Difference;
-import dev.cicallback.compat.internal.XsdReader;
+import dev.cicallback.contract.Contract;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ public final class ContractDiff {
   }
 
   /** Both forms of one folder, read. */
-  private record Forms(Map<String, Map<String, Node>> xsd, Map<String, Node> json) {
+  private record Forms(Map<String, Map<String, ContractNode>> xsd, Map<String, ContractNode> json) {
     static Forms read(Path folder, String role) throws UnreadableSchemaException {
       if (!Files.isDirectory(folder)) {
         throw new UnreadableSchemaException(role + " " + folder + ": no such folder");
@@ -61,7 +62,8 @@ public final class ContractDiff {
             + ": not a contract folder (it has neither xml/ nor json/)");
       }
       try {
-        return new Forms(XsdReader.read(folder), JsonSchemaReader.read(folder));
+        Contract contract = Contract.of(folder);
+        return new Forms(contract.xsd(), contract.jsonSchema());
       } catch (UnreadableSchemaException e) {
         throw new UnreadableSchemaException(role + " " + folder + ": " + e.getMessage(), e);
       }
@@ -69,8 +71,8 @@ public final class ContractDiff {
   }
 
   private static List<Finding> contract(String contract, Forms old, Forms updated) {
-    Map<String, Node> oldRoots = old.xsd.getOrDefault(contract, Map.of());
-    Map<String, Node> newRoots = updated.xsd.getOrDefault(contract, Map.of());
+    Map<String, ContractNode> oldRoots = old.xsd.getOrDefault(contract, Map.of());
+    Map<String, ContractNode> newRoots = updated.xsd.getOrDefault(contract, Map.of());
     Set<String> rootNames = new TreeSet<>(oldRoots.keySet());
     rootNames.addAll(newRoots.keySet());
     // The XSD root that is the JSON Schema's root object: the entry's only root element.
@@ -79,16 +81,16 @@ public final class ContractDiff {
     List<Difference> xsdDifferences = new ArrayList<>();
     Map<Difference, String> rootOf = new LinkedHashMap<>();
     for (String root : rootNames) {
-      Node was = oldRoots.get(root);
-      Node now = newRoots.get(root);
+      ContractNode was = oldRoots.get(root);
+      ContractNode now = newRoots.get(root);
       List<Difference> found = was != null && now != null ? TreeComparer.compare(was, now, List.of())
           : List.of(TreeComparer.rootOnOneSide(was, now, List.of()));
       found.forEach(d -> rootOf.put(d, root));
       xsdDifferences.addAll(found);
     }
     List<Difference> jsonDifferences = new ArrayList<>();
-    Node oldJson = old.json.get(contract);
-    Node newJson = updated.json.get(contract);
+    ContractNode oldJson = old.json.get(contract);
+    ContractNode newJson = updated.json.get(contract);
     if (oldJson != null && newJson != null) {
       jsonDifferences.addAll(TreeComparer.compare(oldJson, newJson, List.of()));
     } else if (oldJson != null || newJson != null) {

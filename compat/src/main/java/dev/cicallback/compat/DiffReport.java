@@ -1,5 +1,6 @@
 package dev.cicallback.compat;
 
+import dev.cicallback.contract.Location;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;

@@ -1,5 +1,6 @@
 package dev.cicallback.compat;
 
+import dev.cicallback.contract.Location;
 import java.util.List;
 import java.util.Optional;
 

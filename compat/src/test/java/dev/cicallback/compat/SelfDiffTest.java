@@ -1,5 +1,6 @@
 package dev.cicallback.compat;
 
+import dev.cicallback.contract.Location;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -14,7 +14,7 @@ public record Bound(BigDecimal value, boolean inclusive) {
    * Whether this lower bound admits less than {@code other} does (null is no bound). A lower bound is stricter when
    * it is higher, or equal and exclusive where the other is inclusive.
    */
-  static boolean lowerStricter(Bound bound, Bound other) {
+  public static boolean lowerStricter(Bound bound, Bound other) {
     if (bound == null) {
       return false;
     }
@@ -26,7 +26,7 @@ public record Bound(BigDecimal value, boolean inclusive) {
   }
 
   /** Whether this upper bound admits less than {@code other} does (null is no bound). */
-  static boolean upperStricter(Bound bound, Bound other) {
+  public static boolean upperStricter(Bound bound, Bound other) {
     if (bound == null) {
       return false;
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The contract, read once: the normalized trees of its XSD form and of its JSON Schema form, and the version both
@@ -18,12 +19,12 @@ public final class Contract {
 
   private static volatile Contract packaged;
 
-  private final ContractVersion version;
+  private final Optional<ContractVersion> version;
   private final Map<String, Map<String, ContractNode>> xsd;
   private final Map<String, ContractNode> jsonSchema;
   private final List<Refusal> refusals;
 
-  private Contract(ContractVersion version, Map<String, Map<String, ContractNode>> xsd,
+  private Contract(Optional<ContractVersion> version, Map<String, Map<String, ContractNode>> xsd,
       Map<String, ContractNode> jsonSchema, List<Refusal> refusals) {
     this.version = version;
     this.xsd = Map.copyOf(xsd);
@@ -33,7 +34,7 @@ public final class Contract {
 
   /**
    * The contract in {@code folder}, laid out like {@code schema/}: {@code xml/*.xsd} and {@code json/*.schema.json}
-   * (either may be missing), with a version stated by an entry of each form present.
+   * (either may be missing).
    *
    * @throws UnreadableSchemaException when a file cannot be read; the message names the file and line
    */
@@ -62,10 +63,6 @@ public final class Contract {
 
   /** The version of the contract this jar packages, read from the entry XSD alone (cheaper than {@link #packaged()}). */
   public static ContractVersion packagedVersion() {
-    Contract contract = packaged;
-    if (contract != null) {
-      return contract.version();
-    }
     try {
       return ContractVersion.of(SchemaSource.packaged());
     } catch (UnreadableSchemaException e) {
@@ -77,7 +74,13 @@ public final class Contract {
     List<Refusal> refusals = new ArrayList<>();
     Map<String, Map<String, ContractNode>> xsd = XsdReader.read(source, refusals);
     Map<String, ContractNode> jsonSchema = JsonSchemaReader.read(source, refusals);
-    return new Contract(ContractVersion.of(source), xsd, jsonSchema, refusals);
+    Optional<ContractVersion> version;
+    try {
+      version = Optional.of(ContractVersion.of(source));
+    } catch (UnreadableSchemaException e) {
+      version = Optional.empty();
+    }
+    return new Contract(version, xsd, jsonSchema, refusals);
   }
 
   /**
@@ -89,8 +92,11 @@ public final class Contract {
     return refusals;
   }
 
-  /** The version both forms state. */
-  public ContractVersion version() {
+  /**
+   * The version both forms state, empty when the entries state none or disagree ({@link ContractVersion#of} says
+   * why); the packaged contract always has one.
+   */
+  public Optional<ContractVersion> version() {
     return version;
   }
 

@@ -60,6 +60,14 @@ public final class SchemaFiles {
   }
 
   /**
+   * A resolver that serves the XSD files' {@code xs:include}s from this jar and refuses any other resource: set it on
+   * a {@code ValidatorHandler} or {@code Validator} of a schema from {@link #newXsdSchema}.
+   */
+  public static org.w3c.dom.ls.LSResourceResolver includeResolver() {
+    return new XsdIncludeResolver();
+  }
+
+  /**
    * Compiles the entry XSD {@code name} ({@link #CALLBACK_XSD} or {@link #TTS_XSD}) from this jar with
    * {@link SecureXml#schemas()}: its includes come from this jar and nothing else resolves.
    *

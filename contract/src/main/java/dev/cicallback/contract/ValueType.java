@@ -1,5 +1,6 @@
 package dev.cicallback.contract;
 
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,7 +31,7 @@ public record ValueType(
 
   public ValueType {
     types = Set.copyOf(new TreeSet<>(types));
-    enumeration = enumeration == null ? null : new TreeSet<>(enumeration);
+    enumeration = enumeration == null ? null : java.util.Collections.unmodifiableSet(new LinkedHashSet<>(enumeration));
     patterns = new TreeSet<>(patterns);
   }
 

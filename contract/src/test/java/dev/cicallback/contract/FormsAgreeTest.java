@@ -77,7 +77,7 @@ class FormsAgreeTest {
     Contract folder = Contract.of(SCHEMA);
     Contract packaged = Contract.packaged();
     assertEquals(folder.version(), packaged.version());
-    assertEquals(folder.version(), Contract.packagedVersion());
+    assertEquals(folder.version().orElseThrow(), Contract.packagedVersion());
     for (SchemaForm form : SchemaForm.values()) {
       for (String entry : List.of("callback", "tts-callback")) {
         List<String> differences = new ArrayList<>();

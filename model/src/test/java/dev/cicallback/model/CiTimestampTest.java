@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cicallback.model.internal.SchemaResources;
+import dev.cicallback.contract.SchemaFiles;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
@@ -148,7 +148,7 @@ class CiTimestampTest {
     javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newDefaultInstance();
     factory.setNamespaceAware(true);
     org.w3c.dom.Document xsd;
-    try (java.io.InputStream in = SchemaResources.open(SchemaResources.XML_DIR + file)) {
+    try (java.io.InputStream in = SchemaFiles.open(SchemaFiles.XML_DIR + file)) {
       xsd = factory.newDocumentBuilder().parse(in);
     }
     org.w3c.dom.NodeList types = xsd.getElementsByTagNameNS("http://www.w3.org/2001/XMLSchema", "simpleType");

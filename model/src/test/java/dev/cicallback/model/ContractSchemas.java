@@ -6,7 +6,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import dev.cicallback.model.internal.SchemaResources;
+import dev.cicallback.contract.SchemaFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import org.xml.sax.SAXParseException;
 /** The packaged schemas, loaded from this module's classpath with every external access off. */
 final class ContractSchemas {
 
-  private static final javax.xml.validation.Schema XSD = SchemaResources.newXsdSchema(SchemaResources.CALLBACK_XSD);
+  private static final javax.xml.validation.Schema XSD = SchemaFiles.newXsdSchema(SchemaFiles.CALLBACK_XSD);
   private static final Schema JSON_SCHEMA = loadJsonSchema();
   static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -77,7 +77,7 @@ final class ContractSchemas {
                 builder.schemaIdResolvers(
                     resolvers ->
                         resolvers.mapPrefix(
-                            SchemaResources.JSON_ID_PREFIX, "classpath:" + SchemaResources.JSON_DIR)));
-    return registry.getSchema(SchemaLocation.of(SchemaResources.jsonSchemaId(SchemaResources.CALLBACK_JSON_SCHEMA)));
+                            SchemaFiles.JSON_ID_PREFIX, "classpath:" + SchemaFiles.JSON_DIR)));
+    return registry.getSchema(SchemaLocation.of(SchemaFiles.jsonSchemaId(SchemaFiles.CALLBACK_JSON_SCHEMA)));
   }
 }

@@ -65,7 +65,7 @@ class ReaderFuzzTest {
    */
   @FuzzTest(maxDuration = "2m")
   void fuzz_xml_verdict(byte[] data) {
-    XmlTreeBuilder tree = new XmlTreeBuilder(ContractTree.shared());
+    XmlTreeBuilder tree = new XmlTreeBuilder(ContractTree.xml());
     if (XsdVerdict.shared().passes(data, 0, data.length, ValidatorOptions.defaults(), tree)) {
       PayloadCheck full = FULL_XML.checkFully(data, 0, data.length);
       assertEquals(java.util.List.of(), full.problems());

@@ -1,6 +1,10 @@
 package dev.cicallback.compat.internal;
 
-import dev.cicallback.compat.Location;
+import dev.cicallback.contract.Bound;
+import dev.cicallback.contract.ContractNode;
+import dev.cicallback.contract.TypeOrder;
+import dev.cicallback.contract.ValueType;
+import dev.cicallback.contract.Location;
 import dev.cicallback.compat.Rule;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,14 +38,14 @@ public final class TreeComparer {
   private TreeComparer() {}
 
   /** The differences between two roots of the same entry; {@code path} is the root's (empty for a JSON root). */
-  public static List<Difference> compare(Node old, Node updated, List<String> path) {
+  public static List<Difference> compare(ContractNode old, ContractNode updated, List<String> path) {
     TreeComparer comparer = new TreeComparer();
     comparer.node(old, updated, path, false);
     return comparer.differences;
   }
 
   /** A root present on one side only: a new or a gone entry, which a reader on the other side knows nothing of. */
-  public static Difference rootOnOneSide(Node old, Node updated, List<String> path) {
+  public static Difference rootOnOneSide(ContractNode old, ContractNode updated, List<String> path) {
     if (updated == null) {
       return new Difference(Rule.NODE_REMOVED, path, old.declaredAt(), null, true, false,
           "The root " + root(old) + " is gone: payloads of it, valid under OLD, are refused under NEW.");
@@ -50,11 +54,11 @@ public final class TreeComparer {
         "The root " + root(updated) + " is new: payloads of it are refused by readers on OLD.");
   }
 
-  private static String root(Node node) {
+  private static String root(ContractNode node) {
     return node.name().isEmpty() ? "object" : node.name();
   }
 
-  private void node(Node old, Node updated, List<String> path, boolean occurrences) {
+  private void node(ContractNode old, ContractNode updated, List<String> path, boolean occurrences) {
     String name = label(updated, path);
     if (occurrences) {
       occurrences(old, updated, path, name);
@@ -83,7 +87,7 @@ public final class TreeComparer {
     }
   }
 
-  private void occurrences(Node old, Node updated, List<String> path, String name) {
+  private void occurrences(ContractNode old, ContractNode updated, List<String> path, String name) {
     Location oldAt = old.declaredAt();
     Location newAt = updated.declaredAt();
     if (old.min() == 0 && updated.min() > 0) {
@@ -112,11 +116,11 @@ public final class TreeComparer {
     }
   }
 
-  private void kindChanged(Node old, Node updated, List<String> path, String name) {
-    if (updated.kind() == Node.Kind.ANY) {
+  private void kindChanged(ContractNode old, ContractNode updated, List<String> path, String name) {
+    if (updated.kind() == ContractNode.Kind.ANY) {
       add(Rule.TYPE_WIDENED, path, old.typeAt(), updated.typeAt(), false, true,
           name + " now takes anything: payloads valid under NEW may hold what readers on OLD refuse.");
-    } else if (old.kind() == Node.Kind.ANY) {
+    } else if (old.kind() == ContractNode.Kind.ANY) {
       add(Rule.TYPE_NARROWED, path, old.typeAt(), updated.typeAt(), true, false,
           name + " took anything and is now " + describe(updated)
               + ": payloads valid under OLD may hold what NEW refuses.");
@@ -127,7 +131,7 @@ public final class TreeComparer {
     }
   }
 
-  private static String describe(Node node) {
+  private static String describe(ContractNode node) {
     return switch (node.kind()) {
       case CONTAINER -> "a container";
       case VALUE -> "a value";
@@ -136,7 +140,7 @@ public final class TreeComparer {
     };
   }
 
-  private void container(Node old, Node updated, List<String> path, String name) {
+  private void container(ContractNode old, ContractNode updated, List<String> path, String name) {
     Location oldAt = old.typeAt();
     Location newAt = updated.typeAt();
     if (old.open() && !updated.open()) {
@@ -148,9 +152,9 @@ public final class TreeComparer {
           name + " now accepts undeclared children: payloads valid under NEW may carry some, which readers on OLD "
               + "refuse.");
     }
-    for (Map.Entry<String, Node> entry : old.children().entrySet()) {
-      Node gone = entry.getValue();
-      Node kept = updated.children().get(entry.getKey());
+    for (Map.Entry<String, ContractNode> entry : old.children().entrySet()) {
+      ContractNode gone = entry.getValue();
+      ContractNode kept = updated.children().get(entry.getKey());
       List<String> childPath = append(path, entry.getKey());
       if (kept != null) {
         node(gone, kept, childPath, true);
@@ -168,11 +172,11 @@ public final class TreeComparer {
       add(Rule.NODE_REMOVED, childPath, gone.declaredAt(), null, backward, forward,
           label + " is no longer declared: " + means + ".");
     }
-    for (Map.Entry<String, Node> entry : updated.children().entrySet()) {
+    for (Map.Entry<String, ContractNode> entry : updated.children().entrySet()) {
       if (old.children().containsKey(entry.getKey())) {
         continue;
       }
-      Node added = entry.getValue();
+      ContractNode added = entry.getValue();
       List<String> childPath = append(path, entry.getKey());
       String label = label(added, childPath);
       boolean forward = !old.open();
@@ -190,7 +194,7 @@ public final class TreeComparer {
     }
   }
 
-  private void value(Node old, Node updated, List<String> path, String name) {
+  private void value(ContractNode old, ContractNode updated, List<String> path, String name) {
     ValueType was = old.value();
     ValueType now = updated.value();
     Location oldAt = old.typeAt();
@@ -306,11 +310,11 @@ public final class TreeComparer {
   }
 
   private static String times(long count) {
-    return count == Node.UNBOUNDED ? "any number of times" : count == 1 ? "once" : count + " times";
+    return count == ContractNode.UNBOUNDED ? "any number of times" : count == 1 ? "once" : count + " times";
   }
 
   /** The node's name in a sentence: its path below the root, or "the root". */
-  private static String label(Node node, List<String> path) {
+  private static String label(ContractNode node, List<String> path) {
     return path.isEmpty() ? "the root" : String.join("/", path);
   }
 

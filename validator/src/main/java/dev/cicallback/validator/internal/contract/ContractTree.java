@@ -1,20 +1,20 @@
 package dev.cicallback.validator.internal.contract;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.cicallback.model.internal.SchemaResources;
+import dev.cicallback.contract.Contract;
+import dev.cicallback.contract.ContractNode;
+import dev.cicallback.contract.SchemaForm;
 import dev.cicallback.validator.internal.core.Lazy;
 import dev.cicallback.validator.internal.core.Sentences;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The tree of nodes the contract knows, read once from the packaged JSON Schema (whose node names are the XML
- * element names too). It tells which children a container may have, which nodes repeat, and in words what a leaf
- * allows, so that messages can say what was expected.
+ * The validator's view of the contract's tree ({@link Contract#packaged()}), one per wire form: which children a
+ * container may have, which nodes repeat, and in words what a leaf allows, so that messages can say what was
+ * expected. Reading XML asks the XSD form's tree, reading JSON the JSON Schema form's.
  */
 public final class ContractTree {
 
@@ -28,12 +28,19 @@ public final class ContractTree {
     private final Map<String, Node> children = new LinkedHashMap<>();
     private final List<String> required = new ArrayList<>();
 
-    private Node(String name, boolean repeatable, boolean container, String allowed, List<String> values) {
-      this.name = name;
-      this.repeatable = repeatable;
-      this.container = container;
-      this.allowed = allowed;
-      this.values = values;
+    private Node(ContractNode node) {
+      this.name = node.name();
+      this.repeatable = node.repeatable();
+      this.container = node.kind() == ContractNode.Kind.CONTAINER;
+      Set<String> enumeration = node.value().enumeration();
+      this.values = node.kind() == ContractNode.Kind.VALUE && enumeration != null ? List.copyOf(enumeration) : List.of();
+      this.allowed = container ? "" : allowedText(node, values);
+      for (ContractNode child : node.children().values()) {
+        children.put(child.name(), new Node(child));
+        if (child.required()) {
+          required.add(child.name());
+        }
+      }
     }
 
     /** A leaf's closed set of values (the Tags, the States, ...), or empty when any value of its form is allowed. */
@@ -70,24 +77,29 @@ public final class ContractTree {
       return List.copyOf(children.keySet());
     }
 
+    /** Names of the children that must occur, in schema order. */
     public List<String> required() {
-      return Collections.unmodifiableList(required);
+      return List.copyOf(required);
     }
   }
 
-  private final PackagedJsonSchemas files = new PackagedJsonSchemas();
+  private static final Lazy<ContractTree> XML = new Lazy<>(() -> new ContractTree(SchemaForm.XSD));
+  private static final Lazy<ContractTree> JSON = new Lazy<>(() -> new ContractTree(SchemaForm.JSON_SCHEMA));
+
   private final Node root;
 
-  private ContractTree() {
-    JsonNode entry = files.file(SchemaResources.CALLBACK_JSON_SCHEMA);
-    this.root = build("Response", false, new Located(SchemaResources.CALLBACK_JSON_SCHEMA, entry), null);
+  private ContractTree(SchemaForm form) {
+    this.root = new Node(Contract.packaged().root(form, "callback"));
   }
 
-  private static final Lazy<ContractTree> SHARED = new Lazy<>(ContractTree::new);
+  /** The contract of the XML form (the packaged XSD's tree), read once; immutable. */
+  public static ContractTree xml() {
+    return XML.get();
+  }
 
-  /** The contract of the packaged schemas, read once; the tree is immutable after construction. */
-  public static ContractTree shared() {
-    return SHARED.get();
+  /** The contract of the JSON form (the packaged JSON Schema's tree), read once; immutable. */
+  public static ContractTree json() {
+    return JSON.get();
   }
 
   /** What a leaf allows, to follow "expected" in a message ("an integer from -10 to 10."); {@code node} may be null. */
@@ -100,56 +112,18 @@ public final class ContractTree {
     return root;
   }
 
-  private record Located(String file, JsonNode node) {}
-
-  private Node build(String name, boolean repeatable, Located schema, String inheritedAllowed) {
-    JsonNode oneOf = schema.node().get("oneOf");
-    if (oneOf != null && oneOf.size() == 2 && "array".equals(oneOf.get(1).path("type").asText())) {
-      return build(name, true, new Located(schema.file(), oneOf.get(0)), inheritedAllowed);
-    }
-    Located target = schema;
-    String allowed = inheritedAllowed;
-    while (target.node().has("$ref")) {
-      target = resolve(target.file(), target.node().get("$ref").asText());
-    }
-    JsonNode node = target.node();
-    boolean container = node.has("properties");
-    if (!container && allowed == null && (node.has("pattern") || node.has("enum"))) {
-      allowed = allowedText(node);
-    }
-    List<String> values = new ArrayList<>();
-    node.path("enum").forEach(v -> values.add(v.asText()));
-    Node result = new Node(name, repeatable, container, allowed == null ? "" : allowed, List.copyOf(values));
-    if (container) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.get("properties").fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> property = it.next();
-        result.children.put(
-            property.getKey(),
-            build(property.getKey(), false, new Located(target.file(), property.getValue()), null));
-      }
-      node.path("required").forEach(r -> result.required.add(r.asText()));
-    }
-    return result;
-  }
-
-  private static String allowedText(JsonNode leaf) {
-    if (leaf.has("enum")) {
-      List<String> values = new ArrayList<>();
-      leaf.get("enum").forEach(v -> values.add(v.asText()));
+  /**
+   * A leaf's allowed values in words: its enumeration, or the documentation of its type (of the leaf itself when the
+   * type is inline), or its pattern; "" when it takes any text.
+   */
+  private static String allowedText(ContractNode leaf, List<String> values) {
+    if (!values.isEmpty()) {
       return "one of " + String.join(", ", values) + ".";
     }
-    return leaf.path("description").asText("text matching " + leaf.get("pattern").asText());
-  }
-
-  private Located resolve(String fromFile, String ref) {
-    int hash = ref.indexOf('#');
-    String fileName = hash < 0 ? ref : ref.substring(0, hash);
-    String pointer = hash < 0 ? "" : ref.substring(hash + 1);
-    String file = fileName.isEmpty() ? fromFile : fileName;
-    JsonNode node = pointer.isEmpty() ? files.file(file) : files.file(file).at(pointer);
-    if (node.isMissingNode()) {
-      throw new IllegalStateException("unresolved $ref " + ref + " in " + fromFile);
+    if (leaf.value().patterns().isEmpty()) {
+      return "";
     }
-    return new Located(file, node);
+    String words = leaf.typeName().isEmpty() ? leaf.docs().en() : leaf.typeDocs().en();
+    return words.isEmpty() ? "text matching " + leaf.value().patterns().iterator().next() : words;
   }
 }

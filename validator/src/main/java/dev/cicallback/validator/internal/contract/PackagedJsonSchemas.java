@@ -1,7 +1,7 @@
 package dev.cicallback.validator.internal.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cicallback.model.internal.SchemaResources;
+import dev.cicallback.contract.SchemaFiles;
 import dev.cicallback.validator.ValidatorOptions;
 import dev.cicallback.validator.internal.json.syntax.LocatedJsonReader;
 import java.io.IOException;
@@ -31,7 +31,7 @@ public final class PackagedJsonSchemas {
     return files.computeIfAbsent(
         name,
         n -> {
-          try (InputStream in = SchemaResources.open(SchemaResources.JSON_DIR + n)) {
+          try (InputStream in = SchemaFiles.open(SchemaFiles.JSON_DIR + n)) {
             byte[] bytes = in.readAllBytes();
             return READER.read(bytes, 0, bytes.length).tree();
           } catch (IOException e) {

@@ -11,7 +11,7 @@ import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.AnnotationKeyword;
 import com.networknt.schema.path.NodePath;
-import dev.cicallback.model.internal.SchemaResources;
+import dev.cicallback.contract.SchemaFiles;
 import dev.cicallback.model.json.Callback;
 import dev.cicallback.validator.PayloadFormat;
 import dev.cicallback.validator.Problem;
@@ -72,14 +72,14 @@ public final class JsonPayloadValidator implements FormatValidator {
                     .schemaIdResolvers(
                         resolvers ->
                             resolvers.mapPrefix(
-                                SchemaResources.JSON_ID_PREFIX, "classpath:" + SchemaResources.JSON_DIR))
+                                SchemaFiles.JSON_ID_PREFIX, "classpath:" + SchemaFiles.JSON_DIR))
                     .resourceLoaders(
                         loaders ->
                             loaders.values(
                                 list -> list.removeIf(l -> !l.getClass().getSimpleName().startsWith("Classpath")))));
     Schema schema =
         registry.getSchema(
-            SchemaLocation.of(SchemaResources.jsonSchemaId(SchemaResources.CALLBACK_JSON_SCHEMA)));
+            SchemaLocation.of(SchemaFiles.jsonSchemaId(SchemaFiles.CALLBACK_JSON_SCHEMA)));
     schema.initializeValidators();
     return schema;
   }
@@ -140,7 +140,7 @@ public final class JsonPayloadValidator implements FormatValidator {
   }
 
   private PayloadCheck evaluate(LocatedJson document) {
-    ContractTree contract = ContractTree.shared();
+    ContractTree contract = ContractTree.json();
     List<Problem> problems = new ArrayList<>();
     if (ModerationCallbacks.recognises(document.tree())) {
       return new PayloadCheck(

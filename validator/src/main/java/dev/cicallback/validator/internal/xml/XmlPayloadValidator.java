@@ -1,7 +1,6 @@
 package dev.cicallback.validator.internal.xml;
 
-import dev.cicallback.model.internal.SchemaResources;
-import dev.cicallback.model.internal.XsdIncludeResolver;
+import dev.cicallback.contract.SchemaFiles;
 import dev.cicallback.validator.PayloadFormat;
 import dev.cicallback.validator.Problem;
 import dev.cicallback.validator.ProblemCode;
@@ -46,7 +45,7 @@ public final class XmlPayloadValidator implements FormatValidator {
   private static final String XERCES_LOCALE = "http://apache.org/xml/properties/locale";
 
   private static final Lazy<Schema> COMPILED =
-      new Lazy<>(() -> SchemaResources.newXsdSchema(SchemaResources.CALLBACK_XSD));
+      new Lazy<>(() -> SchemaFiles.newXsdSchema(SchemaFiles.CALLBACK_XSD));
 
   private final ValidatorOptions options;
   private final boolean buildTree;
@@ -76,14 +75,14 @@ public final class XmlPayloadValidator implements FormatValidator {
   private ValidatorHandler newValidatorHandler() {
     ValidatorHandler validator = COMPILED.get().newValidatorHandler();
     trySet(validator, XERCES_LOCALE, Locale.ENGLISH);
-    validator.setResourceResolver(new XsdIncludeResolver());
+    validator.setResourceResolver(SchemaFiles.includeResolver());
     return validator;
   }
 
   /** Problems of the payload, and its tree if this validator builds trees (null otherwise or when unreadable). */
   @Override
   public PayloadCheck check(byte[] bytes, int offset, int length) {
-    XmlTreeBuilder tree = buildTree ? new XmlTreeBuilder(ContractTree.shared()) : null;
+    XmlTreeBuilder tree = buildTree ? new XmlTreeBuilder(ContractTree.xml()) : null;
     if (passesQuickly(bytes, offset, length, tree)) {
       return new PayloadCheck(java.util.Optional.of(PayloadFormat.XML), List.of(), tree == null ? null : tree.tree());
     }
@@ -111,7 +110,7 @@ public final class XmlPayloadValidator implements FormatValidator {
   /** Like {@link #check}, with the full pass whatever the quick one would say: finds and places every problem. */
   public PayloadCheck checkFully(byte[] bytes, int offset, int length) {
     List<Problem> problems = new ArrayList<>();
-    XmlTreeBuilder tree = buildTree ? new XmlTreeBuilder(ContractTree.shared()) : null;
+    XmlTreeBuilder tree = buildTree ? new XmlTreeBuilder(ContractTree.xml()) : null;
     String declared = HardenedXml.declaredEncoding(bytes, offset, length);
     if (declared != null && !declared.equalsIgnoreCase("UTF-8")) {
       problems.add(
@@ -132,7 +131,7 @@ public final class XmlPayloadValidator implements FormatValidator {
 
       ValidatorHandler validator = validators.get();
       // The tracker keeps unknown nodes from the schema; the tree, built beside it, keeps every node.
-      XmlPathTracker tracker = new XmlPathTracker(validator, ContractTree.shared(), options, problems);
+      XmlPathTracker tracker = new XmlPathTracker(validator, ContractTree.xml(), options, problems);
       Collector collector = new Collector(tracker, problems, options);
       validator.setErrorHandler(collector);
       reader.setErrorHandler(collector);

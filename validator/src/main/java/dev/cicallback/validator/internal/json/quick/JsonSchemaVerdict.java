@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cicallback.model.internal.SchemaResources;
+import dev.cicallback.contract.SchemaFiles;
 import dev.cicallback.validator.ValidatorOptions;
 import dev.cicallback.validator.internal.contract.PackagedJsonSchemas;
 import dev.cicallback.validator.internal.core.Lazy;
@@ -106,7 +106,7 @@ public final class JsonSchemaVerdict {
 
   /** The packaged schemas compiled from their files. */
   static JsonSchemaVerdict compilePackaged() {
-    return new JsonSchemaVerdict(new PackagedJsonSchemas()::file, SchemaResources.CALLBACK_JSON_SCHEMA);
+    return new JsonSchemaVerdict(new PackagedJsonSchemas()::file, SchemaFiles.CALLBACK_JSON_SCHEMA);
   }
 
   /** The compiled root schema, for {@link JsonSchemaVerdictFile}. */

@@ -1,6 +1,7 @@
 package dev.cicallback.validator.internal.xml.quick;
 
-import dev.cicallback.model.internal.SchemaResources;
+import dev.cicallback.contract.SchemaFiles;
+import dev.cicallback.contract.XsdRegex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -143,7 +144,7 @@ final class XsdAutomaton {
 
   /** Compiles the packaged entry XSD {@code name} with the files it includes. */
   static XsdAutomaton compile(String name) {
-    return compile(name, file -> SchemaResources.open(SchemaResources.XML_DIR + file));
+    return compile(name, file -> SchemaFiles.open(SchemaFiles.XML_DIR + file));
   }
 
   /** Compiles the entry XSD {@code name} with the files it includes, each opened by {@code files}. */
@@ -310,7 +311,7 @@ final class XsdAutomaton {
         }
         case "pattern" -> {
           patterns = patterns == null ? new ArrayList<>() : patterns;
-          patterns.add(XsdPattern.compile(value));
+          patterns.add(XsdRegex.compile(value));
         }
         default -> throw unsupported("the facet xs:" + facet.getLocalName());
       }

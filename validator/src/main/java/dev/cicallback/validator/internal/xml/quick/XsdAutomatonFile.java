@@ -1,6 +1,6 @@
 package dev.cicallback.validator.internal.xml.quick;
 
-import dev.cicallback.model.internal.SchemaResources;
+import dev.cicallback.contract.SchemaFiles;
 import dev.cicallback.validator.internal.core.CompiledForm;
 import dev.cicallback.validator.internal.xml.quick.XsdAutomaton.All;
 import dev.cicallback.validator.internal.xml.quick.XsdAutomaton.ComplexType;
@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  */
 final class XsdAutomatonFile {
 
-  /** The classpath resource of the compiled {@link SchemaResources#CALLBACK_XSD}. */
+  /** The classpath resource of the compiled {@link SchemaFiles#CALLBACK_XSD}. */
   static final String RESOURCE = "dev/cicallback/validator/internal/xml/quick/callback.xsd.automaton";
 
   private static final int MAGIC = 0x58534441; // "XSDA"
@@ -41,7 +41,7 @@ final class XsdAutomatonFile {
 
   /** The build step: writes the compiled contract to the file {@code args[0]}. */
   public static void main(String[] args) throws IOException {
-    CompiledForm.save(args[0], write(XsdAutomaton.compile(SchemaResources.CALLBACK_XSD)));
+    CompiledForm.save(args[0], write(XsdAutomaton.compile(SchemaFiles.CALLBACK_XSD)));
   }
 
   /** The packaged compiled contract, or null when the jar has none (a build that skipped the step). */

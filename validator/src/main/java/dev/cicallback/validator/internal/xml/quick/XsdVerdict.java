@@ -1,6 +1,6 @@
 package dev.cicallback.validator.internal.xml.quick;
 
-import dev.cicallback.model.internal.SchemaResources;
+import dev.cicallback.contract.SchemaFiles;
 import dev.cicallback.validator.ValidatorOptions;
 import dev.cicallback.validator.internal.core.Lazy;
 import dev.cicallback.validator.internal.xml.quick.XsdAutomaton.ComplexType;
@@ -52,10 +52,10 @@ public final class XsdVerdict {
   /** The compiled contract the build packaged, or, in a build that skipped that step, the XSD compiled now. */
   private static XsdAutomaton packagedOrCompiled() {
     XsdAutomaton packaged = XsdAutomatonFile.packaged();
-    return packaged != null ? packaged : XsdAutomaton.compile(SchemaResources.CALLBACK_XSD);
+    return packaged != null ? packaged : XsdAutomaton.compile(SchemaFiles.CALLBACK_XSD);
   }
 
-  /** The verdict of the contract every callback follows ({@link SchemaResources#CALLBACK_XSD}). */
+  /** The verdict of the contract every callback follows ({@link SchemaFiles#CALLBACK_XSD}). */
   public static XsdVerdict shared() {
     return SHARED.get();
   }

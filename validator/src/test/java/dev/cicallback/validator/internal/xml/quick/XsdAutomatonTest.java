@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cicallback.model.internal.SchemaResources;
+import dev.cicallback.contract.SchemaFiles;
 import dev.cicallback.validator.ValidatorOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,7 +23,7 @@ class XsdAutomatonTest {
 
   @Test
   void the_packaged_file_is_the_packaged_xsd_compiled() throws IOException {
-    byte[] compiled = XsdAutomatonFile.write(XsdAutomaton.compile(SchemaResources.CALLBACK_XSD));
+    byte[] compiled = XsdAutomatonFile.write(XsdAutomaton.compile(SchemaFiles.CALLBACK_XSD));
     byte[] packaged;
     try (InputStream in = getClass().getClassLoader().getResourceAsStream(XsdAutomatonFile.RESOURCE)) {
       assertTrue(in != null, "no " + XsdAutomatonFile.RESOURCE + " on the classpath: the build step did not run");
@@ -31,12 +31,12 @@ class XsdAutomatonTest {
     }
 
     assertArrayEquals(compiled, packaged, "the packaged compiled XSD is stale: rebuild the validator");
-    assertArrayEquals(compiled, XsdAutomatonFile.write(XsdAutomaton.compile(SchemaResources.CALLBACK_XSD)));
+    assertArrayEquals(compiled, XsdAutomatonFile.write(XsdAutomaton.compile(SchemaFiles.CALLBACK_XSD)));
   }
 
   @Test
   void the_file_reads_back_into_the_same_automaton() throws IOException {
-    byte[] written = XsdAutomatonFile.write(XsdAutomaton.compile(SchemaResources.CALLBACK_XSD));
+    byte[] written = XsdAutomatonFile.write(XsdAutomaton.compile(SchemaFiles.CALLBACK_XSD));
 
     XsdAutomaton read = XsdAutomatonFile.read(new ByteArrayInputStream(written));
 
