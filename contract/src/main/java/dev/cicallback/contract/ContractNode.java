@@ -2,6 +2,7 @@ package dev.cicallback.contract;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,6 +47,8 @@ public final class ContractNode {
   private String group = "";
   private Docs docs = Docs.NONE;
   private Docs typeDocs = Docs.NONE;
+  private ContentModel content;
+  private List<Identity> identities = List.of();
   private Location declaredAt;
   private Location typeAt;
 
@@ -141,6 +144,19 @@ public final class ContractNode {
     return typeDocs;
   }
 
+  /**
+   * The content model of an XSD container, in the order the schema writes it; null for other kinds, for the JSON
+   * Schema form (whose members come in any order) and for a container with no particle.
+   */
+  public ContentModel content() {
+    return content;
+  }
+
+  /** The identity constraints the XSD element declares ({@code xs:unique}, {@code xs:key}), in order. */
+  public List<Identity> identities() {
+    return identities;
+  }
+
   /** Where the element or property is declared. */
   public Location declaredAt() {
     return declaredAt;
@@ -207,6 +223,16 @@ public final class ContractNode {
 
   ContractNode typeDocs(Docs newTypeDocs) {
     this.typeDocs = newTypeDocs;
+    return this;
+  }
+
+  ContractNode content(ContentModel model) {
+    this.content = model;
+    return this;
+  }
+
+  ContractNode identities(List<Identity> declared) {
+    this.identities = List.copyOf(declared);
     return this;
   }
 

@@ -188,6 +188,7 @@ final class XsdReader {
       own = own.completedBy(annotation(actual));
     }
     keysRequire(actual, node);
+    node.identities(identities(actual));
     return node.docs(own.completedBy(node.typeDocs())).group(groupOf(declaration)).occurs(min, max);
   }
 
@@ -269,6 +270,10 @@ final class XsdReader {
     ContractNode node = contentOf(name, type, scope, declaredAt, content, stack);
     node.open(content.open).typeAt(location(scope, type)).typeName(typeName == null ? "" : typeName)
         .typeDocs(complexDocs(type, scope));
+    if (node.kind() == ContractNode.Kind.CONTAINER && !content.models.isEmpty()) {
+      node.content(content.models.size() == 1 ? content.models.get(0)
+          : new ContentModel.Sequence(content.models, 1, 1));
+    }
     for (Map.Entry<String, Particles.Occurrence> entry : content.particles.byName.entrySet()) {
       Particles.Occurrence occurrence = entry.getValue();
       node.addChild(element(occurrence.declaration(), scope, occurrence.min(), occurrence.max(), stack));
@@ -285,6 +290,7 @@ final class XsdReader {
   /** What a complex type holds: its particles, whether it admits undeclared elements, its attributes. */
   private static final class Content {
     Particles particles = Particles.EMPTY;
+    final List<ContentModel> models = new ArrayList<>();
     boolean open;
     final List<Element> attributes = new ArrayList<>();
   }
@@ -301,6 +307,10 @@ final class XsdReader {
         case "sequence", "choice", "all", "group", "any" -> {
           Particles particles = particles(child, scope, content);
           content.particles = Particles.sequence(List.of(content.particles, particles));
+          ContentModel model = model(child, scope);
+          if (model != null) {
+            content.models.add(model);
+          }
         }
         case "attribute", "attributeGroup", "anyAttribute" -> attributes(child, scope, content);
         case "complexContent" -> {
@@ -582,6 +592,83 @@ final class XsdReader {
       }
     }
     return en.isEmpty() && zh.isEmpty() && notes.isEmpty() ? Docs.NONE : new Docs(en, zh, notes);
+  }
+
+  /** The content model of a particle as written, groups expanded; null for a wildcard. */
+  private ContentModel model(Element particle, Scope scope) throws UnreadableSchemaException {
+    long min = occurs(particle, "minOccurs", scope);
+    long max = occurs(particle, "maxOccurs", scope);
+    switch (particle.getLocalName()) {
+      case "element" -> {
+        return new ContentModel.Element(particle.hasAttribute("ref")
+            ? localName(particle.getAttribute("ref")) : particle.getAttribute("name"), min, max);
+      }
+      case "group" -> {
+        String ref = localName(particle.getAttribute("ref"));
+        Element group = scope.groups.get(ref);
+        if (group == null) {
+          throw new UnreadableSchemaException(at(scope, particle) + ": group ref=\"" + ref + "\" is not declared");
+        }
+        List<ContentModel> inner = models(group, scope);
+        if (inner.size() == 1 && min == 1 && max == 1) {
+          return inner.get(0);
+        }
+        return new ContentModel.Sequence(inner, min, max);
+      }
+      case "sequence" -> {
+        return new ContentModel.Sequence(models(particle, scope), min, max);
+      }
+      case "choice" -> {
+        return new ContentModel.Choice(models(particle, scope), min, max);
+      }
+      case "all" -> {
+        List<ContentModel.Element> elements = new ArrayList<>();
+        for (ContentModel part : models(particle, scope)) {
+          if (part instanceof ContentModel.Element element) {
+            elements.add(element);
+          }
+        }
+        return new ContentModel.All(elements, min, max);
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  private List<ContentModel> models(Element parent, Scope scope) throws UnreadableSchemaException {
+    List<ContentModel> models = new ArrayList<>();
+    for (Element child : children(parent, null)) {
+      if (!child.getLocalName().equals("annotation")) {
+        ContentModel model = model(child, scope);
+        if (model != null) {
+          models.add(model);
+        }
+      }
+    }
+    return models;
+  }
+
+  /** The identity constraints {@code declaration} declares. */
+  private static List<Identity> identities(Element declaration) {
+    List<Identity> identities = new ArrayList<>();
+    for (Element constraint : children(declaration, null)) {
+      String kind = constraint.getLocalName();
+      if (!kind.equals("unique") && !kind.equals("key")) {
+        continue;
+      }
+      String selector = "";
+      List<String> fields = new ArrayList<>();
+      for (Element part : children(constraint, null)) {
+        if (part.getLocalName().equals("selector")) {
+          selector = part.getAttribute("xpath").strip();
+        } else if (part.getLocalName().equals("field")) {
+          fields.add(part.getAttribute("xpath").strip());
+        }
+      }
+      identities.add(new Identity(constraint.getAttribute("name"), kind.equals("key"), selector, fields));
+    }
+    return identities;
   }
 
   /** The name of the top-level {@code xs:group} that {@code declaration} sits in, "" when none. */

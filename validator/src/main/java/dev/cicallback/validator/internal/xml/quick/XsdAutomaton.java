@@ -1,29 +1,21 @@
 package dev.cicallback.validator.internal.xml.quick;
 
-import dev.cicallback.contract.SchemaFiles;
+import dev.cicallback.contract.ContentModel;
+import dev.cicallback.contract.Contract;
+import dev.cicallback.contract.ContractNode;
+import dev.cicallback.contract.Identity;
+import dev.cicallback.contract.ValueType;
 import dev.cicallback.contract.XsdRegex;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.SAXException;
 
 /**
  * The packaged XSD compiled for {@link XsdVerdict}: every element declaration with its type, each complex type's
@@ -31,13 +23,15 @@ import org.xml.sax.SAXException;
  * attribution makes it deterministic), {@code xs:all} as a set of slots, simple types as their enumeration and
  * patterns, and each {@code xs:unique}/{@code xs:key} as the child paths its fields name.
  *
- * <p>It reads exactly the constructs the contract uses and refuses any other (a namespace, an attribute declaration,
- * mixed content, a base type other than {@code xs:string}, a count other than 0, 1 or unbounded, an identity
- * constraint whose selector is not {@code .}): a construct it does not know can never be silently ignored.
+ * <p>It compiles the contract module's tree of the XSD form ({@link ContractNode#content()},
+ * {@link ContractNode#identities()}, {@link ContractNode#value()}), not the schema files, and refuses a contract that
+ * uses any construct of {@link dev.cicallback.contract.RefusedConstruct} (the one list, printed in
+ * {@code schema/README.md}): a construct it does not know can never be silently ignored.
  */
 final class XsdAutomaton {
 
-  private static final String XS = XMLConstants.W3C_XML_SCHEMA_NS_URI;
+  /** The entry the validator applies. */
+  private static final String ENTRY = "callback";
 
   /** A declared element: its name, its type, and the identity constraints it scopes (null if none). */
   static final class Declaration {
@@ -72,12 +66,12 @@ final class XsdAutomaton {
       if (patterns == null) {
         return true;
       }
-      for (Pattern pattern : patterns) { // the patterns of one restriction step: any one may match
-        if (pattern.matcher(value).matches()) {
-          return true;
+      for (Pattern pattern : patterns) { // one per restriction step (its alternatives joined): all must match
+        if (!pattern.matcher(value).matches()) {
+          return false;
         }
       }
-      return false;
+      return true;
     }
   }
 
@@ -132,216 +126,96 @@ final class XsdAutomaton {
 
   final Map<String, Declaration> roots = new HashMap<>();
 
-  private final Map<String, Element> complexTypes = new HashMap<>();
-  private final Map<String, Element> simpleTypes = new HashMap<>();
-  private final Map<String, Element> groups = new HashMap<>();
   private final Map<String, ComplexType> compiledComplex = new HashMap<>();
   private final Map<String, SimpleType> compiledSimple = new HashMap<>();
-  private final Map<Element, Declaration> compiledDeclarations = new IdentityHashMap<>();
   /** Tables by the follow lists they are made of, compared by identity: a repeated choice's positions share one. */
   private final Map<FollowKey, Map<String, Position>> tables = new HashMap<>();
-  private int groupDepth;
 
-  /** Compiles the packaged entry XSD {@code name} with the files it includes. */
-  static XsdAutomaton compile(String name) {
-    return compile(name, file -> SchemaFiles.open(SchemaFiles.XML_DIR + file));
+  /** Compiles the packaged contract's XSD form (entry {@code callback}): the build step's input. */
+  static XsdAutomaton compile() {
+    return compile(Contract.packaged());
   }
 
-  /** Compiles the entry XSD {@code name} with the files it includes, each opened by {@code files}. */
-  static XsdAutomaton compile(String name, Function<String, InputStream> files) {
-    XsdAutomaton automaton = new XsdAutomaton();
-    List<Element> schemas = read(name, files);
-    for (Element schema : schemas) {
-      automaton.collect(schema);
+  /**
+   * Compiles the XSD form of {@code contract}'s entry {@code callback} from its tree.
+   *
+   * @throws IllegalArgumentException when the contract uses a construct it may not ({@link Contract#refusals()}), or
+   *     a content model that is not deterministic
+   */
+  static XsdAutomaton compile(Contract contract) {
+    if (!contract.refusals().isEmpty()) {
+      throw new IllegalArgumentException("the quick XML pass does not read what the contract may not use: "
+          + contract.refusals());
     }
-    for (Element schema : schemas) {
-      for (Element child : children(schema)) {
-        if (child.getLocalName().equals("element")) {
-          automaton.roots.put(child.getAttribute("name"), automaton.declaration(child));
-        }
-      }
+    XsdAutomaton automaton = new XsdAutomaton();
+    for (ContractNode root : contract.xsd().getOrDefault(ENTRY, Map.of()).values()) {
+      automaton.roots.put(root.name(), automaton.declaration(root));
     }
     return automaton;
   }
 
-  /** Reads the entry file and, once each, every file it includes. */
-  private static List<Element> read(String entry, Function<String, InputStream> files) {
-    DocumentBuilder builder = documentBuilder();
-    List<Element> schemas = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    Deque<String> pending = new ArrayDeque<>(List.of(entry));
-    while (!pending.isEmpty()) {
-      String name = pending.pop();
-      if (!seen.add(name)) {
-        continue;
-      }
-      if (!name.matches("[a-z0-9-]+\\.xsd")) {
-        throw unsupported("an include outside the contract's folder: " + name);
-      }
-      Element schema;
-      try (InputStream in = files.apply(name)) {
-        schema = builder.parse(in).getDocumentElement();
-      } catch (IOException | SAXException e) {
-        throw new IllegalStateException("cannot read the packaged " + name, e);
-      }
-      for (String attribute : attributes(schema)) {
-        if (!Set.of("elementFormDefault", "attributeFormDefault", "version").contains(attribute)) {
-          throw unsupported(name + ": xs:schema/@" + attribute);
+  private Declaration declaration(ContractNode node) {
+    Declaration declaration = new Declaration(node.name());
+    switch (node.kind()) {
+      case VALUE -> declaration.simple = simpleType(node);
+      case CONTAINER -> declaration.complex = complexType(node);
+      case RECURSIVE -> {
+        declaration.complex = compiledComplex.get(node.recursiveType());
+        if (declaration.complex == null) {
+          throw unsupported("the recursive type " + node.recursiveType() + " of " + node.name());
         }
       }
-      schemas.add(schema);
-      for (Element child : children(schema)) {
-        if (child.getLocalName().equals("include")) {
-          pending.add(child.getAttribute("schemaLocation"));
-        }
-      }
+      default -> throw unsupported("xs:element " + node.name() + " of xs:anyType");
     }
-    return schemas;
-  }
-
-  private static DocumentBuilder documentBuilder() {
-    try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
-      factory.setNamespaceAware(true);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      factory.setExpandEntityReferences(false);
-      return factory.newDocumentBuilder();
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException("cannot read the packaged XSD", e);
-    }
-  }
-
-  private void collect(Element schema) {
-    for (Element child : children(schema)) {
-      String name = child.getAttribute("name");
-      switch (child.getLocalName()) {
-        case "include", "element" -> {}
-        case "complexType" -> complexTypes.put(name, child);
-        case "simpleType" -> simpleTypes.put(name, child);
-        case "group" -> groups.put(name, child);
-        default -> throw unsupported("xs:" + child.getLocalName() + " at the top of a schema");
-      }
-    }
-  }
-
-  private Declaration declaration(Element element) {
-    Declaration known = compiledDeclarations.get(element);
-    if (known != null) {
-      return known;
-    }
-    allowAttributes(element, "name", "type", "minOccurs", "maxOccurs");
-    Declaration declaration = new Declaration(element.getAttribute("name"));
-    compiledDeclarations.put(element, declaration); // before the type: a type may contain its own element
-    String type = element.getAttribute("type");
-    for (Element child : children(element)) {
-      switch (child.getLocalName()) {
-        case "complexType" -> declaration.complex = complexType(child);
-        case "simpleType" -> declaration.simple = simpleType(child);
-        case "unique", "key" -> identity(declaration, child);
-        default -> throw unsupported("xs:" + child.getLocalName() + " in xs:element " + declaration.name);
-      }
-    }
-    if (!type.isEmpty()) {
-      if (declaration.complex != null || declaration.simple != null) {
-        throw unsupported("xs:element " + declaration.name + " with both a type and an inline one");
-      }
-      int colon = type.indexOf(':');
-      if (colon >= 0) {
-        if (!XS.equals(element.lookupNamespaceURI(type.substring(0, colon)))
-            || !type.substring(colon + 1).equals("string")) {
-          throw unsupported("the type " + type + " of " + declaration.name);
-        }
-        declaration.simple = SimpleType.STRING;
-      } else if (simpleTypes.containsKey(type)) {
-        declaration.simple = namedSimpleType(type);
-      } else if (complexTypes.containsKey(type)) {
-        declaration.complex = namedComplexType(type);
-      } else {
-        throw unsupported("the undeclared type " + type + " of " + declaration.name);
-      }
-    }
-    if (declaration.complex == null && declaration.simple == null) {
-      throw unsupported("xs:element " + declaration.name + " of xs:anyType");
+    for (Identity constraint : node.identities()) {
+      identity(declaration, constraint);
     }
     return declaration;
   }
 
-  private SimpleType namedSimpleType(String name) {
-    SimpleType known = compiledSimple.get(name);
-    if (known == null) {
-      known = simpleType(simpleTypes.get(name));
-      compiledSimple.put(name, known);
+  private SimpleType simpleType(ContractNode node) {
+    SimpleType known = node.typeName().isEmpty() ? null : compiledSimple.get(node.typeName());
+    if (known != null) {
+      return known;
     }
-    return known;
+    ValueType value = node.value();
+    if (!value.types().equals(Set.of("xs:string"))) {
+      throw unsupported("the type " + value.types() + " of " + node.name());
+    }
+    SimpleType type = value.enumeration() == null && value.patterns().isEmpty() ? SimpleType.STRING
+        : new SimpleType(value.enumeration() == null ? null : Set.copyOf(value.enumeration()),
+            value.patterns().isEmpty() ? null
+                : value.patterns().stream().map(XsdRegex::compile).toArray(Pattern[]::new));
+    if (!node.typeName().isEmpty()) {
+      compiledSimple.put(node.typeName(), type);
+    }
+    return type;
   }
 
-  private ComplexType namedComplexType(String name) {
-    ComplexType known = compiledComplex.get(name);
-    if (known == null) {
-      known = new ComplexType();
-      compiledComplex.put(name, known); // before the content: recursive types
-      fill(known, complexTypes.get(name));
+  /** A container's content, compiled once per named type (before its content: a type may contain itself). */
+  private ComplexType complexType(ContractNode node) {
+    String name = node.typeName();
+    ComplexType known = name.isEmpty() ? null : compiledComplex.get(name);
+    if (known != null) {
+      return known;
     }
-    return known;
-  }
-
-  private SimpleType simpleType(Element simpleType) {
-    allowAttributes(simpleType, "name");
-    List<Element> content = children(simpleType);
-    if (content.size() != 1 || !content.get(0).getLocalName().equals("restriction")) {
-      throw unsupported("a simple type other than a restriction: " + simpleType.getAttribute("name"));
-    }
-    Element restriction = content.get(0);
-    allowAttributes(restriction, "base");
-    String base = restriction.getAttribute("base");
-    int colon = base.indexOf(':');
-    if (colon < 0 || !XS.equals(restriction.lookupNamespaceURI(base.substring(0, colon)))
-        || !base.substring(colon + 1).equals("string")) {
-      throw unsupported("a restriction of " + base);
-    }
-    Set<String> enumeration = null;
-    List<Pattern> patterns = null;
-    for (Element facet : children(restriction)) {
-      String value = facet.getAttribute("value");
-      switch (facet.getLocalName()) {
-        case "enumeration" -> {
-          enumeration = enumeration == null ? new HashSet<>() : enumeration;
-          enumeration.add(value);
-        }
-        case "pattern" -> {
-          patterns = patterns == null ? new ArrayList<>() : patterns;
-          patterns.add(XsdRegex.compile(value));
-        }
-        default -> throw unsupported("the facet xs:" + facet.getLocalName());
-      }
-    }
-    return new SimpleType(
-        enumeration == null ? null : Set.copyOf(enumeration),
-        patterns == null ? null : patterns.toArray(Pattern[]::new));
-  }
-
-  private ComplexType complexType(Element complexType) {
     ComplexType type = new ComplexType();
-    fill(type, complexType);
+    if (!name.isEmpty()) {
+      compiledComplex.put(name, type);
+    }
+    fill(type, node);
     return type;
   }
 
   /** Compiles a complex type's content: no particle (empty), an {@code xs:all}, or an automaton. */
-  private void fill(ComplexType type, Element complexType) {
-    allowAttributes(complexType, "name");
-    List<Element> content = children(complexType);
-    if (content.size() > 1) {
-      throw unsupported("a complex type with more than one particle, or with attributes");
-    }
-    Element particle = content.isEmpty() ? null : content.get(0);
-    Element all = particle == null ? null : allOf(particle);
-    if (all != null) {
-      type.all = all(all, particle);
+  private void fill(ComplexType type, ContractNode node) {
+    ContentModel model = node.content();
+    if (model instanceof ContentModel.All all) {
+      type.all = all(all, node);
       type.empty = type.all.size == 0;
       return;
     }
-    Fragment fragment = particle == null ? Fragment.EMPTY : particle(particle);
+    Fragment fragment = model == null ? Fragment.EMPTY : particle(model, node);
     Position start = new Position(null);
     start.follows.add(fragment.first);
     for (Position last : fragment.last) {
@@ -353,36 +227,23 @@ final class XsdAutomaton {
     type.empty = start.next.isEmpty();
   }
 
-  /** The {@code xs:all} a complex type's particle is, directly or through a group; null if it is not one. */
-  private Element allOf(Element particle) {
-    if (particle.getLocalName().equals("all")) {
-      return particle;
-    }
-    if (particle.getLocalName().equals("group")) {
-      Element group = group(particle);
-      List<Element> content = children(group);
-      return content.size() == 1 && content.get(0).getLocalName().equals("all") ? content.get(0) : null;
-    }
-    return null;
-  }
-
-  private All all(Element all, Element particle) {
+  private All all(ContentModel.All all, ContractNode parent) {
     All compiled = new All();
-    compiled.emptiable = minOccurs(particle) == 0 || minOccurs(all) == 0;
-    if (maxUnbounded(particle) || maxUnbounded(all)) {
+    compiled.emptiable = all.min() == 0;
+    if (all.max() != 1) {
       throw unsupported("a repeated xs:all");
     }
     List<Boolean> required = new ArrayList<>();
-    for (Element element : children(all)) {
-      if (!element.getLocalName().equals("element") || maxUnbounded(element)) {
+    for (ContentModel.Element element : all.parts()) {
+      if (element.max() != 1) {
         throw unsupported("xs:all holding more than elements that occur at most once");
       }
-      Declaration declaration = declaration(element);
+      Declaration declaration = declaration(child(parent, element.name()));
       if (compiled.slots.put(declaration.name, compiled.size++) != null) {
         throw unsupported("xs:all naming " + declaration.name + " twice");
       }
       compiled.declarations.add(declaration);
-      required.add(minOccurs(element) == 1);
+      required.add(element.min() == 1);
     }
     compiled.requiredSlots = new boolean[compiled.size];
     for (int i = 0; i < compiled.size; i++) {
@@ -396,69 +257,56 @@ final class XsdAutomaton {
     static final Fragment EMPTY = new Fragment(true, List.of(), List.of());
   }
 
-  private Fragment particle(Element particle) {
+  private Fragment particle(ContentModel particle, ContractNode parent) {
     Fragment inner;
-    switch (particle.getLocalName()) {
-      case "element" -> {
-        Position position = new Position(declaration(particle));
-        inner = new Fragment(false, List.of(position), List.of(position));
-      }
-      case "sequence" -> {
-        allowAttributes(particle, "minOccurs", "maxOccurs");
-        inner = Fragment.EMPTY;
-        for (Element child : children(particle)) {
-          Fragment next = particle(child);
-          for (Position last : inner.last) {
-            last.follows.add(next.first);
-          }
-          inner = new Fragment(
-              inner.nullable && next.nullable,
-              inner.nullable ? union(inner.first, next.first) : inner.first,
-              next.nullable ? union(inner.last, next.last) : next.last);
+    if (particle instanceof ContentModel.Element element) {
+      Position position = new Position(declaration(child(parent, element.name())));
+      inner = new Fragment(false, List.of(position), List.of(position));
+    } else if (particle instanceof ContentModel.Sequence sequence) {
+      inner = Fragment.EMPTY;
+      for (ContentModel part : sequence.parts()) {
+        Fragment next = particle(part, parent);
+        for (Position last : inner.last) {
+          last.follows.add(next.first);
         }
+        inner = new Fragment(
+            inner.nullable && next.nullable,
+            inner.nullable ? union(inner.first, next.first) : inner.first,
+            next.nullable ? union(inner.last, next.last) : next.last);
       }
-      case "choice" -> {
-        allowAttributes(particle, "minOccurs", "maxOccurs");
-        boolean nullable = false;
-        List<Position> first = List.of();
-        List<Position> last = List.of();
-        for (Element child : children(particle)) {
-          Fragment branch = particle(child);
-          nullable |= branch.nullable;
-          first = union(first, branch.first);
-          last = union(last, branch.last);
-        }
-        inner = new Fragment(nullable, first, last);
+    } else if (particle instanceof ContentModel.Choice choice) {
+      boolean nullable = false;
+      List<Position> first = List.of();
+      List<Position> last = List.of();
+      for (ContentModel part : choice.parts()) {
+        Fragment branch = particle(part, parent);
+        nullable |= branch.nullable;
+        first = union(first, branch.first);
+        last = union(last, branch.last);
       }
-      case "group" -> {
-        allowAttributes(particle, "ref", "minOccurs", "maxOccurs");
-        if (++groupDepth > 32) {
-          throw unsupported("groups nested deeper than 32 (a group that refers to itself?)");
-        }
-        List<Element> content = children(group(particle));
-        if (content.size() != 1 || content.get(0).getLocalName().equals("all")) {
-          throw unsupported("group " + particle.getAttribute("ref") + " other than one sequence or choice");
-        }
-        inner = particle(content.get(0));
-        groupDepth--;
-      }
-      default -> throw unsupported("the particle xs:" + particle.getLocalName());
+      inner = new Fragment(nullable, first, last);
+    } else {
+      throw unsupported("xs:all inside another particle");
     }
-    if (maxUnbounded(particle)) {
+    if (particle.max() == ContractNode.UNBOUNDED) {
       for (Position last : inner.last) {
         last.follows.add(inner.first);
       }
+    } else if (particle.max() != 1) {
+      throw unsupported("maxOccurs=\"" + particle.max() + "\"");
     }
-    return minOccurs(particle) == 0 ? new Fragment(true, inner.first, inner.last) : inner;
+    if (particle.min() > 1) {
+      throw unsupported("minOccurs=\"" + particle.min() + "\"");
+    }
+    return particle.min() == 0 ? new Fragment(true, inner.first, inner.last) : inner;
   }
 
-  private Element group(Element reference) {
-    Element group = groups.get(reference.getAttribute("ref"));
-    if (group == null) {
-      throw unsupported("the undeclared group " + reference.getAttribute("ref"));
+  private static ContractNode child(ContractNode parent, String name) {
+    ContractNode child = parent.child(name);
+    if (child == null) {
+      throw unsupported("the undeclared child " + name + " of " + parent.name());
     }
-    allowAttributes(group, "name");
-    return group;
+    return child;
   }
 
   /** Gives each position reachable from {@code position} its table of next positions by child name. */
@@ -530,19 +378,14 @@ final class XsdAutomaton {
     return List.copyOf(union);
   }
 
-  private void identity(Declaration declaration, Element constraint) {
-    allowAttributes(constraint, "name");
-    boolean key = constraint.getLocalName().equals("key");
+  private void identity(Declaration declaration, Identity constraint) {
     Fields fields = declaration.fields == null ? new Fields() : declaration.fields;
     declaration.fields = fields;
-    List<Element> parts = children(constraint);
-    if (parts.isEmpty() || !parts.get(0).getLocalName().equals("selector")
-        || !parts.get(0).getAttribute("xpath").strip().equals(".")) {
-      throw unsupported("an identity constraint whose selector is not \".\": " + constraint.getAttribute("name"));
+    if (!constraint.selector().equals(".")) {
+      throw unsupported("an identity constraint whose selector is not \".\": " + constraint.name());
     }
-    for (Element field : parts.subList(1, parts.size())) {
-      String xpath = field.getAttribute("xpath").strip();
-      if (!field.getLocalName().equals("field") || !xpath.matches("[A-Za-z_][A-Za-z0-9_.-]*(/[A-Za-z_][A-Za-z0-9_.-]*)*")) {
+    for (String xpath : constraint.fields()) {
+      if (!xpath.matches("[A-Za-z_][A-Za-z0-9_.-]*(/[A-Za-z_][A-Za-z0-9_.-]*)*")) {
         throw unsupported("a field other than a path of child names: " + xpath);
       }
       Step step = fields.root;
@@ -552,70 +395,11 @@ final class XsdAutomaton {
       int index = fields.count++;
       step.fields = java.util.Arrays.copyOf(step.fields, step.fields.length + 1);
       step.fields[step.fields.length - 1] = index;
-      if (key) {
+      if (constraint.key()) {
         fields.keys.add(index);
       }
     }
     fields.keyFields = fields.keys.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  private static int minOccurs(Element particle) {
-    String value = particle.getAttribute("minOccurs");
-    if (value.isEmpty() || value.equals("1")) {
-      return 1;
-    }
-    if (value.equals("0")) {
-      return 0;
-    }
-    throw unsupported("minOccurs=\"" + value + "\"");
-  }
-
-  private static boolean maxUnbounded(Element particle) {
-    String value = particle.getAttribute("maxOccurs");
-    if (value.isEmpty() || value.equals("1")) {
-      return false;
-    }
-    if (value.equals("unbounded")) {
-      return true;
-    }
-    throw unsupported("maxOccurs=\"" + value + "\"");
-  }
-
-  private static void allowAttributes(Element element, String... allowed) {
-    Set<String> names = Set.of(allowed);
-    for (String attribute : attributes(element)) {
-      if (!names.contains(attribute)) {
-        throw unsupported("@" + attribute + " on xs:" + element.getLocalName() + " " + element.getAttribute("name"));
-      }
-    }
-  }
-
-  /** Attribute names, namespace declarations left out. */
-  private static Collection<String> attributes(Element element) {
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < element.getAttributes().getLength(); i++) {
-      Node attribute = element.getAttributes().item(i);
-      if (!XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(attribute.getNamespaceURI())) {
-        names.add(attribute.getNodeName());
-      }
-    }
-    return names;
-  }
-
-  /** The XSD children of {@code parent}, annotations left out; anything outside the XSD namespace is refused. */
-  private static List<Element> children(Element parent) {
-    List<Element> children = new ArrayList<>();
-    for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-      if (node instanceof Element child) {
-        if (!XS.equals(child.getNamespaceURI())) {
-          throw unsupported("the element " + child.getNodeName() + " inside an XSD");
-        }
-        if (!child.getLocalName().equals("annotation")) {
-          children.add(child);
-        }
-      }
-    }
-    return children;
   }
 
   private static IllegalArgumentException unsupported(String what) {

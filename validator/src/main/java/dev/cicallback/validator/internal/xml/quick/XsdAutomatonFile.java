@@ -41,7 +41,7 @@ final class XsdAutomatonFile {
 
   /** The build step: writes the compiled contract to the file {@code args[0]}. */
   public static void main(String[] args) throws IOException {
-    CompiledForm.save(args[0], write(XsdAutomaton.compile(SchemaFiles.CALLBACK_XSD)));
+    CompiledForm.save(args[0], write(XsdAutomaton.compile()));
   }
 
   /** The packaged compiled contract, or null when the jar has none (a build that skipped the step). */

@@ -52,7 +52,7 @@ public final class XsdVerdict {
   /** The compiled contract the build packaged, or, in a build that skipped that step, the XSD compiled now. */
   private static XsdAutomaton packagedOrCompiled() {
     XsdAutomaton packaged = XsdAutomatonFile.packaged();
-    return packaged != null ? packaged : XsdAutomaton.compile(SchemaFiles.CALLBACK_XSD);
+    return packaged != null ? packaged : XsdAutomaton.compile();
   }
 
   /** The verdict of the contract every callback follows ({@link SchemaFiles#CALLBACK_XSD}). */

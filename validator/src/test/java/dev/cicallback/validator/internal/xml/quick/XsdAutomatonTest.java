@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cicallback.contract.SchemaFiles;
+import dev.cicallback.contract.Contract;
+import dev.cicallback.contract.UnreadableSchemaException;
 import dev.cicallback.validator.ValidatorOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,7 +26,7 @@ class XsdAutomatonTest {
 
   @Test
   void the_packaged_file_is_the_packaged_xsd_compiled() throws IOException {
-    byte[] compiled = XsdAutomatonFile.write(XsdAutomaton.compile(SchemaFiles.CALLBACK_XSD));
+    byte[] compiled = XsdAutomatonFile.write(XsdAutomaton.compile());
     byte[] packaged;
     try (InputStream in = getClass().getClassLoader().getResourceAsStream(XsdAutomatonFile.RESOURCE)) {
       assertTrue(in != null, "no " + XsdAutomatonFile.RESOURCE + " on the classpath: the build step did not run");
@@ -31,12 +34,12 @@ class XsdAutomatonTest {
     }
 
     assertArrayEquals(compiled, packaged, "the packaged compiled XSD is stale: rebuild the validator");
-    assertArrayEquals(compiled, XsdAutomatonFile.write(XsdAutomaton.compile(SchemaFiles.CALLBACK_XSD)));
+    assertArrayEquals(compiled, XsdAutomatonFile.write(XsdAutomaton.compile()));
   }
 
   @Test
   void the_file_reads_back_into_the_same_automaton() throws IOException {
-    byte[] written = XsdAutomatonFile.write(XsdAutomaton.compile(SchemaFiles.CALLBACK_XSD));
+    byte[] written = XsdAutomatonFile.write(XsdAutomaton.compile());
 
     XsdAutomaton read = XsdAutomatonFile.read(new ByteArrayInputStream(written));
 
@@ -106,9 +109,16 @@ class XsdAutomatonTest {
     return verdict.passes(bytes, 0, bytes.length, ValidatorOptions.defaults());
   }
 
+  /** The automaton of a contract whose callback.xsd holds {@code declarations}, read by the contract module. */
   private static XsdAutomaton compile(String declarations) {
     String schema = "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\">" + declarations + "</xs:schema>";
-    return XsdAutomaton.compile(
-        "test.xsd", name -> new ByteArrayInputStream(schema.getBytes(StandardCharsets.UTF_8)));
+    try {
+      Path folder = Files.createTempDirectory("contract");
+      Files.createDirectories(folder.resolve("xml"));
+      Files.writeString(folder.resolve("xml/callback.xsd"), schema, StandardCharsets.UTF_8);
+      return XsdAutomaton.compile(Contract.of(folder));
+    } catch (IOException | UnreadableSchemaException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
