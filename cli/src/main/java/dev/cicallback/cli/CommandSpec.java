@@ -1,6 +1,8 @@
 package dev.cicallback.cli;
 
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -95,6 +97,39 @@ final class CommandSpec {
     List<String> all(String option) {
       return repeated.getOrDefault(option, List.of());
     }
+
+    /** The value of {@code option} as a whole number of at least {@code min}. */
+    int wholeNumber(String option, int min) throws UsageError {
+      String value = value(option);
+      try {
+        int number = Integer.parseInt(value);
+        if (number >= min) {
+          return number;
+        }
+      } catch (NumberFormatException e) {
+        // refused below
+      }
+      throw new UsageError(option + " takes a whole number of at least " + min + ", not \"" + value + "\"");
+    }
+  }
+
+  /**
+   * {@code value} as an http or https URL with a host. The messages name {@code --to}, the option trigger requires;
+   * listen's {@code --forward-to}, checked only when given, gets the same ones.
+   */
+  static URI httpUrl(String value) throws UsageError {
+    if (value == null) {
+      throw new UsageError("option --to is required (URL)");
+    }
+    try {
+      URI uri = new URI(value);
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (URISyntaxException e) {
+      // refused below
+    }
+    throw new UsageError("--to takes an http or https URL such as http://127.0.0.1:8080/, not \"" + value + "\"");
   }
 
   private final String name;

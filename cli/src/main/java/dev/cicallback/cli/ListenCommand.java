@@ -2,7 +2,6 @@ package dev.cicallback.cli;
 
 import dev.cicallback.cli.simulate.Listener;
 import dev.cicallback.cli.simulate.ListenerOptions;
-import dev.cicallback.validator.ValidatorOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -38,10 +37,8 @@ final class ListenCommand implements Command {
                   null),
               CommandSpec.Option.value("--forward-to", "URL",
                   "pass each body on, unchanged with its headers, to URL, and print the app's answer", null),
-              CommandSpec.Option.choice("--mode",
-                  "strict: the schemas as they are; tolerant: unknown nodes are warnings", "strict", "tolerant"),
-              CommandSpec.Option.value("--max-bytes", "N", "refuse bodies larger than N bytes, read no further",
-                  String.valueOf(ValidatorOptions.DEFAULT_MAX_BYTES)),
+              PayloadOptions.MODE,
+              PayloadOptions.maxBytes("refuse bodies larger than N bytes, read no further"),
               CommandSpec.Option.value("--threads", "N", "answer N requests at a time",
                   String.valueOf(ListenerOptions.DEFAULT_THREADS)),
               CommandSpec.Option.value("--max-requests", "N", "stop after N bodies; 0 runs until Ctrl-C", "0")),
@@ -58,7 +55,7 @@ final class ListenCommand implements Command {
   @Override
   public int run(CommandSpec.Parsed args, PrintWriter out, PrintWriter err, InputStream stdin)
       throws CommandSpec.UsageError, InterruptedException {
-    int port = TriggerCommand.positive(args, "--port", 0);
+    int port = args.wholeNumber("--port", 0);
     if (port > 65535) {
       throw new CommandSpec.UsageError("--port takes 0 to 65535, not " + port);
     }
@@ -72,17 +69,17 @@ final class ListenCommand implements Command {
     }
     Optional<URI> forward = Optional.empty();
     if (args.value("--forward-to") != null) {
-      forward = Optional.of(TriggerCommand.url(args.value("--forward-to")));
+      forward = Optional.of(CommandSpec.httpUrl(args.value("--forward-to")));
     }
-    ListenerOptions options = new ListenerOptions(address, TriggerCommand.positive(args, "--threads", 1),
-        TriggerCommand.validatorOptions(args), save, forward, Duration.ofSeconds(10),
-        TriggerCommand.positive(args, "--max-requests", 0));
+    ListenerOptions options = new ListenerOptions(address, args.wholeNumber("--threads", 1),
+        PayloadOptions.toDetectingOptions(args), save, forward, Duration.ofSeconds(10),
+        args.wholeNumber("--max-requests", 0));
     Listener listener;
     try {
       listener = Listener.start(options, out);
     } catch (IOException e) {
       err.println("ci-callback listen: cannot listen on " + address.getHostString() + ":" + port + ": "
-          + Main.describe(e));
+          + IoFailure.describe(e));
       return ExitStatus.USAGE;
     }
     CountDownLatch finished = new CountDownLatch(1);

@@ -94,27 +94,13 @@ public final class Main {
     } catch (CommandSpec.UsageError e) {
       return usageError(spec, e.getMessage(), err);
     } catch (IOException e) {
-      err.println("ci-callback " + spec.name() + ": " + describe(e));
+      err.println("ci-callback " + spec.name() + ": " + IoFailure.describe(e));
       return ExitStatus.USAGE;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       err.println("ci-callback " + spec.name() + ": interrupted");
       return ExitStatus.USAGE;
     }
-  }
-
-  /** An I/O failure in words: the JDK's file exceptions carry only the path as their message. */
-  static String describe(IOException e) {
-    if (e instanceof java.nio.file.NoSuchFileException missing) {
-      return "no such file or folder: " + missing.getFile();
-    }
-    if (e instanceof java.nio.file.AccessDeniedException denied) {
-      return "permission denied: " + denied.getFile();
-    }
-    if (e instanceof java.nio.file.FileSystemException other && other.getReason() != null) {
-      return other.getReason() + ": " + other.getFile();
-    }
-    return e.getMessage();
   }
 
   private static int usageError(CommandSpec spec, String message, PrintWriter err) {

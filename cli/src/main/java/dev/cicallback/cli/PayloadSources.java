@@ -122,7 +122,7 @@ final class PayloadSources {
           + e.target + ", which does not exist");
     } catch (IOException | UncheckedIOException e) {
       IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
-      throw new UnreadablePath("cannot read folder " + folder + ": " + Main.describe(cause));
+      throw new UnreadablePath("cannot read folder " + folder + ": " + IoFailure.describe(cause));
     }
   }
 

@@ -58,11 +58,8 @@ final class TriggerCommand implements Command {
                       + " each time", "0"),
               CommandSpec.Option.value("--retry-delay", "MS", "milliseconds before the first retry", "500"),
               CommandSpec.Option.value("--timeout", "SECONDS", "give up on a connection or an answer after this", "10"),
-              CommandSpec.Option.choice("--mode",
-                  "how bodies are judged: strict, or tolerant (unknown nodes allowed)", "strict", "tolerant"),
-              CommandSpec.Option.value("--max-bytes", "N",
-                  "the endpoint's size limit: --hostile sends a body of N + 1 bytes",
-                  String.valueOf(ValidatorOptions.DEFAULT_MAX_BYTES))),
+              PayloadOptions.mode("how bodies are judged: strict, or tolerant (unknown nodes allowed)"),
+              PayloadOptions.maxBytes("the endpoint's size limit: --hostile sends a body of N + 1 bytes")),
           "EVENT",
           "the kind of callback to send (ci-callback trigger --list)",
           0,
@@ -93,13 +90,13 @@ final class TriggerCommand implements Command {
         || !args.value("--count").equals("1"))) {
       throw new CommandSpec.UsageError("--set, --format and --count apply to an EVENT");
     }
-    URI to = url(args.value("--to"));
-    int count = positive(args, "--count", 1);
-    int concurrency = positive(args, "--concurrency", 1);
-    int retries = positive(args, "--retries", 0);
-    int retryDelay = positive(args, "--retry-delay", 0);
-    int timeout = positive(args, "--timeout", 1);
-    ValidatorOptions options = validatorOptions(args);
+    URI to = CommandSpec.httpUrl(args.value("--to"));
+    int count = args.wholeNumber("--count", 1);
+    int concurrency = args.wholeNumber("--concurrency", 1);
+    int retries = args.wholeNumber("--retries", 0);
+    int retryDelay = args.wholeNumber("--retry-delay", 0);
+    int timeout = args.wholeNumber("--timeout", 1);
+    ValidatorOptions options = PayloadOptions.toDetectingOptions(args);
     List<String[]> headers = new ArrayList<>();
     for (String header : args.all("--header")) {
       int colon = header.indexOf(':');
@@ -184,54 +181,5 @@ final class TriggerCommand implements Command {
 
   private static int exit(boolean asExpected) {
     return asExpected ? ExitStatus.VALID : ExitStatus.INVALID;
-  }
-
-  /** {@code --to}'s URL: http or https, with a host. */
-  static URI url(String value) throws CommandSpec.UsageError {
-    if (value == null) {
-      throw new CommandSpec.UsageError("option --to is required (URL)");
-    }
-    try {
-      URI uri = new URI(value);
-      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-        return uri;
-      }
-    } catch (java.net.URISyntaxException e) {
-      // refused below
-    }
-    throw new CommandSpec.UsageError("--to takes an http or https URL such as http://127.0.0.1:8080/, not \""
-        + value + "\"");
-  }
-
-  /** How bodies are judged: {@code --mode} and {@code --max-bytes}, shared with listen. */
-  static ValidatorOptions validatorOptions(CommandSpec.Parsed args) throws CommandSpec.UsageError {
-    long maxBytes = 0;
-    try {
-      maxBytes = Long.parseLong(args.value("--max-bytes"));
-    } catch (NumberFormatException e) {
-      // refused below
-    }
-    if (maxBytes < 1) {
-      throw new CommandSpec.UsageError(
-          "--max-bytes must be a positive whole number, not \"" + args.value("--max-bytes") + "\"");
-    }
-    return ValidatorOptions.builder()
-        .mode(args.value("--mode").equals("strict") ? ValidatorOptions.Mode.STRICT : ValidatorOptions.Mode.TOLERANT)
-        .maxBytes(maxBytes)
-        .build();
-  }
-
-  /** A whole number of at least {@code min}. */
-  static int positive(CommandSpec.Parsed args, String option, int min) throws CommandSpec.UsageError {
-    String value = args.value(option);
-    try {
-      int number = Integer.parseInt(value);
-      if (number >= min) {
-        return number;
-      }
-    } catch (NumberFormatException e) {
-      // refused below
-    }
-    throw new CommandSpec.UsageError(option + " takes a whole number of at least " + min + ", not \"" + value + "\"");
   }
 }

@@ -69,12 +69,12 @@ class CommandFailureTest {
 
   @Test
   void io_failures_in_words() {
-    assertEquals("no such file or folder: a.xml", Main.describe(new NoSuchFileException("a.xml")));
-    assertEquals("permission denied: b.xml", Main.describe(new AccessDeniedException("b.xml")));
+    assertEquals("no such file or folder: a.xml", IoFailure.describe(new NoSuchFileException("a.xml")));
+    assertEquals("permission denied: b.xml", IoFailure.describe(new AccessDeniedException("b.xml")));
     assertEquals("Too many levels of symbolic links: c.xml",
-        Main.describe(new FileSystemException("c.xml", null, "Too many levels of symbolic links")));
-    assertEquals("c.xml", Main.describe(new FileSystemException("c.xml")));
-    assertEquals("Stream closed", Main.describe(new IOException("Stream closed")));
+        IoFailure.describe(new FileSystemException("c.xml", null, "Too many levels of symbolic links")));
+    assertEquals("c.xml", IoFailure.describe(new FileSystemException("c.xml")));
+    assertEquals("Stream closed", IoFailure.describe(new IOException("Stream closed")));
   }
 
   @Test

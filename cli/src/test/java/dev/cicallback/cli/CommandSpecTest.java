@@ -216,4 +216,29 @@ class CommandSpecTest {
     assertTrue(option.get(0).length() + 1 + option.get(1).strip().split(" ")[0].length() > 120, option.get(0));
     assertEquals(description, joined.toString());
   }
+
+  @Test
+  void a_whole_number_of_at_least_min_or_a_sentence_naming_the_option() throws CommandSpec.UsageError {
+    CommandSpec spec = spec(0, 0, NAME);
+
+    assertEquals(3, parse(spec, "--name", "3").wholeNumber("--name", 1));
+    assertEquals(0, parse(spec, "--name", "0").wholeNumber("--name", 0));
+    for (String bad : List.of("0", "-1", "x", "1.5", "", "2147483648")) {
+      CommandSpec.Parsed parsed = parse(spec, "--name", bad);
+      assertEquals("--name takes a whole number of at least 1, not \"" + bad + "\"",
+          assertThrows(CommandSpec.UsageError.class, () -> parsed.wholeNumber("--name", 1)).getMessage());
+    }
+  }
+
+  @Test
+  void an_http_or_https_url_with_a_host() throws CommandSpec.UsageError {
+    assertEquals("http://127.0.0.1:8080/", CommandSpec.httpUrl("http://127.0.0.1:8080/").toString());
+    assertEquals("https://example.com/cb?x=1", CommandSpec.httpUrl("https://example.com/cb?x=1").toString());
+    assertEquals("option --to is required (URL)",
+        assertThrows(CommandSpec.UsageError.class, () -> CommandSpec.httpUrl(null)).getMessage());
+    for (String bad : List.of("localhost:8080", "ftp://example.com/", "http:///path", "http://a b/", "")) {
+      assertEquals("--to takes an http or https URL such as http://127.0.0.1:8080/, not \"" + bad + "\"",
+          assertThrows(CommandSpec.UsageError.class, () -> CommandSpec.httpUrl(bad)).getMessage());
+    }
+  }
 }

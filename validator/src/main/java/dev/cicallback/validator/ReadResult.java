@@ -13,6 +13,7 @@ import java.util.Optional;
  */
 public final class ReadResult {
 
+  // Not a record: a public record's canonical constructor must be public, and only the reader makes these.
   private final ValidationResult validation;
   private final Optional<Callback> callback;
 

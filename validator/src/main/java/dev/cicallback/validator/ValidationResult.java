@@ -10,6 +10,8 @@ import java.util.Optional;
  */
 public final class ValidationResult {
 
+  // Not a record: a public record's canonical constructor must be public, and only the validator and the reader
+  // make these.
   private final Optional<PayloadFormat> format;
   private final List<Problem> problems;
 

@@ -187,12 +187,6 @@ public final class ValidatorOptions {
       return this;
     }
 
-    /** Detect the format from the content (the default). */
-    public Builder detectFormat() {
-      this.format = null;
-      return this;
-    }
-
     public Builder maxBytes(long newMaxBytes) {
       this.maxBytes = positive("maxBytes", newMaxBytes);
       return this;

@@ -37,7 +37,7 @@ public record Body(String label, Optional<PayloadFormat> format, byte[] bytes, S
   }
 
   /** The Content-Type CI would send it with. */
-  public String contentType() {
+  String contentType() {
     return format.map(f -> f == PayloadFormat.XML ? "application/xml" : "application/json")
         .orElse("application/octet-stream");
   }

@@ -46,8 +46,4 @@ public record ListenerOptions(
   public ListenerOptions withThreads(int count) {
     return new ListenerOptions(address, count, validation, save, forwardTo, forwardTimeout, maxRequests);
   }
-
-  public ListenerOptions withMaxRequests(int count) {
-    return new ListenerOptions(address, threads, validation, save, forwardTo, forwardTimeout, count);
-  }
 }

@@ -59,7 +59,7 @@ public record PointerEdit(String pointer, JsonNode value) {
   }
 
   /** Makes the edit in {@code tree}; with {@code add}, a missing last step is created. */
-  public void apply(ObjectNode tree, boolean add) throws Refused {
+  void apply(ObjectNode tree, boolean add) throws Refused {
     JsonPointer path = JsonPointer.compile(pointer);
     JsonNode parent = tree;
     List<String> walked = new ArrayList<>();

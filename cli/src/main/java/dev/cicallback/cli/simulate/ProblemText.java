@@ -22,19 +22,6 @@ final class ProblemText {
     return line.toString();
   }
 
-  /** {@code path:line:column: error: message (location)}, as {@code validate} writes it. */
-  static String report(String path, Problem p) {
-    StringBuilder line = new StringBuilder(path);
-    if (p.line() > 0) {
-      line.append(':').append(p.line()).append(':').append(p.column());
-    }
-    line.append(": ").append(p.severity().label()).append(": ").append(oneLine(p.message()));
-    if (!p.location().isEmpty()) {
-      line.append(" (").append(oneLine(p.location())).append(')');
-    }
-    return line.toString();
-  }
-
   private static String oneLine(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (char c : text.toCharArray()) {

@@ -44,7 +44,7 @@ public final class Sender {
   }
 
   /** Posts {@code body}, retrying as configured; never throws for a network failure (the delivery says it). */
-  public Delivery send(Body body) throws InterruptedException {
+  Delivery send(Body body) throws InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(to)
         .timeout(timeout)
         .header("Content-Type", body.contentType())
