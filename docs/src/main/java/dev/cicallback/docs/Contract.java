@@ -1,5 +1,10 @@
 package dev.cicallback.docs;
 
+import dev.cicallback.contract.ContractNode;
+import dev.cicallback.contract.ContractVersion;
+import dev.cicallback.contract.Docs;
+import dev.cicallback.contract.SchemaForm;
+import dev.cicallback.contract.ValueType;
 import dev.cicallback.validator.CallbackValidator;
 import dev.cicallback.validator.Problem;
 import dev.cicallback.validator.ValidationResult;
@@ -7,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +21,14 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
-/** Everything the documentation shows, read from {@code schema/}: the node tree, the differences, the fixtures. */
+/**
+ * Everything the documentation shows: the node tree, the differences and the job Tags as the contract module reads
+ * {@code schema/} ({@link dev.cicallback.contract.Contract}), and the fixtures of {@code schema/examples}.
+ */
 final class Contract {
+
+  /** The entry the documentation describes: {@code xml/callback.xsd} and {@code json/callback.schema.json}. */
+  private static final String ENTRY = "callback";
 
   /** A fixture with what it shows. */
   record Example(String file, String format, boolean valid, String note, String content) {}
@@ -28,7 +38,7 @@ final class Contract {
   final Map<String, List<DocNode>> differences = new LinkedHashMap<>();
   /** The Chinese text of a difference, by its English text, where the schema gives one. */
   final Map<String, String> differencesZh = new LinkedHashMap<>();
-  /** The contract's version: the entry XSD's {@code version}, else the project's (set by {@link DocsGenerator}). */
+  /** The contract's version as both forms state it, else the project's (set by {@link DocsGenerator}). */
   String version = "";
   /** When the contract last changed, yyyy-mm-dd, as the docs module's pom states it (set by {@link DocsGenerator}). */
   String date = "";
@@ -47,7 +57,7 @@ final class Contract {
     List<Integer> numbers = new ArrayList<>();
     int number = 1;
     for (String difference : differences.keySet()) {
-      if (node.differences.contains(difference)) {
+      if (node.hasDifference(difference)) {
         numbers.add(number);
       }
       number++;
@@ -61,36 +71,43 @@ final class Contract {
   }
 
   static Contract read(Path schemaDir) throws Exception {
-    XsdContract xsd = XsdContract.read(schemaDir.resolve("xml"));
-    Contract contract = new Contract(xsd.tree());
-    contract.version = xsd.version();
-    DocNode operation = contract.root.flatten().stream()
-        .filter(n -> n.path.equals("Response/JobsDetail/Operation")).findFirst().orElseThrow();
-    Map<String, List<String>> parts = xsd.partsByTag();
-    for (String tag : xsd.tags()) {
-      List<String> names = parts.getOrDefault(tag, List.of());
-      contract.tags.put(tag, operation.children.stream().filter(c -> names.contains(c.name)).toList());
+    dev.cicallback.contract.Contract schema = dev.cicallback.contract.Contract.of(schemaDir);
+    ContractNode xsdRoot = schema.root(SchemaForm.XSD, ENTRY);
+    Contract contract = new Contract(node(xsdRoot, schema.root(SchemaForm.JSON_SCHEMA, ENTRY), null));
+    contract.version = schema.version().map(ContractVersion::text).orElse("");
+    // The job Tags are the values of JobsDetail/Tag; a Tag's own Operation parts are declared in <Tag>OperationParts.
+    List<DocNode> operationParts = contract.root.child("JobsDetail").child("Operation").children;
+    ValueType tagValues = xsdRoot.child("JobsDetail").child("Tag").value();
+    if (tagValues.enumeration() == null) {
+      throw new IllegalStateException("the contract does not enumerate the values of Response/JobsDetail/Tag");
     }
-    JsonContract json = new JsonContract(schemaDir.resolve("json"));
+    for (String tag : tagValues.enumeration()) {
+      contract.tags.put(tag, operationParts.stream()
+          .filter(part -> part.group.equals(tag + "OperationParts")).toList());
+    }
     for (DocNode node : contract.root.flatten()) {
-      for (String difference : node.differences) {
-        contract.differences.computeIfAbsent(difference, d -> new ArrayList<>()).add(node);
+      for (Docs.Note difference : node.differences) {
+        contract.differences.computeIfAbsent(difference.en(), d -> new ArrayList<>()).add(node);
+        if (!difference.zh().isEmpty()) {
+          contract.differencesZh.putIfAbsent(difference.en(), difference.zh());
+        }
       }
-      node.differencesZh.forEach(contract.differencesZh::putIfAbsent);
-      if (node.parent == null) {
-        node.jsonForm = "the root object itself: the JSON form has no Response wrapper";
-        continue;
-      }
-      List<String> names = Arrays.asList(node.path.substring("Response/".length()).split("/"));
-      JsonContract.Property property = json.property(names);
-      if (property == null) {
-        throw new IllegalStateException("the JSON Schema does not declare " + node.path);
-      }
-      boolean required = node.minOccurs > 0;
-      node.jsonForm = json.form(property, required);
     }
     contract.readExamples(schemaDir.resolve("examples"));
     return contract;
+  }
+
+  /** The node for {@code xsd} and, from the JSON Schema form, {@code json}, with all the nodes below them. */
+  private static DocNode node(ContractNode xsd, ContractNode json, DocNode parent) {
+    DocNode node = new DocNode(xsd, json, parent);
+    for (ContractNode child : xsd.children().values()) {
+      ContractNode jsonChild = json.child(child.name());
+      if (jsonChild == null) {
+        throw new IllegalStateException("the JSON Schema does not declare " + node.path + "/" + child.name());
+      }
+      node.children.add(node(child, jsonChild, node));
+    }
+    return node;
   }
 
   private void readExamples(Path examplesDir) throws Exception {
@@ -163,7 +180,7 @@ final class Contract {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
     Element root = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xml)).getDocumentElement();
-    collect(root, root.getLocalName() == null ? root.getTagName() : root.getTagName(), values);
+    collect(root, root.getTagName(), values);
   }
 
   private static void collect(Element element, String path, Map<String, String> values) {

@@ -15,7 +15,7 @@ public final class DocsGenerator {
   /**
    * Arguments: the schema folder, the output folder, the date the contract last changed (yyyy-mm-dd; the docs
    * module's {@code contract.date}, set by hand, so that every build writes the same pages) and the project's version
-   * (the contract's when {@code callback.xsd} states none).
+   * (shown as the contract's when the contract module finds none: neither form states one, or the two disagree).
    */
   public static void main(String[] args) throws Exception {
     if (args.length != 4 || !args[2].matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {

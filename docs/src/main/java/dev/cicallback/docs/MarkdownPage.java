@@ -36,8 +36,7 @@ final class MarkdownPage {
           .append(fixtures(contract.examplesByKind.get(tag.getKey()))).append(" |\n");
     }
     md.append("| WorkflowFinish (event) | [WorkflowExecution](#")
-        .append(contract.root.children.stream().filter(c -> c.name.equals("WorkflowExecution")).findFirst()
-            .orElseThrow().anchor())
+        .append(contract.root.child("WorkflowExecution").anchor())
         .append(") under Response | ").append(fixtures(contract.examplesByKind.get("WorkflowFinish"))).append(" |\n\n");
     md.append("## The payload\n\n");
     tree(contract.root, 0, md);

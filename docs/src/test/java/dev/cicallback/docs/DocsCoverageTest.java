@@ -154,24 +154,10 @@ class DocsCoverageTest {
     assertTrue(html.contains("<p class=\"zh\" lang=\"zh\">" + Overview.DIFFERENCES[1]));
 
     // A copy of schema/ whose note on Md5 has a Chinese twin: the generated page shows it under the English.
-    Path schema = dir.resolve("schema");
-    try (Stream<Path> files = Files.walk(SCHEMA)) {
-      for (Path file : files.toList()) {
-        Path copy = schema.resolve(SCHEMA.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(file, copy);
-        }
-      }
-    }
-    Path common = schema.resolve("xml/common.xsd");
+    Path schema = SchemaCopy.of(SCHEMA, dir.resolve("schema"));
     String note = "Tencent's table types Md5 as Container; it is a 32-hex-digit string.</xs:appinfo>";
-    String xsd = Files.readString(common, StandardCharsets.UTF_8);
-    assertTrue(xsd.contains(note), "common.xsd no longer has the Md5 note this test translates");
-    Files.writeString(common, xsd.replace(note, note
-        + "<xs:appinfo source=\"differs-from-tencent-docs\" xml:lang=\"zh\">腾讯云表格将 Md5 标为 Container。</xs:appinfo>"),
-        StandardCharsets.UTF_8);
+    SchemaCopy.edit(schema, "xml/common.xsd", note, note
+        + "<xs:appinfo source=\"differs-from-tencent-docs\" xml:lang=\"zh\">腾讯云表格将 Md5 标为 Container。</xs:appinfo>");
     DocsGenerator.main(new String[] {schema.toString(), dir.resolve("out").toString(), DATE, PROJECT_VERSION});
     String translated = Files.readString(dir.resolve("out/index.html"), StandardCharsets.UTF_8);
 
