@@ -1,0 +1,356 @@
+package dev.cicallback.validator.internal.xml;
+
+import dev.cicallback.validator.ValidatorOptions;
+
+/**
+ * Finds, in the payload's own bytes, the first place where the hardened parser must stop for a reason of ours rather
+ * than for bad syntax: a {@code DOCTYPE} (which the parser refuses), an element nested deeper than
+ * {@link ValidatorOptions#maxDepth()}, an element with more than {@link ValidatorOptions#maxAttributes()} attributes,
+ * or a name longer than {@link HardenedXml#MAX_NAME_LENGTH}. The parser reports each of these only as a fatal error
+ * whose text is its own; this scan is how the validator knows which one it was, by counting, never by reading that
+ * text.
+ *
+ * <p>Each breach is placed where the JDK's parser detects it, in the parser's terms (lines end at LF, CRLF or CR;
+ * columns count UTF-16 units from 1): just after the {@code <!DOCTYPE} keyword, after the offending name, after the
+ * element name one level too deep, after the value of the attribute one over the limit. A fatal error at or after
+ * that place is that breach; one before it is a syntax error that came first. The scan reads a subset of XML
+ * leniently (it is no well-formedness check: the parser is), and gives up, finding nothing, at whatever it does not
+ * follow.
+ */
+final class XmlBreachScan {
+
+  /** Why the parser stopped, when it was for a reason of ours. */
+  enum Kind {
+    DOCTYPE,
+    DEPTH,
+    ATTRIBUTES,
+    NAME
+  }
+
+  /** A breach and the place just after the markup that makes it. */
+  record Breach(Kind kind, int line, int column) {
+
+    /** Whether a fatal error reported at {@code errorLine:errorColumn} is at or after this breach. */
+    boolean reachedBy(int errorLine, int errorColumn) {
+      return line < errorLine || line == errorLine && column <= errorColumn;
+    }
+  }
+
+  /** Thrown where the scan does not follow the bytes: then it finds nothing. */
+  private static final class GiveUp extends RuntimeException {
+    GiveUp() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static final GiveUp GIVE_UP = new GiveUp();
+
+  private final byte[] bytes;
+  private final int end;
+  private final int maxDepth;
+  private final int maxAttributes;
+  private int at;
+  private int line = 1;
+  private int column = 1;
+  private int depth;
+
+  private XmlBreachScan(byte[] bytes, int offset, int length, ValidatorOptions options) {
+    this.bytes = bytes;
+    this.at = offset;
+    this.end = offset + length;
+    this.maxDepth = options.maxDepth();
+    this.maxAttributes = options.maxAttributes();
+  }
+
+  /** The first breach in the payload, or null when there is none (or the scan gave up before one). */
+  static Breach find(byte[] bytes, int offset, int length, ValidatorOptions options) {
+    try {
+      return new XmlBreachScan(bytes, offset, length, options).document();
+    } catch (GiveUp e) {
+      return null;
+    }
+  }
+
+  private Breach document() {
+    if (startsWith("\u00EF\u00BB\u00BF")) {
+      at += 3; // the byte order mark is no character of the document: no column
+    }
+    // The prolog: declaration, comments, instructions and space; a DOCTYPE may only stand here.
+    while (true) {
+      skipSpace();
+      if (startsWith("<?")) {
+        Breach breach = instruction();
+        if (breach != null) {
+          return breach;
+        }
+      } else if (startsWith("<!--")) {
+        comment();
+      } else if (startsWith("<!DOCTYPE")) {
+        skip(9);
+        return breach(Kind.DOCTYPE);
+      } else if (startsWith("<") && !startsWith("<!")) {
+        break;
+      } else {
+        return null; // text before the root, or no root at all: a syntax error
+      }
+    }
+    Breach breach = element();
+    while (breach == null && depth > 0) {
+      breach = content();
+    }
+    // After the root: comments, instructions and space only; an instruction's target is a name like any other.
+    while (breach == null) {
+      skipSpace();
+      if (startsWith("<?")) {
+        breach = instruction();
+      } else if (startsWith("<!--")) {
+        comment();
+      } else {
+        return null;
+      }
+    }
+    return breach;
+  }
+
+  /** One construct inside the root: text, a reference, a comment, CDATA, an instruction, or a tag. */
+  private Breach content() {
+    int c = peek();
+    if (c < 0) {
+      throw GIVE_UP;
+    }
+    if (c == '&') {
+      return reference();
+    }
+    if (c != '<') {
+      advance();
+      return null;
+    }
+    if (startsWith("</")) {
+      skipPast(">"); // an end tag's name is matched against its start tag's, not measured
+      depth--;
+      return null;
+    }
+    if (startsWith("<!--")) {
+      comment();
+      return null;
+    }
+    if (startsWith("<![CDATA[")) {
+      skipPast("]]>");
+      return null;
+    }
+    if (startsWith("<?")) {
+      return instruction();
+    }
+    if (startsWith("<!")) {
+      throw GIVE_UP;
+    }
+    return element();
+  }
+
+  /** A start tag, at its {@code <}: the name, the depth, then each attribute's name and the count. */
+  private Breach element() {
+    skip(1);
+    Breach breach = qualifiedName();
+    if (breach != null) {
+      return breach;
+    }
+    if (++depth > maxDepth) {
+      return breach(Kind.DEPTH);
+    }
+    int attributes = 0;
+    while (true) {
+      boolean spaced = skipSpace();
+      if (startsWith("/>")) {
+        skip(2);
+        depth--;
+        return null;
+      }
+      if (startsWith(">")) {
+        skip(1);
+        return null;
+      }
+      if (!spaced) {
+        throw GIVE_UP;
+      }
+      breach = qualifiedName();
+      if (breach != null) {
+        return breach;
+      }
+      skipSpace();
+      expect('=');
+      skipSpace();
+      int quote = peek();
+      if (quote != '"' && quote != '\'') {
+        throw GIVE_UP;
+      }
+      advance();
+      while (peek() != quote) {
+        if (peek() < 0 || peek() == '<') {
+          throw GIVE_UP;
+        }
+        if (peek() == '&') {
+          breach = reference();
+          if (breach != null) {
+            return breach;
+          }
+        } else {
+          advance();
+        }
+      }
+      advance();
+      if (++attributes > maxAttributes) {
+        return breach(Kind.ATTRIBUTES);
+      }
+    }
+  }
+
+  /** A reference, at its {@code &}: an entity's name is measured; a character reference is passed over. */
+  private Breach reference() {
+    advance();
+    if (peek() == '#') {
+      return null;
+    }
+    return name(new int[2]) > HardenedXml.MAX_NAME_LENGTH ? breach(Kind.NAME) : null;
+  }
+
+  /** An instruction or the XML declaration, at its {@code <?}: the target is measured. */
+  private Breach instruction() {
+    skip(2);
+    if (name(new int[2]) > HardenedXml.MAX_NAME_LENGTH) {
+      return breach(Kind.NAME);
+    }
+    skipPast("?>");
+    return null;
+  }
+
+  private void comment() {
+    skip(4);
+    skipPast("-->");
+  }
+
+  /**
+   * An element or attribute name: the parser holds its prefix and its local part each to the limit, and reports a
+   * prefix too long where the name starts, a local part too long after it.
+   */
+  private Breach qualifiedName() {
+    int startLine = line;
+    int startColumn = column;
+    int[] parts = new int[2];
+    name(parts);
+    if (parts[0] > HardenedXml.MAX_NAME_LENGTH) {
+      return new Breach(Kind.NAME, startLine, startColumn);
+    }
+    return parts[1] > HardenedXml.MAX_NAME_LENGTH ? breach(Kind.NAME) : null;
+  }
+
+  /**
+   * Reads a name; gives its length in UTF-16 units and sets {@code parts} to the lengths of its prefix (before the
+   * first colon; 0 without one) and of the rest. Gives up at an empty name or one that starts with a digit, a dot or
+   * a hyphen. ASCII characters other than letters, digits and {@code .-_:} end a name; any other character is taken
+   * as part of it.
+   */
+  private int name(int[] parts) {
+    int first = peek();
+    if (first < 0 || first < 0x80 && (!isAsciiNameChar(first) || first == '-' || first == '.'
+        || first >= '0' && first <= '9')) {
+      throw GIVE_UP;
+    }
+    int units = 0;
+    int part = 0;
+    boolean split = false;
+    while (true) {
+      int c = peek();
+      if (c < 0 || c < 0x80 && !isAsciiNameChar(c)) {
+        break;
+      }
+      int width = c >= 0xF0 ? 2 : 1;
+      units += width;
+      if (c == ':' && !split) {
+        split = true;
+        parts[0] = part;
+        part = 0;
+      } else {
+        part += width;
+      }
+      advance();
+    }
+    parts[1] = part;
+    return units;
+  }
+
+  private static boolean isAsciiNameChar(int c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+        || c == '.' || c == '-' || c == '_' || c == ':';
+  }
+
+  private Breach breach(Kind kind) {
+    return new Breach(kind, line, column);
+  }
+
+  /** The byte at the scan's place, or -1 at the end. */
+  private int peek() {
+    return at < end ? bytes[at] & 0xFF : -1;
+  }
+
+  private boolean startsWith(String ascii) {
+    if (end - at < ascii.length()) {
+      return false;
+    }
+    for (int i = 0; i < ascii.length(); i++) {
+      if ((bytes[at + i] & 0xFF) != ascii.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void expect(char c) {
+    if (peek() != c) {
+      throw GIVE_UP;
+    }
+    advance();
+  }
+
+  private boolean skipSpace() {
+    boolean any = false;
+    for (int c = peek(); c == ' ' || c == '\t' || c == '\r' || c == '\n'; c = peek()) {
+      advance();
+      any = true;
+    }
+    return any;
+  }
+
+  private void skip(int characters) {
+    for (int i = 0; i < characters; i++) {
+      advance();
+    }
+  }
+
+  /** Passes over everything up to and including {@code ascii}; gives up at the end. */
+  private void skipPast(String ascii) {
+    while (!startsWith(ascii)) {
+      if (peek() < 0) {
+        throw GIVE_UP;
+      }
+      advance();
+    }
+    skip(ascii.length());
+  }
+
+  /** Passes over one character, counting lines and columns as the parser does. */
+  private void advance() {
+    int c = peek();
+    if (c < 0) {
+      throw GIVE_UP;
+    }
+    if (c == '\n' || c == '\r') {
+      at += c == '\r' && at + 1 < end && bytes[at + 1] == '\n' ? 2 : 1;
+      line++;
+      column = 1;
+      return;
+    }
+    int length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    at = Math.min(end, at + length);
+    column += length == 4 ? 2 : 1; // a character beyond the BMP is two UTF-16 units
+  }
+}
