@@ -17,7 +17,7 @@ final class HardenedXml {
   private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
   private static final String MAX_ELEMENT_DEPTH = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
   private static final String ATTRIBUTE_LIMIT = "http://www.oracle.com/xml/jaxp/properties/elementAttributeLimit";
-  private static final String NAME_LIMIT = "http://www.oracle.com/xml/jaxp/properties/maxXMLNameLimit";
+  static final String NAME_LIMIT = "http://www.oracle.com/xml/jaxp/properties/maxXMLNameLimit";
   /** The longest name (element, attribute, prefix, entity, instruction target) the parser reads, in characters. */
   static final int MAX_NAME_LENGTH = 1000;
 
@@ -30,9 +30,14 @@ final class HardenedXml {
    * location or XInclude.
    */
   static SAXParserFactory parsers() {
+    return parsers(true);
+  }
+
+  /** Like {@link #parsers()}, namespace-aware or not. */
+  static SAXParserFactory parsers(boolean namespaceAware) {
     try {
       SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
-      factory.setNamespaceAware(true);
+      factory.setNamespaceAware(namespaceAware);
       factory.setValidating(false);
       factory.setXIncludeAware(false);
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);

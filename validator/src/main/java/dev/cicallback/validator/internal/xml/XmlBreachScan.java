@@ -1,6 +1,13 @@
 package dev.cicallback.validator.internal.xml;
 
 import dev.cicallback.validator.ValidatorOptions;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Finds, in the payload's own bytes, the first place where the hardened parser must stop for a reason of ours rather
@@ -11,8 +18,9 @@ import dev.cicallback.validator.ValidatorOptions;
  * text.
  *
  * <p>Each breach is placed where the JDK's parser detects it, in the parser's terms (lines end at LF, CRLF or CR;
- * columns count UTF-16 units from 1): just after the {@code <!DOCTYPE} keyword, after the offending name, after the
- * element name one level too deep, after the value of the attribute one over the limit. A fatal error at or after
+ * columns count UTF-16 units from 1): just after the {@code <!DOCTYPE} keyword, where a name too long starts (the
+ * parser reports it there or just after it), after the element name one level too deep, after the value of the
+ * attribute one over the limit. A fatal error at or after
  * that place is that breach; one before it is a syntax error that came first. The scan reads a subset of XML
  * leniently (it is no well-formedness check: the parser is), and gives up, finding nothing, at whatever it does not
  * follow.
@@ -44,6 +52,9 @@ final class XmlBreachScan {
   }
 
   private static final GiveUp GIVE_UP = new GiveUp();
+
+  /** Parsers for {@link #isName}: no namespaces, so a name is a name whatever colons it has. */
+  private static final SAXParserFactory NAME_PROBES = HardenedXml.parsers(false);
 
   private final byte[] bytes;
   private final int end;
@@ -210,17 +221,17 @@ final class XmlBreachScan {
     if (peek() == '#') {
       return null;
     }
-    return name(new int[2]) > HardenedXml.MAX_NAME_LENGTH ? breach(Kind.NAME) : null;
+    return name(false);
   }
 
   /** An instruction or the XML declaration, at its {@code <?}: the target is measured. */
   private Breach instruction() {
     skip(2);
-    if (name(new int[2]) > HardenedXml.MAX_NAME_LENGTH) {
-      return breach(Kind.NAME);
+    Breach breach = name(false);
+    if (breach == null) {
+      skipPast("?>");
     }
-    skipPast("?>");
-    return null;
+    return breach;
   }
 
   private void comment() {
@@ -228,54 +239,86 @@ final class XmlBreachScan {
     skipPast("-->");
   }
 
-  /**
-   * An element or attribute name: the parser holds its prefix and its local part each to the limit, and reports a
-   * prefix too long where the name starts, a local part too long after it.
-   */
+  /** An element or attribute name: the parser holds its prefix and its local part each to the limit. */
   private Breach qualifiedName() {
-    int startLine = line;
-    int startColumn = column;
-    int[] parts = new int[2];
-    name(parts);
-    if (parts[0] > HardenedXml.MAX_NAME_LENGTH) {
-      return new Breach(Kind.NAME, startLine, startColumn);
-    }
-    return parts[1] > HardenedXml.MAX_NAME_LENGTH ? breach(Kind.NAME) : null;
+    return name(true);
   }
 
   /**
-   * Reads a name; gives its length in UTF-16 units and sets {@code parts} to the lengths of its prefix (before the
-   * first colon; 0 without one) and of the rest. Gives up at an empty name or one that starts with a digit, a dot or
-   * a hyphen. ASCII characters other than letters, digits and {@code .-_:} end a name; any other character is taken
-   * as part of it.
+   * Reads a name, and gives a breach placed where it starts (the parser reports a name too long there, or just after
+   * it) when it is longer than the limit in UTF-16 units; with {@code qualified}, when its part before the first
+   * colon or the rest is. Gives up at an empty name or one that starts with an ASCII digit, dot or hyphen. ASCII
+   * characters other than letters, digits and {@code .-_:} end a name; any other character is taken as part of it
+   * here, and the part too long is then put to {@link #isName}: a character the parser does not take in a name stops
+   * it there, for a syntax error, so such a part is no breach.
    */
-  private int name(int[] parts) {
+  private Breach name(boolean qualified) {
+    int startLine = line;
+    int startColumn = column;
     int first = peek();
     if (first < 0 || first < 0x80 && (!isAsciiNameChar(first) || first == '-' || first == '.'
         || first >= '0' && first <= '9')) {
       throw GIVE_UP;
     }
-    int units = 0;
+    int partStart = at;
     int part = 0;
+    int overStart = -1;
     boolean split = false;
     while (true) {
       int c = peek();
       if (c < 0 || c < 0x80 && !isAsciiNameChar(c)) {
         break;
       }
-      int width = c >= 0xF0 ? 2 : 1;
-      units += width;
-      if (c == ':' && !split) {
+      if (c == ':' && qualified && !split) {
         split = true;
-        parts[0] = part;
+        advance();
+        partStart = at;
         part = 0;
-      } else {
-        part += width;
+        continue;
+      }
+      part += c >= 0xF0 ? 2 : 1;
+      if (part > HardenedXml.MAX_NAME_LENGTH && overStart < 0) {
+        overStart = partStart;
       }
       advance();
     }
-    parts[1] = part;
-    return units;
+    if (overStart < 0) {
+      return null;
+    }
+    if (!isName(longestLegalPrefix(overStart))) {
+      throw GIVE_UP;
+    }
+    return new Breach(Kind.NAME, startLine, startColumn);
+  }
+
+  /** The first characters of the name at byte {@code from}, one UTF-16 unit more than the limit (or up to two). */
+  private String longestLegalPrefix(int from) {
+    int to = from;
+    int units = 0;
+    while (units <= HardenedXml.MAX_NAME_LENGTH) {
+      int c = bytes[to] & 0xFF;
+      int length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      units += length == 4 ? 2 : 1;
+      to += length;
+    }
+    return new String(bytes, from, to - from, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Whether the JDK's parser, hardened as for payloads but without namespaces, and with room for one name just over
+   * the limit, reads {@code name} as
+   * the name of an empty element: whether each of its characters is one it takes in a name. A yes or no, never a
+   * message.
+   */
+  static boolean isName(String name) {
+    try {
+      SAXParser parser = HardenedXml.newParser(NAME_PROBES);
+      parser.setProperty(HardenedXml.NAME_LIMIT, String.valueOf(HardenedXml.MAX_NAME_LENGTH + 2));
+      parser.parse(new ByteArrayInputStream(("<" + name + "/>").getBytes(StandardCharsets.UTF_8)), new DefaultHandler());
+      return true;
+    } catch (SAXException | IOException e) {
+      return false;
+    }
   }
 
   private static boolean isAsciiNameChar(int c) {

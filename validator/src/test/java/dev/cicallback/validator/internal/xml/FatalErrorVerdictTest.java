@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import javax.xml.parsers.SAXParser;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -83,6 +84,9 @@ class FatalErrorVerdictTest {
         Arguments.of("<r/><?" + LONG + "?>", ProblemCode.LIMIT, NAME),
         Arguments.of("<r>\uD83D\uDE00<" + LONG + "/></r>", ProblemCode.LIMIT, NAME),
         Arguments.of("<r>é<" + "é".repeat(HardenedXml.MAX_NAME_LENGTH + 1) + "/></r>", ProblemCode.LIMIT, NAME),
+        Arguments.of("<r>\n<x>\n<" + "N".repeat(400_000) + "></x></r>", ProblemCode.LIMIT, NAME),
+        Arguments.of("<r xmlns:p='u'><p:" + "N".repeat(20_000) + "/></r>", ProblemCode.LIMIT, NAME),
+        Arguments.of("<r>&" + "N".repeat(20_000) + ";</r>", ProblemCode.LIMIT, NAME),
         // names at the limit, or past it where the parser stopped earlier for syntax
         Arguments.of("<r><p:" + AT_LIMIT + "/></r>", ProblemCode.SYNTAX, null),
         Arguments.of("<r/><" + LONG + "/>", ProblemCode.SYNTAX, null),
@@ -90,6 +94,12 @@ class FatalErrorVerdictTest {
         Arguments.of("<r>&#" + "1".repeat(1001) + ";</r>", ProblemCode.SYNTAX, null),
         Arguments.of("<r><a b></a><" + LONG + "/></r>", ProblemCode.SYNTAX, null),
         Arguments.of("<r>&amp</r>", ProblemCode.SYNTAX, null),
+        // characters the parser takes in no name, which this scan cannot tell from ASCII alone
+        Arguments.of("<r>\n<" + "\uD83D\uDE00".repeat(600) + "/></r>", ProblemCode.SYNTAX, null),
+        Arguments.of("<r><a\u00D7" + LONG + "/></r>", ProblemCode.SYNTAX, null),
+        Arguments.of("<r><a b\u00F7" + LONG + "='1'/></r>", ProblemCode.SYNTAX, null),
+        Arguments.of("<r>&a\u2000" + LONG + ";</r>", ProblemCode.SYNTAX, null),
+        Arguments.of("<r><" + LONG + "\u00D7/></r>", ProblemCode.LIMIT, NAME),
         Arguments.of("<r><a></b></r>", ProblemCode.SYNTAX, null));
   }
 
@@ -121,20 +131,39 @@ class FatalErrorVerdictTest {
     }
   }
 
-  /** A breach is found in the bytes even with no parser at all, and placed where the parser stops for it. */
+  /**
+   * A breach is found in the bytes with no parser at all, and placed where the parser stops for it or before: never
+   * after, where it would be taken for a syntax error.
+   */
   @ParameterizedTest
   @MethodSource("payloads")
-  void a_breach_is_placed_where_the_parser_stops(String payload, ProblemCode code, String message)
+  void a_breach_is_placed_no_later_than_the_parser_stops(String payload, ProblemCode code, String message)
       throws Exception {
     byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
     XmlBreachScan.Breach breach = XmlBreachScan.find(bytes, 0, bytes.length, OPTIONS);
+    SAXParseException reported = fatalError(bytes);
     if (message == null) {
-      return; // a syntax error first: the breach, if any, lies beyond the error (the test above holds that)
+      // A syntax error first: there is no breach, or it lies beyond the error.
+      assertTrue(breach == null || !breach.reachedBy(reported.getLineNumber(), reported.getColumnNumber()),
+          () -> breach + " at or before " + reported.getLineNumber() + ":" + reported.getColumnNumber());
+      return;
     }
     assertNotNull(breach, payload);
-    SAXParseException reported = fatalError(bytes);
-    assertEquals(reported.getLineNumber(), breach.line(), "line of " + breach);
-    assertEquals(reported.getColumnNumber(), breach.column(), "column of " + breach);
+    assertTrue(breach.reachedBy(reported.getLineNumber(), reported.getColumnNumber()));
+    if (breach.kind() != XmlBreachScan.Kind.NAME) {
+      assertEquals(reported.getLineNumber(), breach.line(), "line of " + breach);
+      assertEquals(reported.getColumnNumber(), breach.column(), "column of " + breach);
+    }
+  }
+
+  @Test
+  void a_name_is_put_to_the_parser_as_a_yes_or_no() {
+    assertTrue(XmlBreachScan.isName(LONG));
+    assertTrue(XmlBreachScan.isName("a:b:c"));
+    assertTrue(XmlBreachScan.isName("\u00E9t\u00E9"));
+    assertFalse(XmlBreachScan.isName("a\u00D7b"));
+    assertFalse(XmlBreachScan.isName("\uD83D\uDE00"));
+    assertFalse(XmlBreachScan.isName("1a"));
   }
 
   private static SAXParseException fatalError(byte[] bytes) throws Exception {
