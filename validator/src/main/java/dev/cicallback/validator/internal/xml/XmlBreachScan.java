@@ -312,7 +312,10 @@ final class XmlBreachScan {
    */
   static boolean isName(String name) {
     try {
-      SAXParser parser = HardenedXml.newParser(NAME_PROBES);
+      SAXParser parser;
+      synchronized (NAME_PROBES) { // a JAXP factory is not promised to be thread-safe
+        parser = HardenedXml.newParser(NAME_PROBES);
+      }
       parser.setProperty(HardenedXml.NAME_LIMIT, String.valueOf(HardenedXml.MAX_NAME_LENGTH + 2));
       parser.parse(new ByteArrayInputStream(("<" + name + "/>").getBytes(StandardCharsets.UTF_8)), new DefaultHandler());
       return true;
