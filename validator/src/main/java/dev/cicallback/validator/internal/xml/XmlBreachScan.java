@@ -134,6 +134,10 @@ final class XmlBreachScan {
     }
     if (c != '<') {
       advance();
+      while (at < end && bytes[at] >= 0x20 && bytes[at] != '<' && bytes[at] != '&') {
+        at++;
+        column++;
+      }
       return null;
     }
     if (startsWith("</")) {
@@ -374,13 +378,27 @@ final class XmlBreachScan {
 
   /** Passes over everything up to and including {@code ascii}; gives up at the end. */
   private void skipPast(String ascii) {
-    while (!startsWith(ascii)) {
-      if (peek() < 0) {
+    byte first = (byte) ascii.charAt(0);
+    while (true) {
+      skipPlainText(first);
+      if (at >= end) {
         throw GIVE_UP;
       }
-      advance();
+      if (bytes[at] == first && startsWith(ascii)) {
+        break;
+      }
+      advance(); // a line end, another character, or a first byte not followed by the rest
     }
     skip(ascii.length());
+  }
+
+  /** Passes over printable ASCII other than {@code stop}, the bulk of most text, a column each. */
+  private void skipPlainText(byte stop) {
+    int from = at;
+    while (at < end && bytes[at] >= 0x20 && bytes[at] != stop) {
+      at++;
+    }
+    column += at - from;
   }
 
   /** Passes over one character, counting lines and columns as the parser does. */

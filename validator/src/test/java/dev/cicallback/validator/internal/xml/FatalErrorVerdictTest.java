@@ -56,6 +56,8 @@ class FatalErrorVerdictTest {
         Arguments.of("<r>\n" + DEEP.replace("<a>", "<a>\r\n ") + UNDEEP + "</r>", ProblemCode.LIMIT, DEPTH),
         Arguments.of("<r>" + "<a x='1' y=\"2\">".repeat(8) + UNDEEP + "</r>", ProblemCode.LIMIT, DEPTH),
         Arguments.of("<r>\uD83D\uDE00" + "<a>\uD83D\uDE00".repeat(8) + UNDEEP + "</r>", ProblemCode.LIMIT, DEPTH),
+        Arguments.of("<r><!-- a\nb \u00E9 \uD83D\uDE00 --><![CDATA[ x\r\n y <z> ]]>text \u00E9\r&amp;&#10;\n<?p d\n?>"
+            + "<a>t\u00E9xt\n\t".repeat(7) + "<b/>" + "</a>".repeat(7) + "</r>", ProblemCode.LIMIT, DEPTH),
         Arguments.of("<r>" + "<a>".repeat(7) + "</r>", ProblemCode.SYNTAX, null),
         Arguments.of("<r>" + "<a>".repeat(6) + "<b x=>" + "</a>".repeat(6) + "</r>", ProblemCode.SYNTAX, null),
         // attributes: namespace declarations and duplicates count as the parser counts them
