@@ -56,32 +56,48 @@ public final class JsonPayloadValidator implements FormatValidator {
     this.verdict = JsonSchemaVerdict.shared();
   }
 
-  /** The packaged JSON Schema, compiled once per class loader: a compiled schema is thread-safe. */
+  /**
+   * The packaged JSON Schema, compiled once per class loader: a compiled schema is thread-safe.
+   *
+   * @throws IllegalStateException if it refers to anything but the packaged files (a broken build)
+   */
   private static Schema compile() {
+    Compilation compiled =
+        compile(SchemaLocation.of(SchemaFiles.jsonSchemaId(SchemaFiles.CALLBACK_JSON_SCHEMA)), null);
+    if (compiled.refused() != null) {
+      throw new IllegalStateException("the packaged JSON Schema refers outside the jar: " + compiled.refused());
+    }
+    return compiled.schema();
+  }
+
+  /** A compiled schema, or the IRI the loader refused (then no schema). */
+  record Compilation(Schema schema, String refused) {}
+
+  /**
+   * Compiles the schema at {@code location}, given as {@code node} or (when null) loaded by its {@code $id}, with
+   * every {@code $ref} resolved now. Only {@link PackagedSchemaLoader} loads: a reference to anything else is
+   * refused by type, before any of it is read, and comes back as {@link Compilation#refused()}.
+   */
+  static Compilation compile(SchemaLocation location, JsonNode node) {
     // The contract's own annotation keywords are annotations here too: unknown keywords are logged as warnings.
     Dialect dialect =
         Dialect.builder(Dialects.getDraft202012())
             .keywords(PackagedJsonSchemas.EXTENSION_KEYWORDS.stream().map(AnnotationKeyword::new).toList())
             .build();
     SchemaRegistry registry =
-        SchemaRegistry.withDefaultDialect(
-            dialect,
-            builder ->
-                builder
-                    // Only the packaged files: an $id under our prefix maps to the classpath, nothing else loads.
-                    .schemaIdResolvers(
-                        resolvers ->
-                            resolvers.mapPrefix(
-                                SchemaFiles.JSON_ID_PREFIX, "classpath:" + SchemaFiles.JSON_DIR))
-                    .resourceLoaders(
-                        loaders ->
-                            loaders.values(
-                                list -> list.removeIf(l -> !l.getClass().getSimpleName().startsWith("Classpath")))));
-    Schema schema =
-        registry.getSchema(
-            SchemaLocation.of(SchemaFiles.jsonSchemaId(SchemaFiles.CALLBACK_JSON_SCHEMA)));
-    schema.initializeValidators();
-    return schema;
+        SchemaRegistry.withDefaultDialect(dialect, builder -> builder.schemaLoader(new PackagedSchemaLoader()));
+    try {
+      Schema schema = node == null ? registry.getSchema(location) : registry.getSchema(location, node);
+      schema.initializeValidators();
+      return new Compilation(schema, null);
+    } catch (RuntimeException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof PackagedSchemaLoader.Refused refused) {
+          return new Compilation(null, refused.iri());
+        }
+      }
+      throw e;
+    }
   }
 
   /**

@@ -17,7 +17,10 @@ final class HardenedXml {
   private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
   private static final String MAX_ELEMENT_DEPTH = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
   private static final String ATTRIBUTE_LIMIT = "http://www.oracle.com/xml/jaxp/properties/elementAttributeLimit";
-  private static final String NAME_LIMIT = "http://www.oracle.com/xml/jaxp/properties/maxXMLNameLimit";
+  static final String NAME_LIMIT = "http://www.oracle.com/xml/jaxp/properties/maxXMLNameLimit";
+  /** The longest name (element, attribute, prefix, entity, instruction target) the parser reads, in characters. */
+  static final int MAX_NAME_LENGTH = 1000;
+
   private static final java.util.regex.Pattern DECLARED_ENCODING =
       java.util.regex.Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([^\"']*)[\"']");
 
@@ -27,9 +30,14 @@ final class HardenedXml {
    * location or XInclude.
    */
   static SAXParserFactory parsers() {
+    return parsers(true);
+  }
+
+  /** Like {@link #parsers()}, namespace-aware or not. */
+  static SAXParserFactory parsers(boolean namespaceAware) {
     try {
       SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
-      factory.setNamespaceAware(true);
+      factory.setNamespaceAware(namespaceAware);
       factory.setValidating(false);
       factory.setXIncludeAware(false);
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -58,7 +66,7 @@ final class HardenedXml {
     parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
     parser.setProperty(MAX_ELEMENT_DEPTH, String.valueOf(options.maxDepth()));
     parser.setProperty(ATTRIBUTE_LIMIT, String.valueOf(options.maxAttributes()));
-    parser.setProperty(NAME_LIMIT, "1000");
+    parser.setProperty(NAME_LIMIT, String.valueOf(MAX_NAME_LENGTH));
   }
 
   /** The encoding named in a leading XML declaration, or null. */

@@ -132,7 +132,7 @@ public final class XmlPayloadValidator implements FormatValidator {
       ValidatorHandler validator = validators.get();
       // The tracker keeps unknown nodes from the schema; the tree, built beside it, keeps every node.
       XmlPathTracker tracker = new XmlPathTracker(validator, ContractTree.xml(), options, problems);
-      Collector collector = new Collector(tracker, problems, options);
+      Collector collector = new Collector(tracker, problems, options, bytes, offset, length);
       validator.setErrorHandler(collector);
       reader.setErrorHandler(collector);
       reader.setContentHandler(tree == null ? tracker : new TeeHandler(tracker, tree));
@@ -155,12 +155,19 @@ public final class XmlPayloadValidator implements FormatValidator {
     private final XmlPathTracker tracker;
     private final List<Problem> problems;
     private final ValidatorOptions options;
+    private final byte[] bytes;
+    private final int offset;
+    private final int length;
     private String lastPath;
 
-    Collector(XmlPathTracker tracker, List<Problem> problems, ValidatorOptions options) {
+    Collector(
+        XmlPathTracker tracker, List<Problem> problems, ValidatorOptions options, byte[] bytes, int offset, int length) {
       this.tracker = tracker;
       this.problems = problems;
       this.options = options;
+      this.bytes = bytes;
+      this.offset = offset;
+      this.length = length;
     }
 
     @Override
@@ -193,35 +200,41 @@ public final class XmlPayloadValidator implements FormatValidator {
 
     @Override
     public void fatalError(SAXParseException e) throws SAXParseException {
-      String message = e.getMessage() == null ? "unreadable input" : e.getMessage();
-      ProblemCode code = ProblemCode.SYNTAX;
-      if (message.contains("DOCTYPE is disallowed")) {
-        message = "DOCTYPE declarations are not allowed: a callback has no DTD";
-      } else if (message.contains("maxElementDepth")) {
-        message = "elements nested deeper than the limit; a callback needs fewer than 10 levels";
-        code = ProblemCode.LIMIT;
-      } else if (message.contains("elementAttributeLimit") || message.contains("JAXP00010002")) {
-        message = "too many attributes on one element; callback elements carry none";
-        code = ProblemCode.LIMIT;
-      } else if (message.contains("JAXP00010005") || message.contains("maxXMLNameLimit")) {
-        message = "a name longer than 1,000 characters; callback names are short";
-        code = ProblemCode.LIMIT;
-      } else if (message.contains("JAXP")) {
-        message = "the payload passes a parser safety limit: " + message.replaceAll("JAXP\\d+: ", "");
-        code = ProblemCode.LIMIT;
-      }
-      String path = tracker.currentPath();
-      problems.add(
-          new Problem(
-              Severity.ERROR, code,
-              Sentences.abbreviate(
-                  message.startsWith("not well-formed") ? message : "not well-formed XML: " + message, 300),
-              Math.max(e.getLineNumber(), 0),
-              Math.max(e.getColumnNumber(), 0),
-              path.equals("/") ? "" : path));
+      problems.add(fatalProblem(e, bytes, offset, length, options, tracker.currentPath()));
       throw e;
     }
+  }
 
+  /**
+   * The problem a fatal error of the parser is: a syntax error, unless the payload's own bytes show the parser
+   * stopped at a breach of ours there ({@link XmlBreachScan}): a DOCTYPE, or a depth, attribute or name limit. The
+   * parser's message is shown for a syntax error, and never read to decide; only its line and column are used.
+   */
+  static Problem fatalProblem(
+      SAXParseException e, byte[] bytes, int offset, int length, ValidatorOptions options, String path) {
+    int line = Math.max(e.getLineNumber(), 0);
+    int column = Math.max(e.getColumnNumber(), 0);
+    XmlBreachScan.Breach breach = XmlBreachScan.find(bytes, offset, length, options);
+    XmlBreachScan.Kind kind = breach != null && breach.reachedBy(line, column) ? breach.kind() : null;
+    ProblemCode code = kind == null || kind == XmlBreachScan.Kind.DOCTYPE ? ProblemCode.SYNTAX : ProblemCode.LIMIT;
+    String message;
+    if (kind == null) {
+      message = e.getMessage() == null ? "unreadable input" : e.getMessage();
+    } else {
+      message = switch (kind) {
+        case DOCTYPE -> "DOCTYPE declarations are not allowed: a callback has no DTD";
+        case DEPTH -> "elements nested deeper than the limit; a callback needs fewer than 10 levels";
+        case ATTRIBUTES -> "too many attributes on one element; callback elements carry none";
+        case NAME -> "a name longer than 1,000 characters; callback names are short";
+      };
+    }
+    return new Problem(
+        Severity.ERROR,
+        code,
+        Sentences.abbreviate("not well-formed XML: " + message, 300),
+        line,
+        column,
+        path.equals("/") ? "" : path);
   }
 
   private static void trySet(ValidatorHandler handler, String property, Object value) {
