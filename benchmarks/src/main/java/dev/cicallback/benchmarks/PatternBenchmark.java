@@ -1,10 +1,9 @@
 package dev.cicallback.benchmarks;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cicallback.contract.SchemaFiles;
+import dev.cicallback.contract.Contract;
+import dev.cicallback.contract.ContractNode;
+import dev.cicallback.contract.SchemaForm;
 import dev.cicallback.validator.internal.json.quick.SchemaPattern;
-import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -32,14 +31,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class PatternBenchmark {
 
-  /** file, $defs name and a value, separated by '|'. */
+  /** A type of the contract's JSON form and a value, separated by '|'. */
   @Param({
-    "common.schema.json|Timestamp|2022-06-30T19:33:18+0800",
-    "workflow-execution.schema.json|WorkflowTimestamp|2022-08-09 14:54:17+0800",
-    "common.schema.json|Md5|5b2ca33cd7357abb1e0ea29f57544dfa",
-    "common.schema.json|IntegerText|44100",
-    "common.schema.json|NumberText|13.654000",
-    "tts-operation.schema.json|TtsVolume|-10"
+    "Timestamp|2022-06-30T19:33:18+0800",
+    "WorkflowTimestamp|2022-08-09 14:54:17+0800",
+    "Md5|5b2ca33cd7357abb1e0ea29f57544dfa",
+    "IntegerText|44100",
+    "NumberText|13.654000",
+    "TtsVolume|-10"
   })
   public String pattern;
 
@@ -50,23 +49,35 @@ public class PatternBenchmark {
   @Setup
   public void setUp() throws Exception {
     String[] parts = pattern.split("\\|");
-    JsonNode schema;
-    try (InputStream in = SchemaFiles.open(SchemaFiles.JSON_DIR + parts[0])) {
-      schema = new ObjectMapper().readTree(in);
+    ContractNode node = find(Contract.packaged().root(SchemaForm.JSON_SCHEMA, "callback"), parts[0]);
+    if (node == null || node.value().patterns().isEmpty()) {
+      throw new IllegalStateException("no pattern for " + parts[0] + " in the contract's JSON form");
     }
-    String text = schema.path("$defs").path(parts[1]).path("pattern").asText();
-    if (text.isEmpty()) {
-      throw new IllegalStateException("no pattern for " + parts[1] + " in " + parts[0]);
-    }
+    // The tree holds the pattern without its anchors; the contract writes each as ^(...)$.
+    String text = "^(" + node.value().patterns().iterator().next() + ")$";
     automaton = SchemaPattern.compile(text);
     if (!automaton.isAutomaton()) {
-      throw new IllegalStateException(parts[1] + " is not compiled to an automaton");
+      throw new IllegalStateException(parts[0] + " is not compiled to an automaton");
     }
     regex = Pattern.compile(text);
-    value = parts[2];
+    value = parts[1];
     if (!automaton.matches(value) || !regex.matcher(value).find()) {
-      throw new IllegalStateException(value + " does not match " + parts[1]);
+      throw new IllegalStateException(value + " does not match " + parts[0]);
     }
+  }
+
+  /** The first node below {@code node} (depth first) whose type is {@code typeName}, or null. */
+  private static ContractNode find(ContractNode node, String typeName) {
+    if (node.typeName().equals(typeName)) {
+      return node;
+    }
+    for (ContractNode child : node.children().values()) {
+      ContractNode found = find(child, typeName);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   @Benchmark

@@ -1,5 +1,6 @@
 package dev.cicallback.compat;
 
+import dev.cicallback.contract.SecureXml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -42,9 +43,7 @@ public final class ApiChanges {
 
   /** The incompatible changes in the report at {@code file}. */
   public static List<Change> read(Path file) throws IOException {
-    XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    XMLInputFactory factory = SecureXml.streamReaders();
     Set<Change> changes = new LinkedHashSet<>();
     try (InputStream in = Files.newInputStream(file)) {
       XMLStreamReader xml = factory.createXMLStreamReader(in);

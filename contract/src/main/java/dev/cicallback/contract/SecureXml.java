@@ -23,9 +23,14 @@ public final class SecureXml {
 
   /** A namespace-aware, non-validating SAX parser factory. */
   public static SAXParserFactory saxParsers() {
+    return saxParsers(true);
+  }
+
+  /** A non-validating SAX parser factory, namespace-aware or not. */
+  public static SAXParserFactory saxParsers(boolean namespaceAware) {
     try {
       SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
-      factory.setNamespaceAware(true);
+      factory.setNamespaceAware(namespaceAware);
       factory.setValidating(false);
       factory.setXIncludeAware(false);
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);

@@ -2,6 +2,7 @@ package dev.cicallback.cli.simulate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cicallback.contract.SecureXml;
 import dev.cicallback.validator.PayloadFormat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,11 +24,9 @@ import javax.xml.stream.XMLStreamReader;
 final class Glance {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final XMLInputFactory XML = XMLInputFactory.newDefaultFactory();
+  private static final XMLInputFactory XML = SecureXml.streamReaders();
 
   static {
-    XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     XML.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
   }
 

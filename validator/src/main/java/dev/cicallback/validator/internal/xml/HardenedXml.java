@@ -1,5 +1,6 @@
 package dev.cicallback.validator.internal.xml;
 
+import dev.cicallback.contract.SecureXml;
 import dev.cicallback.validator.ValidatorOptions;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
@@ -14,7 +15,6 @@ import org.xml.sax.SAXException;
  */
 final class HardenedXml {
 
-  private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
   private static final String MAX_ELEMENT_DEPTH = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
   private static final String ATTRIBUTE_LIMIT = "http://www.oracle.com/xml/jaxp/properties/elementAttributeLimit";
   static final String NAME_LIMIT = "http://www.oracle.com/xml/jaxp/properties/maxXMLNameLimit";
@@ -33,23 +33,11 @@ final class HardenedXml {
     return parsers(true);
   }
 
-  /** Like {@link #parsers()}, namespace-aware or not. */
+  /** Like {@link #parsers()}, namespace-aware or not: the project's one hardened set-up ({@link SecureXml}). */
   static SAXParserFactory parsers(boolean namespaceAware) {
-    try {
-      SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
-      factory.setNamespaceAware(namespaceAware);
-      factory.setValidating(false);
-      factory.setXIncludeAware(false);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setFeature(DISALLOW_DOCTYPE, true);
-      factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-      factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-      factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-      return factory;
-    } catch (ParserConfigurationException | SAXException e) {
-      throw new IllegalStateException("cannot harden the XML parser", e);
-    }
+    return SecureXml.saxParsers(namespaceAware);
   }
+
 
   /** A parser from {@code factory}, which was configured and checked already. */
   static SAXParser newParser(SAXParserFactory factory) {
