@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
-sizes=${SIZES:-3000 30000}
+sizes=${SIZES-3000 30000}
 tag_copies=${TAG_COPIES:-1000}
 cdata_copies=${CDATA_COPIES:-3000}
 cdata_percent=${CDATA_PERCENT:-7}
