@@ -159,6 +159,16 @@ class XsdVerdictSyntaxTest {
         ValidatorOptions.builder().maxStringLength(spaces - 1).build()));
   }
 
+  /** A processing instruction target at the parser's name limit (1,000 characters) and past it, in and out of the root. */
+  @ParameterizedTest
+  @ValueSource(ints = {999, 1000, 1001, 1002})
+  void holds_an_instruction_target_to_the_name_limit(int length) {
+    String instruction = "<?" + "p".repeat(length) + " data?>";
+    assertAgrees(instruction + MINIMAL);
+    assertAgrees(MINIMAL.replace("<JobId>", instruction + "<JobId>"));
+    assertAgrees(MINIMAL.replace("<State>Success", "<State>Succ" + instruction + "ess"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "<?xml version=\"1.0\"?>", "<?xml version='1.0'?>", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",

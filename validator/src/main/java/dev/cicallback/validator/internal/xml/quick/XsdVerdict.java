@@ -229,8 +229,9 @@ public final class XsdVerdict {
     }
 
     /**
-     * A processing instruction at {@code pos}: a target of ASCII name characters (a colon, which Namespaces in XML
-     * forbids, or any other character doubts), not {@code xml} in any case, then nothing or white space and its data.
+     * A processing instruction at {@code pos}: a target of at most 1,000 ASCII name characters (a colon, which
+     * Namespaces in XML forbids, or any other character doubts), not {@code xml} in any case, then nothing or white
+     * space and its data.
      * Nobody reads the instruction: the schema and the tree ignore it.
      */
     private void instruction() {
@@ -242,6 +243,7 @@ public final class XsdVerdict {
       while (isNameByte(byteAt(pos))) {
         pos++;
       }
+      require(pos - target <= 1000); // the parser's name limit holds for targets too
       require(pos - target != 3 || (bytes[target] | 0x20) != 'x' || (bytes[target + 1] | 0x20) != 'm'
           || (bytes[target + 2] | 0x20) != 'l');
       if (!startsWith("?>")) {
