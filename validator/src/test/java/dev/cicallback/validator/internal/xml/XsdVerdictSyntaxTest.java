@@ -159,6 +159,20 @@ class XsdVerdictSyntaxTest {
         ValidatorOptions.builder().maxStringLength(spaces - 1).build()));
   }
 
+  /** The fuzz seed with CDATA sections, comments and instructions everywhere XML allows them: read by the verdict. */
+  @org.junit.jupiter.api.Test
+  void reads_the_seed_of_sections_itself() throws java.io.IOException {
+    byte[] seed = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(
+        "src/test/resources/dev/cicallback/validator/ReaderFuzzTestInputs/fuzz_xml_verdict/"
+            + "seed-valid-cdata-comments-instructions"));
+    XmlTreeBuilder tree = new XmlTreeBuilder(ContractTree.shared());
+
+    assertTrue(XsdVerdict.shared().passes(seed, 0, seed.length, OPTIONS, tree));
+    assertAgrees(seed, "the seed of sections");
+    assertEquals("你好 <b>&amp;</b> ]]>&好",
+        tree.tree().get("JobsDetail").get(0).get("Operation").get("TtsConfig").get("Input").asText());
+  }
+
   /** A processing instruction target at the parser's name limit (1,000 characters) and past it, in and out of the root. */
   @ParameterizedTest
   @ValueSource(ints = {999, 1000, 1001, 1002})
