@@ -6,14 +6,19 @@
 #
 # Batches: 3,000 and 30,000 payloads of each format (SIZES="3000 30000"), made from the valid fixtures in turn, each
 # JobId replaced by a distinct one; then, per job Tag of the contract (the XSD's Tag enumeration) and WorkflowFinish,
-# a batch of TAG_COPIES (default 1,000) copies of that Tag's published sample, one round (TAGS=0 skips them); then one
-# small file from a cold start (R runs). Prints the medians of wall time, CPU time (user + system) and maximum
-# resident memory, and the ratios ours / theirs. Needs GNU time (/usr/bin/time, Debian package "time").
+# a batch of TAG_COPIES (default 1,000) copies of that Tag's published sample, one round (TAGS=0 skips them); then
+# CDATA_COPIES (default 3,000) copies of the TTS sample of which CDATA_PERCENT (default 7; 0 skips the case) carry
+# their Input text as a CDATA section, beside the same batch without, R alternating rounds; then one small file from a
+# cold start (R runs); SIZES= TAGS=0 runs the CDATA case alone (and the cold start). Prints the medians of wall time,
+# CPU time (user + system) and maximum resident memory, and the ratios ours / theirs. Needs GNU time (/usr/bin/time,
+# Debian package "time").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
-sizes=${SIZES:-3000 30000}
+sizes=${SIZES-3000 30000}
 tag_copies=${TAG_COPIES:-1000}
+cdata_copies=${CDATA_COPIES:-3000}
+cdata_percent=${CDATA_PERCENT:-7}
 gnu_time=/usr/bin/time
 [[ -x $gnu_time ]] || { echo "compare.sh: GNU time is needed at $gnu_time (apt-get install time)" >&2; exit 2; }
 
@@ -149,6 +154,41 @@ if [[ ${TAGS:-1} != 0 ]]; then
       rm -rf "$dir"
     done
   done
+fi
+
+if [[ $cdata_percent != 0 ]]; then
+  # The TTS callback Tencent publishes (the seed case), its Input wrapped in a CDATA section in every payload whose
+  # index crosses a multiple of 100 / CDATA_PERCENT: the share spread evenly through the batch.
+  sample=schema/examples/xml/valid-seed-case1-task-api.xml
+  copies "$work/cdata/plain" "$cdata_copies" "$sample"
+  cp -r "$work/cdata/plain" "$work/cdata/mixed"
+  cdata=0
+  for ((i = 0; i < cdata_copies; i++)); do
+    if (( (i + 1) * cdata_percent / 100 > i * cdata_percent / 100 )); then
+      sed -i 's|<Input>\([^<]*\)</Input>|<Input><![CDATA[\1]]></Input>|' \
+        "$(printf "%s/cdata/mixed/payload-%05d.xml" "$work" "$i")"
+      cdata=$((cdata + 1))
+    fi
+  done
+  [[ $(grep -l '<!\[CDATA\[' "$work"/cdata/mixed/*.xml | wc -l) == "$cdata" ]] ||
+    { echo "compare.sh: the mixed batch does not have $cdata CDATA sections" >&2; exit 1; }
+  for round in $(seq "$rounds"); do
+    for batch in plain mixed; do
+      measure "$work/ours-cdata-$batch" ours "$work/cdata/$batch"
+      measure "$work/theirs-cdata-$batch" xml "$work/cdata/$batch"
+    done
+  done
+  echo
+  echo "TTS sample, $(printf "%'d" "$cdata_copies") copies, $cdata of them with a CDATA section (medians of $rounds" \
+    "alternating rounds):"
+  echo
+  header payloads
+  row "no CDATA section" xml "$work/ours-cdata-plain" "$work/theirs-cdata-plain"
+  row "$cdata_percent% with a CDATA section" xml "$work/ours-cdata-mixed" "$work/theirs-cdata-mixed"
+  echo
+  echo "ci-callback, with CDATA / without: wall $(ratio "$(median "$work/ours-cdata-mixed" 1)" \
+    "$(median "$work/ours-cdata-plain" 1)"), CPU $(ratio "$(median "$work/ours-cdata-mixed" 2)" \
+    "$(median "$work/ours-cdata-plain" 2)")"
 fi
 
 echo

@@ -133,6 +133,30 @@ class XmlQuickPassTest {
       e.appendChild(e.getOwnerDocument().createComment("c"));
       e.appendChild(e.getOwnerDocument().createProcessingInstruction("pi", "data"));
     });
+    damages.put("text split by a comment, a CDATA section and a processing instruction", e -> {
+      if (!ConversionTest.hasElements(e)) {
+        String text = e.getTextContent();
+        int half = text.length() / 2;
+        Document document = e.getOwnerDocument();
+        e.setTextContent(text.substring(0, half));
+        e.appendChild(document.createComment("c"));
+        e.appendChild(document.createCDATASection(text.substring(half)));
+        e.appendChild(document.createProcessingInstruction("pi", "data"));
+      }
+    });
+    damages.put("CDATA of markup", e -> {
+      if (!ConversionTest.hasElements(e)) {
+        String text = e.getTextContent();
+        e.setTextContent("");
+        e.appendChild(e.getOwnerDocument().createCDATASection("&amp;<" + text));
+      }
+    });
+    damages.put("white space CDATA and a comment before the first child", e -> {
+      if (ConversionTest.hasElements(e)) {
+        e.insertBefore(e.getOwnerDocument().createCDATASection("\n "), e.getFirstChild());
+        e.insertBefore(e.getOwnerDocument().createComment("c"), e.getFirstChild());
+      }
+    });
     damages.put("CDATA text", e -> {
       if (!ConversionTest.hasElements(e)) {
         String text = e.getTextContent();

@@ -23,10 +23,10 @@ import org.xml.sax.helpers.AttributesImpl;
  * payload needs it.
  *
  * <p>It is never more lenient than the schema validator: it reads a strict subset of XML (UTF-8, an optional XML 1.0
- * declaration, comments outside the root, elements without attributes or namespaces, text with the predefined and
- * character references) and says no at anything else, a DOCTYPE, a CDATA section, a processing instruction, a comment
- * inside the root, a reference between elements or of more than seven digits, XML 1.1 or a limit, for the
- * parser-based passes to decide. The schema side reads only the constructs the contract uses ({@link XsdAutomaton}
+ * declaration, elements without attributes or namespaces, text with the predefined and character references, CDATA
+ * sections, comments, and processing instructions with an ASCII target) and says no at anything else, a DOCTYPE, an
+ * instruction target with another character, a CDATA section in an element declared empty, a reference between
+ * elements or of more than seven digits, XML 1.1 or a limit, for the parser-based passes to decide. The schema side reads only the constructs the contract uses ({@link XsdAutomaton}
  * refuses any other); tests hold its verdicts to the schema validator's on every fixture, hostile input, fuzz case
  * and thousands of damaged payloads.
  */
@@ -121,6 +121,12 @@ public final class XsdVerdict {
     private int textStart;
     private int textEnd;
     private boolean textEncoded;
+    /**
+     * Whether the content since the last tag came in pieces (text, CDATA sections, comments, instructions), and then,
+     * for a simple type with facets, its text joined: the value the schema judges.
+     */
+    private boolean split;
+    private StringBuilder joined;
 
     Scan(XsdAutomaton automaton, byte[] bytes, int start, int end, ValidatorOptions options, ContentHandler tree) {
       this.automaton = automaton;
@@ -136,22 +142,18 @@ public final class XsdVerdict {
           && bytes[pos + 2] == (byte) 0xBF) {
         pos += 3;
       }
-      if (startsWith("<?xml")) {
+      if (startsWith("<?xml") && !isNameByte(byteAt(pos + 5))) { // "<?xml-stylesheet" is an instruction
         xmlDeclaration();
       }
       misc();
-      startTag(); // the root: a DOCTYPE, an instruction or nothing at all doubts here
+      startTag(); // the root: a DOCTYPE or nothing at all doubts here
       while (depth > 0) {
         Frame top = frames[depth - 1];
-        text(top);
-        if (tree != null && textEnd > textStart) {
-          char[] text = (textEncoded ? decoded() : ascii()).toCharArray();
-          tree.characters(text, 0, text.length);
-        }
+        content(top);
         if (byteAt(pos + 1) == '/') {
           endTag(top);
         } else if (top.declaration.complex == null) {
-          throw DOUBT; // a child, comment, instruction or CDATA section in a simple-typed element
+          throw DOUBT; // a child in a simple-typed element
         } else {
           startTag();
         }
@@ -197,7 +199,7 @@ public final class XsdVerdict {
       expectWord("?>");
     }
 
-    /** White space and comments, before and after the root. */
+    /** White space, comments and processing instructions, before and after the root. */
     private void misc() {
       while (pos < end) {
         byte b = bytes[pos];
@@ -205,6 +207,8 @@ public final class XsdVerdict {
           pos++;
         } else if (startsWith("<!--")) {
           comment();
+        } else if (startsWith("<?")) {
+          instruction();
         } else {
           return;
         }
@@ -222,6 +226,33 @@ public final class XsdVerdict {
         }
         character(b);
       }
+    }
+
+    /**
+     * A processing instruction at {@code pos}: a target of at most 1,000 ASCII name characters (a colon, which
+     * Namespaces in XML forbids, or any other character doubts), not {@code xml} in any case, then nothing or white
+     * space and its data.
+     * Nobody reads the instruction: the schema and the tree ignore it.
+     */
+    private void instruction() {
+      pos += 2;
+      int target = pos;
+      byte first = byteAt(pos);
+      require(first >= 'A' && first <= 'Z' || first >= 'a' && first <= 'z' || first == '_');
+      pos++;
+      while (isNameByte(byteAt(pos))) {
+        pos++;
+      }
+      require(pos - target <= 1000); // the parser's name limit holds for targets too
+      require(pos - target != 3 || (bytes[target] | 0x20) != 'x' || (bytes[target + 1] | 0x20) != 'm'
+          || (bytes[target + 2] | 0x20) != 'l');
+      if (!startsWith("?>")) {
+        require(spaces());
+        while (byteAt(pos) != '?' || byteAt(pos + 1) != '>') {
+          character(bytes[pos]);
+        }
+      }
+      pos += 2;
     }
 
     /** An element's start tag at {@code pos}; an empty one is also ended. */
@@ -270,6 +301,7 @@ public final class XsdVerdict {
       if (empty) {
         textStart = textEnd = pos;
         textEncoded = false;
+        split = false;
         close(frame);
       }
     }
@@ -339,7 +371,7 @@ public final class XsdVerdict {
       Declaration declaration = frame.declaration;
       if (declaration.simple != null) {
         if (!declaration.simple.plain) {
-          require(declaration.simple.allows(textEncoded ? decoded() : ascii()));
+          require(declaration.simple.allows(split ? joined.toString() : textEncoded ? decoded() : ascii()));
         }
       } else {
         ComplexType complex = declaration.complex;
@@ -365,6 +397,96 @@ public final class XsdVerdict {
         tree.endElement("", name, name);
       }
       depth--;
+    }
+
+    /**
+     * An element's content up to the next tag: text, CDATA sections, comments and processing instructions, each
+     * given to the tree as the parser does (the tree joins the pieces); for a simple type with facets the pieces are
+     * joined here too. The limit on text holds for the pieces together, in bytes, as the parser counts characters
+     * from one tag to the next.
+     */
+    private void content(Frame top) throws SAXException {
+      split = false;
+      boolean value = top.declaration.simple != null && !top.declaration.simple.plain;
+      long length = 0;
+      while (true) {
+        text(top);
+        length += textEnd - textStart;
+        String run = null;
+        if (textEnd > textStart && (tree != null || split && value)) {
+          run = textEncoded ? decoded() : ascii();
+          characters(run);
+          if (split && value) {
+            joined.append(run);
+          }
+        }
+        byte next = byteAt(pos + 1);
+        if (next != '!' && next != '?') {
+          break; // a tag
+        }
+        if (!split) {
+          split = true;
+          if (value) {
+            if (joined == null) {
+              joined = new StringBuilder();
+            }
+            joined.setLength(0);
+            if (textEnd > textStart) {
+              joined.append(run != null ? run : textEncoded ? decoded() : ascii());
+            }
+          }
+        }
+        if (next == '?') {
+          instruction();
+        } else if (startsWith("<!--")) {
+          comment();
+        } else if (startsWith("<![CDATA[")) {
+          length += cdata(top, value);
+        } else {
+          throw DOUBT; // a DOCTYPE or other declaration
+        }
+      }
+      require(length <= options.maxStringLength()); // bytes: never fewer than the parser's characters
+    }
+
+    /**
+     * A CDATA section at {@code pos}: its characters as written, no reference read, line ends normalized; in element
+     * content white space only, as for text (the schema sees characters), and none in an element declared empty.
+     * Returns its length in bytes.
+     */
+    private int cdata(Frame top, boolean value) throws SAXException {
+      pos += 9;
+      int start = pos;
+      boolean encoded = false;
+      ComplexType complex = top.declaration.complex;
+      require(complex == null || !complex.empty);
+      while (byteAt(pos) != ']' || byteAt(pos + 1) != ']' || byteAt(pos + 2) != '>') {
+        byte b = bytes[pos];
+        if (complex != null) {
+          require(b == ' ' || b == '\n' || b == '\t' || b == '\r');
+          pos++;
+        } else {
+          character(b);
+        }
+        encoded |= b < 0 || b == '\r';
+      }
+      int length = pos - start;
+      pos += 3;
+      if (length > 0 && (tree != null || value)) {
+        String text = encoded ? decoded(start, start + length, false) : ascii(start, start + length);
+        characters(text);
+        if (value) {
+          joined.append(text);
+        }
+      }
+      return length;
+    }
+
+    private void characters(String text) throws SAXException {
+      if (tree != null) {
+        char[] chars = text.toCharArray();
+        tree.characters(chars, 0, chars.length);
+      }
     }
 
     /**
@@ -397,7 +519,6 @@ public final class XsdVerdict {
           }
         }
       }
-      require(pos - start <= options.maxStringLength()); // bytes: never fewer than the parser's characters
       textStart = start;
       textEnd = pos;
       textEncoded = encoded;
@@ -459,21 +580,30 @@ public final class XsdVerdict {
     }
 
     private String ascii() {
-      return new String(bytes, textStart, textEnd - textStart, StandardCharsets.ISO_8859_1);
+      return ascii(textStart, textEnd);
+    }
+
+    private String ascii(int start, int stop) {
+      return new String(bytes, start, stop - start, StandardCharsets.ISO_8859_1);
     }
 
     /** The last text as the schema sees it: references replaced, line ends normalized, UTF-8 decoded. */
     private String decoded() {
-      StringBuilder value = new StringBuilder(textEnd - textStart);
+      return decoded(textStart, textEnd, true);
+    }
+
+    /** The characters of {@code [start, stop)}: line ends normalized, UTF-8 decoded, and references replaced if so. */
+    private String decoded(int start, int stop, boolean references) {
+      StringBuilder value = new StringBuilder(stop - start);
       int saved = pos;
-      pos = textStart;
-      while (pos < textEnd) {
+      pos = start;
+      while (pos < stop) {
         byte b = bytes[pos];
-        if (b == '&') {
+        if (b == '&' && references) {
           value.appendCodePoint(reference());
         } else if (b == '\r') {
           value.append('\n');
-          pos += byteAt(pos + 1) == '\n' ? 2 : 1;
+          pos += pos + 1 < stop && bytes[pos + 1] == '\n' ? 2 : 1;
         } else if (b < 0) {
           value.appendCodePoint(utf8());
         } else {
