@@ -165,7 +165,7 @@ class XsdVerdictSyntaxTest {
     byte[] seed = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(
         "src/test/resources/dev/cicallback/validator/ReaderFuzzTestInputs/fuzz_xml_verdict/"
             + "seed-valid-cdata-comments-instructions"));
-    XmlTreeBuilder tree = new XmlTreeBuilder(ContractTree.shared());
+    XmlTreeBuilder tree = new XmlTreeBuilder(ContractTree.xml());
 
     assertTrue(XsdVerdict.shared().passes(seed, 0, seed.length, OPTIONS, tree));
     assertAgrees(seed, "the seed of sections");
