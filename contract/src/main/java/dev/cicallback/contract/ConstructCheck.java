@@ -277,9 +277,41 @@ final class ConstructCheck {
         default -> { }
       }
     }
+    if (schema.has("$ref")) {
+      for (Iterator<String> names = schema.fieldNames(); names.hasNext(); ) {
+        String keyword = names.next();
+        if (!keyword.equals("$ref") && JSON_ASSERTIONS.contains(keyword)) {
+          json(RefusedConstruct.JSON_REF_WITH_ASSERTIONS, here, "\"" + keyword + "\" beside \"$ref\"");
+        }
+      }
+    }
+    if (schema.has("oneOf") && !OneOrMany.matches(schema) && !exactlyOneMember(schema)) {
+      json(RefusedConstruct.JSON_UNION, here, "\"oneOf\": " + schema.get("oneOf"));
+    }
+    if (schema.has("required") && schema.has("properties")) { // a oneOf branch's "required" is its parent's
+      for (JsonNode name : schema.get("required")) {
+        if (!schema.path("properties").has(name.asText())) {
+          json(RefusedConstruct.JSON_REQUIRED_UNDECLARED, here, "\"required\": " + name);
+        }
+      }
+    }
     if (members > 64) {
       json(RefusedConstruct.JSON_TOO_MANY_MEMBERS, here, members + " properties and required names");
     }
+  }
+
+  /** A oneOf beside properties whose branches each require one declared member and say nothing else. */
+  private static boolean exactlyOneMember(JsonNode schema) {
+    if (!schema.has("properties")) {
+      return false;
+    }
+    for (JsonNode branch : schema.get("oneOf")) {
+      if (branch.size() != 1 || branch.path("required").size() != 1
+          || !schema.get("properties").has(branch.get("required").get(0).asText())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void json(RefusedConstruct construct, int line, String detail) {

@@ -48,6 +48,10 @@ public final class ContractNode {
   private Docs docs = Docs.NONE;
   private Docs typeDocs = Docs.NONE;
   private ContentModel content;
+  private String sourcePattern = "";
+  private long minItems;
+  private boolean array;
+  private List<String> exactlyOneOf = List.of();
   private List<Identity> identities = List.of();
   private Location declaredAt;
   private Location typeAt;
@@ -152,6 +156,35 @@ public final class ContractNode {
     return content;
   }
 
+  /**
+   * The JSON Schema form's {@code pattern} as written (anchors included: JSON Schema patterns match anywhere), ""
+   * when none; {@link ValueType#patterns()} holds it without anchors, comparable with the XSD's.
+   */
+  public String sourcePattern() {
+    return sourcePattern;
+  }
+
+  /**
+   * Whether the JSON form always writes the node as an array of its values ({@code type: array}); the node stands
+   * for one item, and {@link #min()}/{@link #max()} count the items.
+   */
+  public boolean array() {
+    return array;
+  }
+
+  /** For a {@link #oneOrMany()} or {@link #array()} node: the least number of items its array form holds. */
+  public long minItems() {
+    return minItems;
+  }
+
+  /**
+   * The members of which exactly one must be present (a JSON Schema {@code oneOf} of branches that each require one
+   * member: a callback holds {@code JobsDetail} or {@code WorkflowExecution}); empty when none.
+   */
+  public List<String> exactlyOneOf() {
+    return exactlyOneOf;
+  }
+
   /** The identity constraints the XSD element declares ({@code xs:unique}, {@code xs:key}), in order. */
   public List<Identity> identities() {
     return identities;
@@ -228,6 +261,26 @@ public final class ContractNode {
 
   ContractNode content(ContentModel model) {
     this.content = model;
+    return this;
+  }
+
+  ContractNode sourcePattern(String pattern) {
+    this.sourcePattern = pattern;
+    return this;
+  }
+
+  ContractNode array(boolean isArray) {
+    this.array = isArray;
+    return this;
+  }
+
+  ContractNode minItems(long least) {
+    this.minItems = least;
+    return this;
+  }
+
+  ContractNode exactlyOneOf(List<String> names) {
+    this.exactlyOneOf = List.copyOf(names);
     return this;
   }
 

@@ -335,7 +335,8 @@ final class JsonSchemaReader {
       JsonNode items = s.get("items");
       ContractNode item = items == null ? new ContractNode(name, ContractNode.Kind.ANY, declaredAt)
           : node(name, items, declaredAt, inner).declaredAt(declaredAt);
-      return item.occurs(count(s, "minItems", 0), count(s, "maxItems", ContractNode.UNBOUNDED));
+      return item.occurs(count(s, "minItems", 0), count(s, "maxItems", ContractNode.UNBOUNDED)).array(true)
+          .minItems(count(s, "minItems", 0));
     }
     if (types.contains("object") || (types.isEmpty() && s.has("properties"))) {
       return object(name, s, declaredAt, typeAt, inner);
@@ -347,7 +348,8 @@ final class JsonSchemaReader {
     if (types.isEmpty() && !s.has("enum") && !s.has("const")) {
       return new ContractNode(name, ContractNode.Kind.ANY, declaredAt).typeAt(typeAt);
     }
-    return new ContractNode(name, ContractNode.Kind.VALUE, declaredAt).value(value(s, types)).typeAt(typeAt);
+    return new ContractNode(name, ContractNode.Kind.VALUE, declaredAt).value(value(s, types)).typeAt(typeAt)
+        .sourcePattern(s.path("pattern").asText(""));
   }
 
   private ContractNode object(String name, ObjectNode s, Location declaredAt, Location typeAt, List<String> stack)
@@ -374,6 +376,17 @@ final class JsonSchemaReader {
           }
         }
         required.addAll(inAll);
+        if (keyword.equals("oneOf")) {
+          List<String> exactlyOne = new ArrayList<>();
+          for (JsonNode branch : branches) {
+            if (branch.get("required").size() == 1) {
+              exactlyOne.add(branch.get("required").get(0).asText());
+            }
+          }
+          if (exactlyOne.size() == branches.size()) {
+            node.exactlyOneOf(exactlyOne);
+          }
+        }
       }
     }
     JsonNode properties = s.get("properties");
@@ -403,7 +416,8 @@ final class JsonSchemaReader {
         JsonNode items = many.schema().get("items");
         if (types(many.schema()).equals(Set.of("array")) && items != null
             && stripped(resolve(items, stack).schema()).equals(stripped(resolve(one, stack).schema()))) {
-          ContractNode node = node(name, one, declaredAt, stack).declaredAt(declaredAt).oneOrMany(true);
+          ContractNode node = node(name, one, declaredAt, stack).declaredAt(declaredAt).oneOrMany(true)
+              .minItems(count(many.schema(), "minItems", 0));
           long min = Math.min(1, count(many.schema(), "minItems", 0));
           return node.occurs(min, count(many.schema(), "maxItems", ContractNode.UNBOUNDED));
         }

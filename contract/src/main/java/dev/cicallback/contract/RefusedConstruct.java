@@ -49,6 +49,16 @@ public enum RefusedConstruct {
   JSON_KEYWORD("a JSON Schema keyword other than type, enum, pattern, minimum, maximum, properties,"
       + " additionalProperties, required, items, minItems, oneOf, $ref and annotations",
       "the quick JSON verdict knows these; teach it (and its tests) a new keyword first"),
+  /** Assertions beside a $ref. */
+  JSON_REF_WITH_ASSERTIONS("a keyword other than an annotation beside $ref",
+      "a $ref stands for its target alone; write the constraint into the target"),
+  /** Unions the contract does not use. */
+  JSON_UNION("a oneOf other than one value or an array of it ({\"oneOf\": [X, {\"type\": \"array\", \"items\": X}]})"
+      + " or, beside properties, branches that each require one member",
+      "the two shapes CI writes; the tree and the quick verdict know no other union"),
+  /** A required member an object does not declare. */
+  JSON_REQUIRED_UNDECLARED("a required name that properties does not declare",
+      "no payload could satisfy it"),
   /** A JSON enum of other than strings. */
   JSON_ENUM_NOT_TEXT("an enum with a value that is not a string", "CI writes enumerated values as strings"),
   /** A JSON object open to undeclared members. */

@@ -37,6 +37,13 @@ public final class SchemaFiles {
   /** Entry JSON Schema of TTS callbacks alone. */
   public static final String TTS_JSON_SCHEMA = "tts-callback.schema.json";
 
+  /**
+   * The JSON Schema keywords of the contract's own, which annotate and never constrain: the Chinese description, the
+   * contract's version, and the code generator's type names. A JSON Schema validator should know them as annotations.
+   */
+  public static final java.util.Set<String> JSON_ANNOTATION_KEYWORDS =
+      java.util.Set.of("x-description-zh", "x-contract-version", "javaType", "existingJavaType");
+
   /** Prefix of every {@code $id} in the JSON Schema files. */
   public static final String JSON_ID_PREFIX = "https://cicallback.dev/schema/json/";
 

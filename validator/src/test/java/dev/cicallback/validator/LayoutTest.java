@@ -35,9 +35,9 @@ class LayoutTest {
       "internal.xml.quick", Set.of("", "internal.core"),
       "internal.json", Set.of(
           "", "internal.core", "internal.contract", "internal.message", "internal.json.quick", "internal.json.syntax"),
-      "internal.json.quick", Set.of("", "internal.core", "internal.contract", "internal.json.syntax"),
+      "internal.json.quick", Set.of("", "internal.core", "internal.json.syntax"),
       "internal.message", Set.of("", "internal.core", "internal.contract"),
-      "internal.contract", Set.of("", "internal.core", "internal.json.syntax"),
+      "internal.contract", Set.of("", "internal.core"),
       "internal.json.syntax", Set.of("", "internal.core"),
       "internal.core", Set.of(""));
 

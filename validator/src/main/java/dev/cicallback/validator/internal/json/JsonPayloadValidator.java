@@ -19,7 +19,6 @@ import dev.cicallback.validator.ProblemCode;
 import dev.cicallback.validator.Severity;
 import dev.cicallback.validator.ValidatorOptions;
 import dev.cicallback.validator.internal.contract.ContractTree;
-import dev.cicallback.validator.internal.contract.PackagedJsonSchemas;
 import dev.cicallback.validator.internal.core.FormatValidator;
 import dev.cicallback.validator.internal.core.JsonPointers;
 import dev.cicallback.validator.internal.core.Lazy;
@@ -82,7 +81,7 @@ public final class JsonPayloadValidator implements FormatValidator {
     // The contract's own annotation keywords are annotations here too: unknown keywords are logged as warnings.
     Dialect dialect =
         Dialect.builder(Dialects.getDraft202012())
-            .keywords(PackagedJsonSchemas.EXTENSION_KEYWORDS.stream().map(AnnotationKeyword::new).toList())
+            .keywords(SchemaFiles.JSON_ANNOTATION_KEYWORDS.stream().map(AnnotationKeyword::new).toList())
             .build();
     SchemaRegistry registry =
         SchemaRegistry.withDefaultDialect(dialect, builder -> builder.schemaLoader(new PackagedSchemaLoader()));

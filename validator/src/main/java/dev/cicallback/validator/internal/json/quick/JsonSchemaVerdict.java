@@ -3,23 +3,22 @@ package dev.cicallback.validator.internal.json.quick;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.cicallback.contract.SchemaFiles;
+import dev.cicallback.contract.Bound;
+import dev.cicallback.contract.Contract;
+import dev.cicallback.contract.ContractNode;
+import dev.cicallback.contract.Location;
+import dev.cicallback.contract.SchemaForm;
+import dev.cicallback.contract.ValueType;
 import dev.cicallback.validator.ValidatorOptions;
-import dev.cicallback.validator.internal.contract.PackagedJsonSchemas;
 import dev.cicallback.validator.internal.core.Lazy;
 import dev.cicallback.validator.internal.json.syntax.LocatedJsonReader;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * A yes-or-no evaluator of the packaged JSON Schema that runs on the parser's tokens as they are read: no tree, one
@@ -29,21 +28,12 @@ import java.util.function.Function;
  *
  * <p>It is never more lenient than the full evaluator: where JSON Schema or the reader leave room (an integer written
  * as {@code 5.0}, a number with an exponent, a line break in a patterned string, a member the schema does not
- * declare) it says no, and the full evaluator decides. It knows exactly the keywords the contract uses, in the forms a
- * single pass can decide (a {@code oneOf} whose branches take different JSON types), and refuses to compile a schema
- * with anything else, so a new keyword cannot be silently ignored; tests hold its verdicts to the full evaluator's on
- * every fixture, hostile input and fuzz case.
+ * declare) it says no, and the full evaluator decides. It is compiled from the contract module's tree of the JSON
+ * form, not from the schema files, and refuses a contract that uses any construct of
+ * {@link dev.cicallback.contract.RefusedConstruct} (the one list), so a new keyword cannot be silently ignored; tests
+ * hold its verdicts to the full evaluator's on every fixture, hostile input and fuzz case.
  */
 public final class JsonSchemaVerdict {
-
-  /** Keywords that only annotate: no effect on the verdict. */
-  private static final Set<String> ANNOTATIONS = annotations();
-
-  private static Set<String> annotations() {
-    Set<String> annotations = new HashSet<>(Set.of("$schema", "$id", "$defs", "$comment", "title", "description"));
-    annotations.addAll(PackagedJsonSchemas.EXTENSION_KEYWORDS);
-    return Set.copyOf(annotations);
-  }
 
   private static final int STRING = 1;
   private static final int INTEGER = 2;
@@ -79,22 +69,13 @@ public final class JsonSchemaVerdict {
   /** A declared member: its subschema and its bit among the object's members. */
   record Member(Node node, long bit) {}
 
-  /** Schema files by the name a $ref gives them. */
-  private final Function<String, JsonNode> files;
-  /** Compiled subschemas by file and pointer, so that each $ref target is compiled once. */
-  private final Map<String, Node> compiled = new HashMap<>();
-  private final Set<String> resolving = new HashSet<>();
+  /** The entry the validator applies. */
+  private static final String ENTRY = "callback";
+
   private final Node root;
 
-  /** Compiles the schema {@code entry}, reading it and the files it refers to through {@code files}. */
-  public JsonSchemaVerdict(Function<String, JsonNode> files, String entry) {
-    this.files = files;
-    this.root = compile(entry, "");
-  }
-
-  /** The verdict of an already compiled schema ({@link JsonSchemaVerdictFile}). */
+  /** The verdict of a compiled schema ({@link #compile}, {@link JsonSchemaVerdictFile}). */
   JsonSchemaVerdict(Node root) {
-    this.files = null;
     this.root = root;
   }
 
@@ -104,9 +85,9 @@ public final class JsonSchemaVerdict {
     return packaged != null ? packaged : compilePackaged();
   }
 
-  /** The packaged schemas compiled from their files. */
+  /** The packaged contract's JSON form compiled from its tree: the build step's input. */
   static JsonSchemaVerdict compilePackaged() {
-    return new JsonSchemaVerdict(new PackagedJsonSchemas()::file, SchemaFiles.CALLBACK_JSON_SCHEMA);
+    return compile(Contract.packaged());
   }
 
   /** The compiled root schema, for {@link JsonSchemaVerdictFile}. */
@@ -353,133 +334,97 @@ public final class JsonSchemaVerdict {
     return number.indexOf('e') >= 0 || number.indexOf('E') >= 0;
   }
 
-  private Node compile(String file, String pointer) {
-    String key = file + "#" + pointer;
-    Node known = compiled.get(key);
-    if (known != null) {
-      return known;
+  // ------------------------------------------------------------------------------------------------ compiling
+
+  /** Compiles the JSON Schema form of {@code contract}'s entry {@code callback} from its tree. */
+  static JsonSchemaVerdict compile(Contract contract) {
+    if (!contract.refusals().isEmpty()) {
+      throw new IllegalStateException("the JSON Schema cannot be evaluated by " + JsonSchemaVerdict.class.getSimpleName()
+          + ": the contract uses what it may not: " + contract.refusals());
     }
-    JsonNode schema = pointer.isEmpty() ? files.apply(file) : files.apply(file).at(pointer);
-    if (schema.isMissingNode()) {
-      throw new IllegalStateException("unresolved reference " + key);
-    }
-    if (schema.isObject() && schema.has("$ref")) {
-      // A reference beside annotations only: the target itself.
-      requireOnly(schema, Set.of("$ref"), file, pointer, "$ref beside other assertions");
-      if (!resolving.add(key)) {
-        throw new IllegalStateException("a $ref cycle through " + key);
+    return new JsonSchemaVerdict(node(contract.root(SchemaForm.JSON_SCHEMA, ENTRY), new HashMap<>()));
+  }
+
+  /** A node as the JSON form writes it: its value, or that value or an array of them, or an array of them. */
+  private static Node node(ContractNode contract, Map<Location, Node> shapes) {
+    // A named type ($defs) is compiled once, where it is declared, as the schema's $ref shares it.
+    Node single = contract.typeName().isEmpty() ? null : shapes.get(contract.typeAt());
+    if (single == null) {
+      single = shape(contract, shapes);
+      if (!contract.typeName().isEmpty()) {
+        shapes.put(contract.typeAt(), single);
       }
-      Node target = reference(file, schema.get("$ref").asText());
-      resolving.remove(key);
-      compiled.put(key, target);
-      return target;
     }
+    if (!contract.oneOrMany() && !contract.array()) {
+      return single;
+    }
+    Node array = new Node();
+    array.types = ARRAY;
+    array.items = single;
+    array.minItems = (int) Math.min(Integer.MAX_VALUE, contract.minItems());
+    if (contract.array()) {
+      return array;
+    }
+    requireKnown((single.types & ARRAY) == 0, contract, "one value or an array of them, where the value is an array");
+    Node either = new Node();
+    either.oneOf = new Node[] {single, array};
+    return either;
+  }
+
+  private static Node shape(ContractNode contract, Map<Location, Node> shapes) {
     Node node = new Node();
-    compiled.put(key, node); // before the children, so that a schema may refer to itself
-    fill(node, file, pointer, schema);
+    switch (contract.kind()) {
+      case CONTAINER -> {
+        node.types = OBJECT;
+        if (contract.open()) {
+          // An object the schema says nothing of but its type: any members, each once.
+          requireKnown(contract.children().isEmpty(), contract, "an object open to undeclared members");
+          return node;
+        }
+        requireKnown(contract.children().size() <= 64, contract, "more than 64 members");
+        node.properties = new HashMap<>();
+        for (ContractNode child : contract.children().values()) {
+          long bit = 1L << node.properties.size();
+          node.properties.put(child.name(), new Member(node(child, shapes), bit));
+          if (child.required()) {
+            node.requiredMask |= bit;
+          }
+        }
+        for (String name : contract.exactlyOneOf()) {
+          node.exactlyOneMask |= node.properties.get(name).bit();
+        }
+      }
+      case VALUE -> {
+        ValueType value = contract.value();
+        node.types = types(value.types(), contract);
+        if (value.enumeration() != null) {
+          node.allowed = value.enumeration().toArray(new String[0]);
+        }
+        if (!contract.sourcePattern().isEmpty()) {
+          node.patternSource = contract.sourcePattern();
+          node.pattern = SchemaPattern.compile(node.patternSource);
+        }
+        node.minimum = bound(value.lower(), contract);
+        node.maximum = bound(value.upper(), contract);
+      }
+      case ANY -> node.types = ANY;
+      default -> requireKnown(false, contract, "a type that contains itself");
+    }
     return node;
   }
 
-  private void fill(Node node, String file, String pointer, JsonNode schema) {
-    if (schema.isBoolean()) {
-      node.types = schema.booleanValue() ? ANY : 0;
-      return;
+  private static BigDecimal bound(Bound bound, ContractNode contract) {
+    if (bound == null) {
+      return null;
     }
-    if (schema.has("oneOf") && schema.has("properties")) {
-      // Beside properties, a oneOf is "exactly one of these members": each branch only requires one of them.
-      fillObject(node, file, pointer, schema);
-      for (JsonNode branch : schema.get("oneOf")) {
-        requireKnown(branch.size() == 1 && branch.path("required").size() == 1, file, pointer + "/oneOf",
-            "beside properties, each branch must be {\"required\": [one member]}");
-        Member member = node.properties.get(branch.get("required").get(0).asText());
-        requireKnown(member != null, file, pointer + "/oneOf", "a branch requires an undeclared member");
-        node.exactlyOneMask |= member.bit();
-      }
-      return;
-    }
-    if (schema.has("oneOf")) {
-      requireOnly(schema, Set.of("oneOf"), file, pointer, "oneOf beside other assertions");
-      JsonNode branches = schema.get("oneOf");
-      node.oneOf = new Node[branches.size()];
-      int taken = 0;
-      for (int i = 0; i < branches.size(); i++) {
-        node.oneOf[i] = compile(file, pointer + "/oneOf/" + i);
-        int types = node.oneOf[i].types;
-        requireKnown(types != ANY && (types & taken) == 0 && node.oneOf[i].oneOf == null, file, pointer + "/oneOf",
-            "branches must take different JSON types");
-        taken |= types;
-      }
-      return;
-    }
-    fillObject(node, file, pointer, schema);
+    requireKnown(bound.inclusive(), contract, "an exclusive bound");
+    return bound.value();
   }
 
-  private void fillObject(Node node, String file, String pointer, JsonNode schema) {
-    for (Iterator<String> names = schema.fieldNames(); names.hasNext(); ) {
-      String keyword = names.next();
-      JsonNode value = schema.get(keyword);
-      String at = pointer + "/" + keyword;
-      switch (keyword) {
-        case "oneOf" -> {} // "exactly one of these members", read by fill
-        case "type" -> node.types = types(value, file, at);
-        case "enum" -> {
-          Set<String> distinct = new java.util.LinkedHashSet<>();
-          value.forEach(v -> distinct.add(v.asText()));
-          node.allowed = distinct.toArray(new String[0]);
-          requireKnown(allText(value), file, at, "only text values are supported");
-        }
-        case "pattern" -> {
-          node.patternSource = value.asText();
-          node.pattern = SchemaPattern.compile(node.patternSource);
-        }
-        case "minimum" -> node.minimum = value.decimalValue();
-        case "maximum" -> node.maximum = value.decimalValue();
-        case "properties" -> {
-          requireKnown(value.size() + schema.path("required").size() <= 64, file, at, "more than 64 members");
-          node.properties = new HashMap<>();
-          for (Iterator<String> properties = value.fieldNames(); properties.hasNext(); ) {
-            String name = properties.next();
-            Node member = compile(file, at + "/" + name.replace("~", "~0").replace("/", "~1"));
-            node.properties.put(name, new Member(member, 1L << node.properties.size()));
-          }
-        }
-        case "additionalProperties" ->
-            // Members the schema does not declare are refused by "properties", whatever this says.
-            requireKnown(value.isBoolean() && !value.booleanValue() && schema.has("properties"), file, at,
-                "only false beside properties is supported");
-        case "required" -> requireKnown(schema.has("properties"), file, at, "needs properties beside it");
-        case "items" -> node.items = compile(file, at);
-        case "minItems" -> node.minItems = value.intValue();
-        default -> requireKnown(ANNOTATIONS.contains(keyword), file, at, "the keyword is not supported");
-      }
-    }
-    int undeclared = node.properties == null ? 0 : node.properties.size();
-    for (JsonNode name : schema.path("required")) {
-      Member member = node.properties.get(name.asText());
-      // A required name that is not declared can never be present: a bit no member sets.
-      node.requiredMask |= member != null ? member.bit() : 1L << undeclared++;
-    }
-  }
-
-  private static boolean allText(JsonNode values) {
-    for (JsonNode value : values) {
-      if (!value.isTextual()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static int types(JsonNode value, String file, String at) {
-    List<JsonNode> names = new ArrayList<>();
-    if (value.isArray()) {
-      value.forEach(names::add);
-    } else {
-      names.add(value);
-    }
+  private static int types(Set<String> names, ContractNode contract) {
     int types = 0;
-    for (JsonNode name : names) {
-      int type = switch (name.asText()) {
+    for (String name : names) {
+      int type = switch (name) {
         case "string" -> STRING;
         case "integer" -> INTEGER;
         case "number" -> NUMBER | INTEGER;
@@ -489,31 +434,17 @@ public final class JsonSchemaVerdict {
         case "null" -> NULL;
         default -> -1;
       };
-      requireKnown(type > 0, file, at, "unknown type " + name);
+      requireKnown(type > 0, contract, "the type " + name);
       types |= type;
     }
-    return types;
+    return types == 0 ? ANY : types;
   }
 
-  private static void requireOnly(JsonNode schema, Set<String> assertion, String file, String pointer, String why) {
-    for (Iterator<String> names = schema.fieldNames(); names.hasNext(); ) {
-      String keyword = names.next();
-      requireKnown(assertion.contains(keyword) || ANNOTATIONS.contains(keyword), file, pointer + "/" + keyword, why);
-    }
-  }
-
-  private static void requireKnown(boolean known, String file, String at, String why) {
+  private static void requireKnown(boolean known, ContractNode at, String what) {
     if (!known) {
-      throw new IllegalStateException(
-          "the JSON Schema " + file + "#" + at + " cannot be evaluated by " + JsonSchemaVerdict.class.getSimpleName()
-              + ": " + why + "; teach it (and its tests) the keyword");
+      throw new IllegalStateException("the JSON Schema at " + at.declaredAt() + " (" + at.name() + ") cannot be"
+          + " evaluated by " + JsonSchemaVerdict.class.getSimpleName() + ": " + what
+          + "; teach it (and its tests) the construct, and the contract's RefusedConstruct list");
     }
-  }
-
-  private Node reference(String fromFile, String ref) {
-    int hash = ref.indexOf('#');
-    String fileName = hash < 0 ? ref : ref.substring(0, hash);
-    String pointer = hash < 0 ? "" : ref.substring(hash + 1);
-    return compile(fileName.isEmpty() ? fromFile : fileName, pointer);
   }
 }

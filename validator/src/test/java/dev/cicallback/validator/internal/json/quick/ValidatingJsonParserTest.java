@@ -26,7 +26,7 @@ class ValidatingJsonParserTest {
                             "properties": {"B": {"type": "string"}}},
                       "C": {"type": "array", "items": {"type": "integer"}}}}
       """;
-  private static final JsonSchemaVerdict VERDICT = new JsonSchemaVerdict(name -> json(SCHEMA), "s.json");
+  private static final JsonSchemaVerdict VERDICT = TestVerdicts.of(SCHEMA);
 
   @Test
   void overrides_every_way_a_reader_moves_through_the_document() {
@@ -159,14 +159,6 @@ class ValidatingJsonParserTest {
     try {
       return new ValidatingJsonParser(
           READER.parser(bytes, 0, bytes.length), VERDICT.walk(ValidatorOptions.defaults()));
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  private static com.fasterxml.jackson.databind.JsonNode json(String text) {
-    try {
-      return new ObjectMapper().readTree(text);
     } catch (IOException e) {
       throw new AssertionError(e);
     }
