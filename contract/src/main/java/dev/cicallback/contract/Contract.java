@@ -42,7 +42,11 @@ public final class Contract {
     return read(SchemaSource.folder(folder));
   }
 
-  /** The contract this jar packages ({@link SchemaFiles}), read once and shared; it is immutable. */
+  /**
+   * The contract this jar packages ({@link SchemaFiles}), read once and shared; it is immutable. The build reads
+   * {@code schema/} and packages the result, so this reads one compact file; a jar built without that step reads the
+   * packaged schema files instead.
+   */
   public static Contract packaged() {
     Contract contract = packaged;
     if (contract == null) {
@@ -50,7 +54,10 @@ public final class Contract {
         contract = packaged;
         if (contract == null) {
           try {
-            contract = read(SchemaSource.packaged());
+            contract = ContractFile.packaged();
+            if (contract == null) {
+              contract = read(SchemaSource.packaged());
+            }
           } catch (UnreadableSchemaException e) {
             throw new IllegalStateException("the packaged contract cannot be read: " + e.getMessage(), e);
           }
@@ -63,11 +70,21 @@ public final class Contract {
 
   /** The version of the contract this jar packages, read from the entry XSD alone (cheaper than {@link #packaged()}). */
   public static ContractVersion packagedVersion() {
+    ContractVersion compiled = ContractFile.packagedVersion();
+    if (compiled != null) {
+      return compiled;
+    }
     try {
       return ContractVersion.of(SchemaSource.packaged());
     } catch (UnreadableSchemaException e) {
       throw new IllegalStateException("the packaged contract states no version: " + e.getMessage(), e);
     }
+  }
+
+  /** A contract read from its packaged form ({@link ContractFile}): no refusals, the build checked them. */
+  static Contract of(Optional<ContractVersion> version, Map<String, Map<String, ContractNode>> xsd,
+      Map<String, ContractNode> jsonSchema) {
+    return new Contract(version, xsd, jsonSchema, List.of());
   }
 
   private static Contract read(SchemaSource source) throws UnreadableSchemaException {
