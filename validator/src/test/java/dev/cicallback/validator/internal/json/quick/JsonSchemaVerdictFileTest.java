@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cicallback.model.Fixtures;
+import dev.cicallback.model.testing.Fixtures;
 import dev.cicallback.validator.ValidatorOptions;
 import dev.cicallback.validator.internal.json.syntax.LocatedJsonReader;
 import java.io.ByteArrayInputStream;
