@@ -58,7 +58,7 @@ final class ContractFile {
 
   /** The packaged contract, or null when the jar has none (a build that skipped the step). */
   static Contract packaged() {
-    try (InputStream in = ContractFile.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+    try (InputStream in = ContractFile.class.getResourceAsStream("/" + RESOURCE)) {
       return in == null ? null : read(in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the packaged contract", e);
@@ -67,7 +67,7 @@ final class ContractFile {
 
   /** The packaged contract's version alone, or null when the jar has none. */
   static ContractVersion packagedVersion() {
-    try (InputStream in = ContractFile.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+    try (InputStream in = ContractFile.class.getResourceAsStream("/" + RESOURCE)) {
       if (in == null) {
         return null;
       }

@@ -57,13 +57,13 @@ public final class SchemaFiles {
   /** A schema file of this jar by classpath path, e.g. {@code XML_DIR + "common.xsd"}. */
   public static URL url(String path) {
     return Objects.requireNonNull(
-        SchemaFiles.class.getClassLoader().getResource(path), () -> "no schema resource " + path);
+        SchemaFiles.class.getResource("/" + path), () -> "no schema resource " + path);
   }
 
   /** Opens a schema file of this jar by classpath path. */
   public static InputStream open(String path) {
     return Objects.requireNonNull(
-        SchemaFiles.class.getClassLoader().getResourceAsStream(path), () -> "no schema resource " + path);
+        SchemaFiles.class.getResourceAsStream("/" + path), () -> "no schema resource " + path);
   }
 
   /**

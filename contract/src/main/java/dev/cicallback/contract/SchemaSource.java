@@ -99,12 +99,12 @@ abstract class SchemaSource {
   private static final class Packaged extends SchemaSource {
     @Override
     boolean exists(String file) {
-      return SchemaFiles.class.getClassLoader().getResource(SchemaFiles.ROOT + file) != null;
+      return SchemaFiles.class.getResource("/" + SchemaFiles.ROOT + file) != null;
     }
 
     @Override
     InputStream open(String file) throws IOException {
-      InputStream in = SchemaFiles.class.getClassLoader().getResourceAsStream(SchemaFiles.ROOT + file);
+      InputStream in = SchemaFiles.class.getResourceAsStream("/" + SchemaFiles.ROOT + file);
       if (in == null) {
         throw new IOException("no packaged schema file " + file);
       }

@@ -16,7 +16,7 @@ final class XsdIncludeResolver implements LSResourceResolver {
       String type, String namespaceUri, String publicId, String systemId, String baseUri) {
     String name = systemId == null ? "" : systemId.substring(systemId.lastIndexOf('/') + 1);
     if (!name.matches("[a-z0-9-]+\\.xsd")
-        || SchemaFiles.class.getClassLoader().getResource(SchemaFiles.XML_DIR + name) == null) {
+        || SchemaFiles.class.getResource("/" + SchemaFiles.XML_DIR + name) == null) {
       throw new SecurityException("schema resource outside the contract refused: " + systemId);
     }
     return new ClasspathInput(SchemaFiles.XML_DIR + name);

@@ -2,7 +2,7 @@ package dev.cicallback.validator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.cicallback.model.Fixtures;
+import dev.cicallback.model.testing.Fixtures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

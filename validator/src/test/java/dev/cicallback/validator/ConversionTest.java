@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cicallback.model.CanonicalJson;
-import dev.cicallback.model.Fixtures;
+import dev.cicallback.model.testing.CanonicalJson;
+import dev.cicallback.model.testing.Fixtures;
 import dev.cicallback.model.json.Callback;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

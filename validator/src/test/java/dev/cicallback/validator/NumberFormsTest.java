@@ -3,7 +3,7 @@ package dev.cicallback.validator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cicallback.model.Fixtures;
+import dev.cicallback.model.testing.Fixtures;
 import dev.cicallback.model.json.Callback;
 import dev.cicallback.model.json.MediaFormat;
 import java.math.BigDecimal;

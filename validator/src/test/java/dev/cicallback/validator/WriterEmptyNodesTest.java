@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cicallback.model.Fixtures;
+import dev.cicallback.model.testing.Fixtures;
 import dev.cicallback.model.json.Callback;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

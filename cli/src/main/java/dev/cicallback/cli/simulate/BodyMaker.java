@@ -92,7 +92,7 @@ public final class BodyMaker {
 
   private static ObjectNode load(String fixture) {
     byte[] bytes;
-    try (InputStream in = BodyMaker.class.getClassLoader().getResourceAsStream(EventCatalogue.FIXTURES + fixture)) {
+    try (InputStream in = BodyMaker.class.getResourceAsStream("/" + EventCatalogue.FIXTURES + fixture)) {
       if (in == null) {
         throw new IllegalStateException("the fixture " + fixture + " is not packaged (cli/pom.xml copies them)");
       }

@@ -85,7 +85,7 @@ public final class Listener implements AutoCloseable {
    */
   private void warmUp() throws IOException {
     String fixture = EventCatalogue.FIXTURES + EventCatalogue.find("tts-success").orElseThrow().fixture();
-    try (InputStream in = Listener.class.getClassLoader().getResourceAsStream(fixture)) {
+    try (InputStream in = Listener.class.getResourceAsStream("/" + fixture)) {
       if (in == null) {
         throw new IllegalStateException("the fixture " + fixture + " is not packaged");
       }

@@ -54,7 +54,7 @@ public final class CompiledForm {
 
   /** The packaged form at classpath {@code resource}, or null when the jar has none (a build that skipped the step). */
   public static <T> T packaged(String resource, int magic, int version, Reader<T> body) {
-    try (InputStream in = CompiledForm.class.getClassLoader().getResourceAsStream(resource)) {
+    try (InputStream in = CompiledForm.class.getResourceAsStream("/" + resource)) {
       return in == null ? null : read(in, resource, magic, version, body);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the packaged " + resource, e);

@@ -3,7 +3,7 @@ package dev.cicallback.validator.internal.xml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cicallback.model.Fixtures;
+import dev.cicallback.model.testing.Fixtures;
 import dev.cicallback.validator.ValidatorOptions;
 import dev.cicallback.validator.internal.core.PayloadCheck;
 import dev.cicallback.validator.internal.xml.quick.XsdVerdict;

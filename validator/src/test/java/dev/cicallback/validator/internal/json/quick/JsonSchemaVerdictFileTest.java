@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cicallback.model.Fixtures;
+import dev.cicallback.model.testing.Fixtures;
 import dev.cicallback.validator.ValidatorOptions;
 import dev.cicallback.validator.internal.json.syntax.LocatedJsonReader;
 import java.io.ByteArrayInputStream;
@@ -20,7 +20,7 @@ class JsonSchemaVerdictFileTest {
   void the_packaged_file_is_the_packaged_schemas_compiled() throws IOException {
     byte[] compiled = JsonSchemaVerdictFile.write(JsonSchemaVerdict.compilePackaged());
     byte[] packaged;
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream(JsonSchemaVerdictFile.RESOURCE)) {
+    try (InputStream in = getClass().getResourceAsStream("/" + JsonSchemaVerdictFile.RESOURCE)) {
       assertTrue(in != null, "no " + JsonSchemaVerdictFile.RESOURCE + " on the classpath: the build step did not run");
       packaged = in.readAllBytes();
     }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cicallback.model.Fixtures;
+import dev.cicallback.model.testing.Fixtures;
 import dev.cicallback.validator.Problem;
 import dev.cicallback.validator.ProblemCode;
 import dev.cicallback.validator.ValidatorOptions;

@@ -28,7 +28,7 @@ class XsdAutomatonTest {
   void the_packaged_file_is_the_packaged_xsd_compiled() throws IOException {
     byte[] compiled = XsdAutomatonFile.write(XsdAutomaton.compile());
     byte[] packaged;
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream(XsdAutomatonFile.RESOURCE)) {
+    try (InputStream in = getClass().getResourceAsStream("/" + XsdAutomatonFile.RESOURCE)) {
       assertTrue(in != null, "no " + XsdAutomatonFile.RESOURCE + " on the classpath: the build step did not run");
       packaged = in.readAllBytes();
     }

@@ -1,4 +1,4 @@
-package dev.cicallback.model;
+package dev.cicallback.model.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

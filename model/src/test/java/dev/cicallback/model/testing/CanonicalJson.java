@@ -1,4 +1,4 @@
-package dev.cicallback.model;
+package dev.cicallback.model.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

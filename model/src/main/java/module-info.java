@@ -1,0 +1,17 @@
+/**
+ * The generated bindings: {@code dev.cicallback.model.xml} (JAXB), {@code dev.cicallback.model.json} (Jackson) and
+ * {@code dev.cicallback.model} ({@code CiTimestamp}). The binding APIs their annotations come from are required
+ * transitively; each generated package is opened, for reflection, to the one binding that reads it (the JAXB API
+ * hands its opening on to the implementation it finds).
+ */
+module dev.cicallback.model {
+  requires transitive jakarta.xml.bind;
+  requires transitive com.fasterxml.jackson.annotation;
+
+  exports dev.cicallback.model;
+  exports dev.cicallback.model.xml;
+  exports dev.cicallback.model.json;
+
+  opens dev.cicallback.model.xml to jakarta.xml.bind;
+  opens dev.cicallback.model.json to com.fasterxml.jackson.databind;
+}

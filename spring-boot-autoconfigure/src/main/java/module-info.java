@@ -1,0 +1,22 @@
+/**
+ * The Spring Boot auto-configuration of a CI callback endpoint. Spring's jars are automatic modules (the names are
+ * their manifests' Automatic-Module-Name); Spring MVC, the Servlet API and Micrometer are optional, as in the POM.
+ * The configuration's nested classes are package-private: Spring creates them by reflection, hence the opening.
+ */
+@SuppressWarnings("requires-automatic")
+module dev.cicallback.spring.autoconfigure {
+  requires transitive dev.cicallback.validator;
+  requires spring.core;
+  requires spring.beans;
+  requires spring.context;
+  requires spring.boot;
+  requires spring.boot.autoconfigure;
+  requires spring.web;
+  requires static spring.webmvc;
+  requires static jakarta.servlet;
+  requires static micrometer.core;
+
+  exports dev.cicallback.spring.autoconfigure;
+
+  opens dev.cicallback.spring.autoconfigure to spring.core, spring.beans, spring.context;
+}
