@@ -17,7 +17,7 @@ class ContractFileTest {
   @Test
   void the_packaged_file_is_schema_read_now() throws Exception {
     byte[] packaged;
-    try (InputStream in = getClass().getClassLoader().getResourceAsStream(ContractFile.RESOURCE)) {
+    try (InputStream in = ContractFile.class.getResourceAsStream("/" + ContractFile.RESOURCE)) {
       assertNotNull(in, "no " + ContractFile.RESOURCE + " on the classpath: the build step did not run");
       packaged = in.readAllBytes();
     }
