@@ -29,6 +29,8 @@ import dev.cicallback.validator.internal.json.quick.JsonSchemaVerdict;
 import dev.cicallback.validator.internal.json.quick.ValidatingJsonParser;
 import dev.cicallback.validator.internal.json.syntax.LocatedJson;
 import dev.cicallback.validator.internal.json.syntax.LocatedJsonReader;
+import dev.cicallback.validator.internal.message.Messages;
+import dev.cicallback.validator.internal.message.Text;
 import dev.cicallback.validator.internal.message.UnknownNodes;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -161,7 +163,7 @@ public final class JsonPayloadValidator implements FormatValidator {
     if (ModerationCallbacks.recognises(document.tree())) {
       return new PayloadCheck(
           java.util.Optional.of(PayloadFormat.JSON),
-          List.of(new Problem(Severity.ERROR, ProblemCode.NOT_COVERED, ModerationCallbacks.MESSAGE, 1, 1, "")),
+          List.of(Messages.error(ProblemCode.NOT_COVERED, 1, 1, "", Text.NOT_COVERED_MODERATION)),
           null);
     }
     // The schema judges a copy without the members the contract does not know; the tree keeps them for the model.
@@ -191,15 +193,8 @@ public final class JsonPayloadValidator implements FormatValidator {
       ContractTree.Node child = node.child(member.getKey());
       if (child == null) {
         TextPosition at = document.positionOf(childPointer);
-        problems.add(
-            new Problem(
-                options.unknownNodeSeverity(),
-                ProblemCode.UNKNOWN_NODE,
-                UnknownNodes.message(
-                    member.getKey(), node, pointer.isEmpty() ? "the root object" : node.name(), options),
-                at.line(),
-                at.column(),
-                childPointer));
+        String parentName = pointer.isEmpty() ? Messages.render(Text.PART_THE_ROOT_OBJECT) : node.name();
+        problems.add(UnknownNodes.node(member.getKey(), node, parentName, options, at, childPointer));
         it.remove();
       } else if (child.container()) {
         JsonNode value = member.getValue();

@@ -1,0 +1,154 @@
+package dev.cicallback.validator.internal.xml;
+
+import dev.cicallback.contract.ContentModel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which children may come next in a container, read from the contract's content model ({@link ContentModel}) and
+ * the children seen so far: what an "expected one of" says, worked out from the contract rather than read from the
+ * schema validator's sentence.
+ */
+final class ContentOrder {
+
+  private ContentOrder() {}
+
+  /**
+   * The names that may follow {@code seen} in {@code model}, in the order the model first names them; empty when
+   * {@code seen} cannot begin a valid content (or the model is null).
+   */
+  static List<String> next(ContentModel model, List<String> seen) {
+    if (model == null) {
+      return List.of();
+    }
+    Set<String> names = new LinkedHashSet<>();
+    alphabet(model, names);
+    List<String> next = new ArrayList<>();
+    List<String> sequence = new ArrayList<>(seen);
+    sequence.add("");
+    for (String name : names) {
+      sequence.set(sequence.size() - 1, name);
+      if (reach(model, sequence, 0).prefix) {
+        next.add(name);
+      }
+    }
+    return next;
+  }
+
+  private static void alphabet(ContentModel model, Set<String> names) {
+    if (model instanceof ContentModel.Element element) {
+      names.add(element.name());
+    } else {
+      parts(model).forEach(part -> alphabet(part, names));
+    }
+  }
+
+  private static List<? extends ContentModel> parts(ContentModel model) {
+    if (model instanceof ContentModel.Sequence sequence) {
+      return sequence.parts();
+    }
+    if (model instanceof ContentModel.Choice choice) {
+      return choice.parts();
+    }
+    if (model instanceof ContentModel.All all) {
+      return all.parts();
+    }
+    return List.of();
+  }
+
+  /**
+   * Where a match of {@code model} starting at {@code from} may end ({@code ends}), and whether the rest of the
+   * sequence from there can be read inside it, as the start of one of its contents ({@code prefix}).
+   */
+  private record Reach(Set<Integer> ends, boolean prefix) {}
+
+  /** {@code model} with its occurrences. */
+  private static Reach reach(ContentModel model, List<String> sequence, int from) {
+    Set<Integer> ends = new HashSet<>();
+    boolean prefix = from == sequence.size();
+    if (model.min() == 0) {
+      ends.add(from);
+    }
+    Set<Integer> frontier = Set.of(from);
+    long limit = model.min() + sequence.size() - from + 1L;
+    for (long count = 1; count <= model.max() && count <= limit && !frontier.isEmpty(); count++) {
+      Set<Integer> next = new HashSet<>();
+      for (int position : frontier) {
+        Reach once = once(model, sequence, position);
+        prefix |= once.prefix;
+        next.addAll(once.ends);
+      }
+      if (count >= model.min()) {
+        if (ends.containsAll(next)) {
+          break; // nothing new: more occurrences can only match nothing again
+        }
+        ends.addAll(next);
+      }
+      frontier = next;
+    }
+    return new Reach(ends, prefix || ends.contains(sequence.size()));
+  }
+
+  /** One occurrence of {@code model}. */
+  private static Reach once(ContentModel model, List<String> sequence, int from) {
+    int size = sequence.size();
+    if (model instanceof ContentModel.Element element) {
+      boolean match = from < size && sequence.get(from).equals(element.name());
+      return new Reach(match ? Set.of(from + 1) : Set.of(), from == size || match && from + 1 == size);
+    }
+    if (model instanceof ContentModel.Sequence sequenceModel) {
+      Set<Integer> current = Set.of(from);
+      boolean prefix = from == size;
+      for (ContentModel part : sequenceModel.parts()) {
+        Set<Integer> next = new HashSet<>();
+        for (int position : current) {
+          Reach reach = reach(part, sequence, position);
+          prefix |= reach.prefix;
+          next.addAll(reach.ends);
+        }
+        current = next;
+      }
+      return new Reach(current, prefix || current.contains(size));
+    }
+    if (model instanceof ContentModel.Choice choice) {
+      Set<Integer> ends = new HashSet<>();
+      boolean prefix = from == size;
+      for (ContentModel part : choice.parts()) {
+        Reach reach = reach(part, sequence, from);
+        prefix |= reach.prefix;
+        ends.addAll(reach.ends);
+      }
+      return new Reach(ends, prefix);
+    }
+    if (model instanceof ContentModel.All all) {
+      Set<Integer> ends = new HashSet<>();
+      boolean prefix = all(all.parts(), sequence, from, new HashSet<>(), ends);
+      return new Reach(ends, prefix || ends.contains(size));
+    }
+    throw new IllegalArgumentException("unknown content model " + model);
+  }
+
+  /** {@code xs:all}: each element at most once, in any order, the required ones present. */
+  private static boolean all(
+      List<ContentModel.Element> parts, List<String> sequence, int from, Set<String> used, Set<Integer> ends) {
+    if (parts.stream().allMatch(part -> part.min() == 0 || used.contains(part.name()))) {
+      ends.add(from);
+    }
+    if (from == sequence.size()) {
+      return true;
+    }
+    String name = sequence.get(from);
+    for (ContentModel.Element part : parts) {
+      if (part.name().equals(name) && !used.contains(name)) {
+        used.add(name);
+        boolean prefix = all(parts, sequence, from + 1, used, ends);
+        used.remove(name);
+        return prefix;
+      }
+    }
+    return false;
+  }
+}
