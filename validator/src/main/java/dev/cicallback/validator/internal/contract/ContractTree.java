@@ -147,6 +147,8 @@ public final class ContractTree {
       return "";
     }
     String words = leaf.typeName().isEmpty() ? leaf.docs().en() : leaf.typeDocs().en();
-    return words.isEmpty() ? Messages.render(Text.PART_TEXT_MATCHING, leaf.value().patterns().iterator().next()) : words;
+    return words.isEmpty()
+        ? Messages.render(Text.PART_TEXT_MATCHING, leaf.value().patterns().iterator().next())
+        : words;
   }
 }

@@ -105,7 +105,7 @@ public enum Text {
   PART_NOT_CLOSED("part.notClosed"),
   PART_TWICE("part.twice"),
   PART_UNKNOWN_WORD("part.unknownWord"),
-  PART_NOT_A_NUMBER("part.notANumber"),
+  PART_NOT_NUMBER("part.notNumber"),
   PART_THAT_WORD("part.thatWord"),
   PART_LEADING_ZERO("part.leadingZero"),
   PART_CONTROL_CHARACTER("part.controlCharacter"),

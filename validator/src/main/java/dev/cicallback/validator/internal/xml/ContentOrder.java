@@ -68,7 +68,7 @@ final class ContentOrder {
     return List.of();
   }
 
-  /** One matching of a sequence of names: the last name's element particle, the first one found, in {@code lastLeaf}. */
+  /** One matching of a sequence of names; {@code lastLeaf} is the first element particle that takes the last name. */
   private static final class Run {
     private final List<String> sequence;
     private final Map<ContentModel.Element, Integer> leaves;

@@ -41,7 +41,7 @@ public final class XmlPathTracker implements ContentHandler {
     public final Map<String, Integer> childCounts = new HashMap<>();
     /** The names of the children passed on to the schema (those the contract knows here), in document order. */
     public final List<String> children = new ArrayList<>();
-    /** The character data passed on to the schema directly inside this element: a leaf's value as the schema sees it. */
+    /** The character data passed on to the schema directly inside this element: a leaf's value as the schema has it. */
     public final StringBuilder text = new StringBuilder();
 
     public Step(String path, String name, ContractTree.Node node, TextPosition start, Step parent) {

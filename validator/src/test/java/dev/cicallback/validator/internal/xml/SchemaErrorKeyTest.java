@@ -61,15 +61,16 @@ class SchemaErrorKeyTest {
         Arguments.of("<Response><EventName>TaskFinish</EventName>" + JOB.replace("<State>Success", "<State>It's")
             + "</Response>", ProblemCode.VALUE,
             "State: \"It's\" is not allowed; expected one of Submitted, Running, Success, Failed, Pause, Cancel."),
-        Arguments.of("<Response><EventName>TaskFinish</EventName>" + JOB.replace("<Tag>Tts", "<Tag>'Doc'\n<![CDATA[x]]>")
-            + "</Response>", ProblemCode.UNKNOWN_TAG, null),
+        Arguments.of("<Response><EventName>TaskFinish</EventName>"
+            + JOB.replace("<Tag>Tts", "<Tag>'Doc'\n<![CDATA[x]]>") + "</Response>", ProblemCode.UNKNOWN_TAG, null),
         // cvc-complex-type.2.3, cvc-type.3.1.2: the shape, by the element alone
         Arguments.of("<Response><EventName>TaskFinish</EventName>" + JOB.replace("<Operation>", "<Operation>text")
             + "</Response>", ProblemCode.SHAPE, "Operation holds text, but it is a container of other nodes"),
         Arguments.of("<Response><EventName>Task<b/>Finish</EventName>" + JOB + "</Response>", ProblemCode.SHAPE,
             "EventName holds elements, but it is a value"),
         // cvc-elt.1.a: the wrong root
-        Arguments.of("<Result/>", ProblemCode.NOT_ALLOWED, "the root element must be Response (no namespace), found Result"));
+        Arguments.of("<Result/>", ProblemCode.NOT_ALLOWED,
+            "the root element must be Response (no namespace), found Result"));
   }
 
   static List<Path> fixtures() {

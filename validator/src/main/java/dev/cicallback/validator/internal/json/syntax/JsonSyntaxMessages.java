@@ -44,7 +44,8 @@ public final class JsonSyntaxMessages {
     }
     if (jackson.startsWith("Non-standard token")) {
       Matcher token = Pattern.compile("Non-standard token '(.*?)'.*", Pattern.DOTALL).matcher(jackson);
-      return Messages.render(Text.PART_NOT_A_NUMBER, token.matches() ? token.group(1) : Messages.render(Text.PART_THAT_WORD));
+      return Messages.render(
+          Text.PART_NOT_NUMBER, token.matches() ? token.group(1) : Messages.render(Text.PART_THAT_WORD));
     }
     if (jackson.contains("Leading zeroes not allowed") || jackson.contains("leading zero")) {
       return Messages.render(Text.PART_LEADING_ZERO);

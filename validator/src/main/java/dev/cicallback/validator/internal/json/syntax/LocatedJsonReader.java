@@ -305,7 +305,8 @@ public final class LocatedJsonReader {
     int column = inside.start().column();
     return new JsonSyntaxError(
         name.isEmpty()
-            ? Messages.error(code, at.line(), at.column(), pointer, Text.SYNTAX_JSON_INSIDE_ROOT, what, kind, line, column)
+            ? Messages.error(
+                code, at.line(), at.column(), pointer, Text.SYNTAX_JSON_INSIDE_ROOT, what, kind, line, column)
             : Messages.error(
                 code, at.line(), at.column(), pointer, Text.SYNTAX_JSON_INSIDE, what, kind, name, line, column));
   }
