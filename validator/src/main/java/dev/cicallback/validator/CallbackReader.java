@@ -2,12 +2,12 @@ package dev.cicallback.validator;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.cicallback.model.json.Callback;
-import dev.cicallback.validator.internal.core.JsonPointers;
 import dev.cicallback.validator.internal.Pipeline;
+import dev.cicallback.validator.internal.core.JsonPointers;
+import dev.cicallback.validator.internal.core.Messages;
 import dev.cicallback.validator.internal.core.PayloadCheck;
+import dev.cicallback.validator.internal.core.Text;
 import dev.cicallback.validator.internal.json.ModelMapper;
-import dev.cicallback.validator.internal.message.Messages;
-import dev.cicallback.validator.internal.message.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.cicallback.validator.internal;
 
 import dev.cicallback.validator.Problem;
 import dev.cicallback.validator.ProblemCode;
-import dev.cicallback.validator.internal.message.Messages;
-import dev.cicallback.validator.internal.message.Text;
+import dev.cicallback.validator.internal.core.Messages;
+import dev.cicallback.validator.internal.core.Text;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;

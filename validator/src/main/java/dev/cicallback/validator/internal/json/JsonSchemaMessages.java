@@ -7,11 +7,11 @@ import dev.cicallback.validator.ProblemCode;
 import dev.cicallback.validator.ValidatorOptions;
 import dev.cicallback.validator.internal.contract.ContractTree;
 import dev.cicallback.validator.internal.core.JsonPointers;
+import dev.cicallback.validator.internal.core.Messages;
 import dev.cicallback.validator.internal.core.Sentences;
+import dev.cicallback.validator.internal.core.Text;
 import dev.cicallback.validator.internal.core.TextPosition;
 import dev.cicallback.validator.internal.json.syntax.LocatedJson;
-import dev.cicallback.validator.internal.message.Messages;
-import dev.cicallback.validator.internal.message.Text;
 import dev.cicallback.validator.internal.message.UnknownNodes;
 
 /** JSON Schema errors as located problems in plain words. */

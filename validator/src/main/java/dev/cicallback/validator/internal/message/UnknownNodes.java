@@ -4,7 +4,9 @@ import dev.cicallback.validator.Problem;
 import dev.cicallback.validator.ProblemCode;
 import dev.cicallback.validator.ValidatorOptions;
 import dev.cicallback.validator.internal.contract.ContractTree;
+import dev.cicallback.validator.internal.core.Messages;
 import dev.cicallback.validator.internal.core.Sentences;
+import dev.cicallback.validator.internal.core.Text;
 import dev.cicallback.validator.internal.core.TextPosition;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.cicallback.validator.internal.json.syntax;
 
+import dev.cicallback.validator.internal.core.Messages;
 import dev.cicallback.validator.internal.core.Sentences;
-import dev.cicallback.validator.internal.message.Messages;
-import dev.cicallback.validator.internal.message.Text;
+import dev.cicallback.validator.internal.core.Text;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

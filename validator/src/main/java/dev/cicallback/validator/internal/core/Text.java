@@ -1,4 +1,4 @@
-package dev.cicallback.validator.internal.message;
+package dev.cicallback.validator.internal.core;
 
 /**
  * Every message and message part the validator words, by its key in {@code problems.properties} (the one place the

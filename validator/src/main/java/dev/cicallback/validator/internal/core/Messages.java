@@ -1,4 +1,4 @@
-package dev.cicallback.validator.internal.message;
+package dev.cicallback.validator.internal.core;
 
 import dev.cicallback.validator.Problem;
 import dev.cicallback.validator.ProblemCode;
@@ -22,7 +22,7 @@ import java.util.Properties;
 public final class Messages {
 
   /** The bundle, as a resource path. */
-  public static final String BUNDLE = "/dev/cicallback/validator/internal/message/problems.properties";
+  public static final String BUNDLE = "/dev/cicallback/validator/internal/core/problems.properties";
 
   private static final Map<Text, String> PATTERNS = load();
 

@@ -1,4 +1,4 @@
-package dev.cicallback.validator.internal.message;
+package dev.cicallback.validator.internal.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
