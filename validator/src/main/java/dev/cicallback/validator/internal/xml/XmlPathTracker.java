@@ -43,6 +43,8 @@ public final class XmlPathTracker implements ContentHandler {
     public final List<String> children = new ArrayList<>();
     /** The character data passed on to the schema directly inside this element: a leaf's value as the schema has it. */
     public final StringBuilder text = new StringBuilder();
+    /** Whether the keys this element lacks have been reported (the schema reports each; one problem says them all). */
+    public boolean keysReported;
 
     public Step(String path, String name, ContractTree.Node node, TextPosition start, Step parent) {
       this.path = path;

@@ -111,6 +111,22 @@ public final class XsdMessages {
       // the contract gives the element's ancestors, the one whose field is the path down to this element.
       case "cvc-identity-constraint.3" ->
           error(ProblemCode.DUPLICATE, at, path, Text.DUPLICATE_ONCE, duplicateField(element), parentName);
+      // Reported at the end of the element that scopes an xs:key, once for each key it lacks: the key fields the
+      // contract gives the element that it has no child for, said at the first of these errors, which the others
+      // repeat.
+      case "cvc-identity-constraint.4.2.1.a" -> {
+        if (element == null) {
+          yield error(ProblemCode.VALUE, at, path, Text.VALUE_SCHEMA, name, key);
+        }
+        if (element.keysReported) {
+          yield null;
+        }
+        element.keysReported = true;
+        List<String> missing = missingKeyFields(element);
+        yield missing.isEmpty()
+            ? error(ProblemCode.VALUE, at, path, Text.VALUE_SCHEMA, name, key)
+            : error(ProblemCode.MISSING, at, path, Text.MISSING_REQUIRED, name, String.join(" and ", missing));
+      }
       // The tracker passes no attribute on (the contract has none), so this is not expected to happen.
       case "cvc-complex-type.3.2.2" -> error(ProblemCode.UNKNOWN_NODE, at, path, Text.UNKNOWN_NODE_ATTRIBUTE_ON, name);
       default -> error(ProblemCode.VALUE, at, path, Text.VALUE_SCHEMA, name, key);
@@ -159,6 +175,27 @@ public final class XsdMessages {
         && element.parent == null
         && expected.contains("EventName")
         && (element.childCounts.containsKey("JobsDetail") || element.childCounts.containsKey("WorkflowExecution"));
+  }
+
+  /** The fields of the keys {@code element} scopes (selector {@code .}) whose first step it has no child for. */
+  private static List<String> missingKeyFields(XmlPathTracker.Step element) {
+    List<String> missing = new ArrayList<>();
+    if (element.node == null) {
+      return missing;
+    }
+    for (Identity identity : element.node.identities()) {
+      if (!identity.key() || !identity.selector().replaceFirst("^\\./?", "").isEmpty()) {
+        continue;
+      }
+      for (String field : identity.fields()) {
+        String written = field.replaceFirst("^\\./", "");
+        String first = written.contains("/") ? written.substring(0, written.indexOf('/')) : written;
+        if (!element.childCounts.containsKey(first) && !missing.contains(written)) {
+          missing.add(written);
+        }
+      }
+    }
+    return missing;
   }
 
   /**

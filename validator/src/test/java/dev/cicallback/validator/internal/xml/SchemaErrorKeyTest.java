@@ -68,6 +68,14 @@ class SchemaErrorKeyTest {
             + "</Response>", ProblemCode.SHAPE, "Operation holds text, but it is a container of other nodes"),
         Arguments.of("<Response><EventName>Task<b/>Finish</EventName>" + JOB + "</Response>", ProblemCode.SHAPE,
             "EventName holds elements, but it is a value"),
+        // cvc-identity-constraint.4.2.1.a: the keys an element scopes, by the contract's fields and its children
+        Arguments.of("<Response><EventName>TaskFinish</EventName>" + JOB.replace("<Region>ap-chongqing</Region>", "")
+            .replace("<Bucket>test-123456789</Bucket>", "") + "</Response>", ProblemCode.MISSING,
+            "Output lacks the required node Region and Bucket"),
+        // cvc-identity-constraint.3: the field matched twice, by the contract's identity constraints
+        Arguments.of("<Response><EventName>TaskFinish</EventName>" + JOB.replace("</TtsConfig>",
+            "</TtsConfig><TtsConfig><InputType>Url</InputType></TtsConfig>") + "</Response>", ProblemCode.DUPLICATE,
+            "TtsConfig/InputType occurs more than once in TtsConfig; it may occur only once"),
         // cvc-elt.1.a: the wrong root
         Arguments.of("<Result/>", ProblemCode.NOT_ALLOWED,
             "the root element must be Response (no namespace), found Result"));
@@ -119,8 +127,8 @@ class SchemaErrorKeyTest {
         }
         String said = m.group(1).replaceAll("\"[^\"]*\":", "");
         if (problems.stream().anyMatch(p -> p.message().contains(" lacks the required node ")
-            || p.code() == ProblemCode.MISSING_EVENT_NAME)) {
-          continue; // said otherwise: the required children not seen, or a body without EventName
+            || p.code() == ProblemCode.MISSING_EVENT_NAME || p.code() == ProblemCode.DUPLICATE)) {
+          continue; // said otherwise: the required children not seen, a body without EventName, a second one
         }
         assertTrue(problems.stream().anyMatch(p -> p.message().endsWith("one of " + said)),
             () -> "the validator expected " + said + "; the problems say " + problems);
