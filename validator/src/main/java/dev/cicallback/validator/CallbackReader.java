@@ -2,9 +2,11 @@ package dev.cicallback.validator;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.cicallback.model.json.Callback;
-import dev.cicallback.validator.internal.core.JsonPointers;
 import dev.cicallback.validator.internal.Pipeline;
+import dev.cicallback.validator.internal.core.JsonPointers;
+import dev.cicallback.validator.internal.core.Messages;
 import dev.cicallback.validator.internal.core.PayloadCheck;
+import dev.cicallback.validator.internal.core.Text;
 import dev.cicallback.validator.internal.json.ModelMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -96,14 +98,14 @@ public final class CallbackReader {
       String pointer = pointerOf(e);
       List<Problem> problems = new ArrayList<>(validation.problems());
       problems.add(
-          new Problem(
-              Severity.ERROR,
+          Messages.error(
               ProblemCode.INTERNAL,
-              JsonPointers.lastToken(pointer) + ": valid, yet the model cannot hold it (" + rootCause(e).getMessage()
-                  + "); please report it",
               0,
               0,
-              pointer));
+              pointer,
+              Text.INTERNAL_UNBINDABLE,
+              JsonPointers.lastToken(pointer),
+              rootCause(e).getMessage()));
       return new ReadResult(new ValidationResult(validation.format(), problems), Optional.empty());
     } catch (IOException e) {
       throw new IllegalStateException("binding a tree cannot fail to parse", e);

@@ -3,11 +3,12 @@ package dev.cicallback.validator.internal;
 import dev.cicallback.validator.PayloadFormat;
 import dev.cicallback.validator.Problem;
 import dev.cicallback.validator.ProblemCode;
-import dev.cicallback.validator.Severity;
 import dev.cicallback.validator.ValidatorOptions;
 import dev.cicallback.validator.internal.core.FormatValidator;
 import dev.cicallback.validator.internal.core.Lazy;
+import dev.cicallback.validator.internal.core.Messages;
 import dev.cicallback.validator.internal.core.PayloadCheck;
+import dev.cicallback.validator.internal.core.Text;
 import dev.cicallback.validator.internal.json.JsonPayloadValidator;
 import dev.cicallback.validator.internal.xml.XmlPayloadValidator;
 import java.io.IOException;
@@ -111,15 +112,14 @@ public final class Pipeline {
       return tooLarge();
     }
     if (FormatDetector.hasWideBom(bytes, length)) {
-      return refused(ProblemCode.ENCODING, "the payload is UTF-16 or UTF-32; callbacks are UTF-8", 1, 1);
+      return refused(ProblemCode.ENCODING, 1, 1, Text.ENCODING_WIDE);
     }
     Optional<PayloadFormat> detected = FormatDetector.detect(bytes, length);
     Optional<PayloadFormat> format = options.format().or(() -> detected);
     if (format.isEmpty()) {
-      String what = length == 0 || detected.isEmpty() && isBlank(bytes, length)
-          ? "the payload is empty"
-          : "the payload is neither XML (starts with '<') nor JSON (starts with '{')";
-      return refused(ProblemCode.SYNTAX, what, 1, 1);
+      Text what =
+          length == 0 || detected.isEmpty() && isBlank(bytes, length) ? Text.SYNTAX_EMPTY : Text.SYNTAX_NEITHER;
+      return refused(ProblemCode.SYNTAX, 1, 1, what);
     }
     List<Problem> encoding = Utf8Check.problems(bytes, length);
     if (!encoding.isEmpty()) {
@@ -137,11 +137,8 @@ public final class Pipeline {
       return new PayloadCheck(
           format,
           List.of(
-              error(
-                  ProblemCode.INTERNAL,
-                  "cannot judge the payload (internal error " + e.getClass().getSimpleName() + "); please report it",
-                  0,
-                  0)),
+              Messages.error(
+                  ProblemCode.INTERNAL, 0, 0, "", Text.INTERNAL_CRASH, e.getClass().getSimpleName())),
           null);
     }
     List<Problem> problems = new ArrayList<>(check.problems());
@@ -150,12 +147,12 @@ public final class Pipeline {
   }
 
   private PayloadCheck tooLarge() {
-    return refused(
-        ProblemCode.LIMIT, "the payload is larger than the limit of " + limit() + " bytes; refused unread", 0, 0);
+    return refused(ProblemCode.LIMIT, 0, 0, Text.LIMIT_TOO_LARGE, limit());
   }
 
-  private static PayloadCheck refused(ProblemCode code, String message, int line, int column) {
-    return new PayloadCheck(Optional.empty(), List.of(error(code, message, line, column)), null);
+  private static PayloadCheck refused(ProblemCode code, int line, int column, Text text, Object... arguments) {
+    return new PayloadCheck(
+        Optional.empty(), List.of(Messages.error(code, line, column, "", text, arguments)), null);
   }
 
   private static boolean isBlank(byte[] bytes, int length) {
@@ -165,9 +162,5 @@ public final class Pipeline {
       }
     }
     return true;
-  }
-
-  private static Problem error(ProblemCode code, String message, int line, int column) {
-    return new Problem(Severity.ERROR, code, message, line, column, "");
   }
 }

@@ -2,7 +2,8 @@ package dev.cicallback.validator.internal;
 
 import dev.cicallback.validator.Problem;
 import dev.cicallback.validator.ProblemCode;
-import dev.cicallback.validator.Severity;
+import dev.cicallback.validator.internal.core.Messages;
+import dev.cicallback.validator.internal.core.Text;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -114,16 +115,14 @@ public final class Utf8Check {
       out.clear();
       if (result.isError()) {
         return List.of(
-            new Problem(
-                Severity.ERROR,
+            Messages.error(
                 ProblemCode.ENCODING,
-                String.format(
-                    "invalid UTF-8 at byte %d (0x%02X); callbacks are UTF-8",
-                    in.position(),
-                    bytes[in.position()] & 0xFF),
                 line,
                 column,
-                ""));
+                "",
+                Text.ENCODING_INVALID_AT,
+                in.position(),
+                String.format("%02X", bytes[in.position()] & 0xFF)));
       }
       if (result.isUnderflow()) {
         try {
@@ -133,7 +132,7 @@ public final class Utf8Check {
         }
         // Unreachable after isUtf8 said no, unless the two disagree: then say so rather than call it valid.
         return List.of(
-            new Problem(Severity.ERROR, ProblemCode.ENCODING, "invalid UTF-8; callbacks are UTF-8", 1, 1, ""));
+            Messages.error(ProblemCode.ENCODING, 1, 1, "", Text.ENCODING_INVALID));
       }
     }
   }

@@ -1,10 +1,14 @@
 package dev.cicallback.validator.internal.contract;
 
+import dev.cicallback.contract.ContentModel;
 import dev.cicallback.contract.Contract;
 import dev.cicallback.contract.ContractNode;
+import dev.cicallback.contract.Identity;
 import dev.cicallback.contract.SchemaForm;
 import dev.cicallback.validator.internal.core.Lazy;
+import dev.cicallback.validator.internal.core.Messages;
 import dev.cicallback.validator.internal.core.Sentences;
+import dev.cicallback.validator.internal.core.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +31,12 @@ public final class ContractTree {
     private final List<String> values;
     private final Map<String, Node> children = new LinkedHashMap<>();
     private final List<String> required = new ArrayList<>();
+    private final ContentModel content;
+    private final List<Identity> identities;
 
     private Node(ContractNode node) {
+      this.content = node.content();
+      this.identities = node.identities() == null ? List.of() : List.copyOf(node.identities());
       this.name = node.name();
       this.repeatable = node.repeatable();
       this.container = node.kind() == ContractNode.Kind.CONTAINER;
@@ -81,6 +89,19 @@ public final class ContractTree {
     public List<String> required() {
       return List.copyOf(required);
     }
+
+    /**
+     * The XSD form's content model of a container (in which orders its children may come), or null: for a leaf, for
+     * the JSON Schema form, for a container with no particle.
+     */
+    public ContentModel content() {
+      return content;
+    }
+
+    /** The identity constraints the XSD element declares ({@code xs:unique}, {@code xs:key}); empty in JSON. */
+    public List<Identity> identities() {
+      return identities;
+    }
   }
 
   private static final Lazy<ContractTree> XML = new Lazy<>(() -> new ContractTree(SchemaForm.XSD));
@@ -104,7 +125,9 @@ public final class ContractTree {
 
   /** What a leaf allows, to follow "expected" in a message ("an integer from -10 to 10."); {@code node} may be null. */
   public static String expectedValue(Node node) {
-    return node == null || node.allowed().isEmpty() ? "another value" : Sentences.lowerFirst(node.allowed());
+    return node == null || node.allowed().isEmpty()
+        ? Messages.render(Text.PART_ANOTHER_VALUE)
+        : Sentences.lowerFirst(node.allowed());
   }
 
   /** The callback as a whole: the XML {@code Response} element, the JSON root object. */
@@ -118,12 +141,14 @@ public final class ContractTree {
    */
   private static String allowedText(ContractNode leaf, List<String> values) {
     if (!values.isEmpty()) {
-      return "one of " + String.join(", ", values) + ".";
+      return Messages.render(Text.PART_ONE_OF_VALUES, String.join(", ", values));
     }
     if (leaf.value().patterns().isEmpty()) {
       return "";
     }
     String words = leaf.typeName().isEmpty() ? leaf.docs().en() : leaf.typeDocs().en();
-    return words.isEmpty() ? "text matching " + leaf.value().patterns().iterator().next() : words;
+    return words.isEmpty()
+        ? Messages.render(Text.PART_TEXT_MATCHING, leaf.value().patterns().iterator().next())
+        : words;
   }
 }

@@ -22,7 +22,9 @@ import dev.cicallback.validator.internal.contract.ContractTree;
 import dev.cicallback.validator.internal.core.FormatValidator;
 import dev.cicallback.validator.internal.core.JsonPointers;
 import dev.cicallback.validator.internal.core.Lazy;
+import dev.cicallback.validator.internal.core.Messages;
 import dev.cicallback.validator.internal.core.PayloadCheck;
+import dev.cicallback.validator.internal.core.Text;
 import dev.cicallback.validator.internal.core.TextPosition;
 import dev.cicallback.validator.internal.json.quick.JsonSchemaVerdict;
 import dev.cicallback.validator.internal.json.quick.ValidatingJsonParser;
@@ -160,7 +162,7 @@ public final class JsonPayloadValidator implements FormatValidator {
     if (ModerationCallbacks.recognises(document.tree())) {
       return new PayloadCheck(
           java.util.Optional.of(PayloadFormat.JSON),
-          List.of(new Problem(Severity.ERROR, ProblemCode.NOT_COVERED, ModerationCallbacks.MESSAGE, 1, 1, "")),
+          List.of(Messages.error(ProblemCode.NOT_COVERED, 1, 1, "", Text.NOT_COVERED_MODERATION)),
           null);
     }
     // The schema judges a copy without the members the contract does not know; the tree keeps them for the model.
@@ -190,15 +192,8 @@ public final class JsonPayloadValidator implements FormatValidator {
       ContractTree.Node child = node.child(member.getKey());
       if (child == null) {
         TextPosition at = document.positionOf(childPointer);
-        problems.add(
-            new Problem(
-                options.unknownNodeSeverity(),
-                ProblemCode.UNKNOWN_NODE,
-                UnknownNodes.message(
-                    member.getKey(), node, pointer.isEmpty() ? "the root object" : node.name(), options),
-                at.line(),
-                at.column(),
-                childPointer));
+        String parentName = pointer.isEmpty() ? Messages.render(Text.PART_THE_ROOT_OBJECT) : node.name();
+        problems.add(UnknownNodes.node(member.getKey(), node, parentName, options, at, childPointer));
         it.remove();
       } else if (child.container()) {
         JsonNode value = member.getValue();

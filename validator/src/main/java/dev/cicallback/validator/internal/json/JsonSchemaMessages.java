@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import dev.cicallback.validator.Problem;
 import dev.cicallback.validator.ProblemCode;
-import dev.cicallback.validator.Severity;
 import dev.cicallback.validator.ValidatorOptions;
 import dev.cicallback.validator.internal.contract.ContractTree;
 import dev.cicallback.validator.internal.core.JsonPointers;
+import dev.cicallback.validator.internal.core.Messages;
 import dev.cicallback.validator.internal.core.Sentences;
+import dev.cicallback.validator.internal.core.Text;
 import dev.cicallback.validator.internal.core.TextPosition;
 import dev.cicallback.validator.internal.json.syntax.LocatedJson;
 import dev.cicallback.validator.internal.message.UnknownNodes;
@@ -22,65 +23,70 @@ public final class JsonSchemaMessages {
       Error error, String pointer, LocatedJson document, ContractTree contract, ValidatorOptions options) {
     JsonNode instance = document.tree().at(pointer);
     ContractTree.Node node = nodeAt(contract, pointer);
-    String name = pointer.isEmpty() ? "the callback" : node == null ? displayName(pointer) : node.name();
+    String name = pointer.isEmpty()
+        ? Messages.render(Text.PART_THE_CALLBACK)
+        : node == null ? displayName(pointer) : node.name();
     String keyword = error.getKeyword() == null ? "" : error.getKeyword();
-    String message;
     String at = pointer;
     ProblemCode code;
-    Severity severity = Severity.ERROR;
+    Text text;
+    Object[] arguments;
     switch (keyword) {
       case "required" -> {
         String missing = error.getProperty();
-        message = name + " lacks the required node " + missing;
-        code = ProblemCode.MISSING;
         if (pointer.isEmpty() && "EventName".equals(missing)) {
-          code = ProblemCode.MISSING_EVENT_NAME;
-          message = UnknownNodes.missingEventName(options);
-          severity = options.unknownNodeSeverity();
+          return UnknownNodes.missingEventName(options, document.positionOf(at), at);
         }
+        code = ProblemCode.MISSING;
+        text = Text.MISSING_REQUIRED;
+        arguments = new Object[] {name, missing};
       }
       case "enum", "pattern", "minimum", "maximum", "format", "const" -> {
-        message = name + ": " + shown(instance) + " is not allowed; expected " + ContractTree.expectedValue(node);
-        code = ProblemCode.VALUE;
         if ("enum".equals(keyword) && isJobTag(pointer) && instance.isTextual()) {
-          code = ProblemCode.UNKNOWN_TAG;
-          message = UnknownNodes.tag(instance.asText(), node, options);
-          severity = options.unknownNodeSeverity();
+          return UnknownNodes.tag(instance.asText(), node, options, document.positionOf(at), at);
         }
+        code = ProblemCode.VALUE;
+        text = Text.VALUE_NOT_ALLOWED;
+        arguments = new Object[] {name, shown(instance), ContractTree.expectedValue(node)};
       }
       case "oneOf" -> {
-        code = ProblemCode.SHAPE;
         if (pointer.isEmpty()) {
           // The root's oneOf: a job (JobsDetail) or a workflow run (WorkflowExecution), exactly one.
           boolean both = instance.has("JobsDetail") && instance.has("WorkflowExecution");
-          message = both
-              ? "the callback holds both JobsDetail and WorkflowExecution; a callback reports a job or a workflow run"
-              : "the callback lacks the required node JobsDetail (a job) or WorkflowExecution (a workflow run)";
           code = both ? ProblemCode.NOT_ALLOWED : ProblemCode.MISSING;
+          text = both ? Text.NOT_ALLOWED_JOB_AND_WORKFLOW : Text.MISSING_JOB_OR_WORKFLOW;
+          arguments = new Object[0];
         } else {
-          message = name + ": expected " + expectedShape(node) + ", found " + shapeOf(instance);
+          code = ProblemCode.SHAPE;
+          text = Text.SHAPE_EXPECTED;
+          arguments = new Object[] {name, expectedShape(node), shapeOf(instance)};
         }
       }
       case "type" -> {
-        message = name + ": expected " + expectedShape(node) + ", found " + shapeOf(instance);
         code = ProblemCode.SHAPE;
+        text = Text.SHAPE_EXPECTED;
+        arguments = new Object[] {name, expectedShape(node), shapeOf(instance)};
       }
       case "minItems" -> {
-        message = name + ": an empty array; give at least one " + name + " or leave the node out";
         code = ProblemCode.SHAPE;
+        text = Text.SHAPE_EMPTY_ARRAY;
+        arguments = new Object[] {name};
       }
       case "additionalProperties", "unevaluatedProperties" -> {
         at = JsonPointers.child(pointer, String.valueOf(error.getProperty()));
-        message = "unknown node " + Sentences.abbreviate(String.valueOf(error.getProperty()), 60) + " in " + name;
         code = ProblemCode.UNKNOWN_NODE;
+        text = Text.UNKNOWN_NODE_MEMBER;
+        arguments = new Object[] {Sentences.abbreviate(String.valueOf(error.getProperty()), 60), name};
       }
       default -> {
-        message = name + ": " + stripPath(error.getMessage());
+        // A keyword the contract does not use today: networknt's own sentence (its bundle, by the error's key).
         code = ProblemCode.VALUE;
+        text = Text.VALUE_OTHER;
+        arguments = new Object[] {name, stripPath(error.getMessage())};
       }
     }
     TextPosition position = document.positionOf(at);
-    return new Problem(severity, code, message, position.line(), position.column(), at);
+    return Messages.error(code, position.line(), position.column(), at, text, arguments);
   }
 
   /** Whether the pointer names a job's Tag: /JobsDetail/Tag or /JobsDetail/n/Tag. */
@@ -109,48 +115,50 @@ public final class JsonSchemaMessages {
 
   private static String displayName(String pointer) {
     String last = JsonPointers.lastToken(pointer);
-    return last.isEmpty() ? "the callback" : Sentences.abbreviate(last, 60);
+    return last.isEmpty() ? Messages.render(Text.PART_THE_CALLBACK) : Sentences.abbreviate(last, 60);
   }
 
 
   private static String expectedShape(ContractTree.Node node) {
     if (node == null) {
-      return "another kind of value";
+      return Messages.render(Text.PART_ANOTHER_SHAPE);
     }
     if (node.container()) {
-      return node.repeatable() ? "an object or a non-empty array of objects" : "an object";
+      return Messages.render(node.repeatable() ? Text.PART_OBJECT_OR_OBJECTS : Text.PART_AN_OBJECT);
     }
-    String leaf = node.allowed().contains("integer") || node.allowed().contains("number")
-        ? "a string or a number"
-        : "a string";
-    return node.repeatable() ? leaf + ", or an array of them" : leaf;
+    // Read from the contract's words for the leaf (ContractTree.Node#allowed), not from a library's.
+    String leaf = Messages.render(
+        node.allowed().contains("integer") || node.allowed().contains("number")
+            ? Text.PART_STRING_OR_NUMBER
+            : Text.PART_A_STRING);
+    return node.repeatable() ? Messages.render(Text.PART_OR_ARRAY_OF_THEM, leaf) : leaf;
   }
 
   public static String shapeOf(JsonNode instance) {
     if (instance == null || instance.isMissingNode()) {
-      return "nothing";
+      return Messages.render(Text.PART_NOTHING);
     }
     if (instance.isObject()) {
-      return "an object";
+      return Messages.render(Text.PART_AN_OBJECT);
     }
     if (instance.isArray()) {
-      return "an array";
+      return Messages.render(Text.PART_AN_ARRAY);
     }
     if (instance.isTextual()) {
-      return "the string " + shown(instance);
+      return Messages.render(Text.PART_THE_STRING, shown(instance));
     }
     if (instance.isNumber()) {
-      return "the number " + shown(instance);
+      return Messages.render(Text.PART_THE_NUMBER, shown(instance));
     }
     if (instance.isBoolean()) {
       return instance.asText();
     }
-    return "null";
+    return Messages.render(Text.PART_NULL);
   }
 
   private static String shown(JsonNode instance) {
     if (instance == null) {
-      return "(nothing)";
+      return Messages.render(Text.PART_NO_VALUE);
     }
     String text = instance.isTextual() ? '"' + instance.asText() + '"' : instance.toString();
     return Sentences.abbreviate(text, 60);

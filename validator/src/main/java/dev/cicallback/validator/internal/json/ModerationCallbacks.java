@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class ModerationCallbacks {
 
-  public static final String MESSAGE =
-      "a content-moderation (auditing) callback, which this contract does not cover (job and workflow callbacks only)";
-
   private ModerationCallbacks() {}
 
   /**

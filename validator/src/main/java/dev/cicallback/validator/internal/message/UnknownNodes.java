@@ -1,60 +1,112 @@
 package dev.cicallback.validator.internal.message;
 
+import dev.cicallback.validator.Problem;
+import dev.cicallback.validator.ProblemCode;
 import dev.cicallback.validator.ValidatorOptions;
 import dev.cicallback.validator.internal.contract.ContractTree;
+import dev.cicallback.validator.internal.core.Messages;
 import dev.cicallback.validator.internal.core.Sentences;
+import dev.cicallback.validator.internal.core.Text;
+import dev.cicallback.validator.internal.core.TextPosition;
 import java.util.List;
 
 /**
- * Messages for nodes the contract does not know, in either format, and how to recognise them again: this class owns
- * their wording.
+ * Problems for nodes the contract does not know, in either format, and for a body without EventName: their severity
+ * follows the mode ({@link ValidatorOptions#unknownNodeSeverity()}), their words are in {@code problems.properties}.
  */
 public final class UnknownNodes {
 
-  private static final String NODE = "unknown node ";
-  private static final String ATTRIBUTE = "unknown attribute ";
+  /** Names shown in full in a message; more are cut, with how many more there are. */
+  private static final int SHOWN = 12;
 
   private UnknownNodes() {}
 
-  public static String message(String name, ContractTree.Node parent, String parentName, ValidatorOptions options) {
-    String known = parent.childNames().isEmpty() ? "none" : names(parent.childNames());
-    return NODE + Sentences.abbreviate(name, 60) + " in " + parentName + " (" + verdict(options)
-        + "); the contract knows " + known;
+  /** A child {@code name} the contract does not know in {@code parent} (called {@code parentName} in the message). */
+  public static Problem node(
+      String name,
+      ContractTree.Node parent,
+      String parentName,
+      ValidatorOptions options,
+      TextPosition at,
+      String location) {
+    String known = parent.childNames().isEmpty() ? Messages.render(Text.PART_NONE) : names(parent.childNames());
+    return problem(
+        ProblemCode.UNKNOWN_NODE,
+        options,
+        at,
+        location,
+        Text.UNKNOWN_NODE_NODE,
+        Sentences.abbreviate(name, 60),
+        parentName,
+        verdict(options),
+        known);
   }
 
-  /** One message for all the attributes of an element: {@code count} of them, the first named. */
-  public static String attributes(String first, int count, ValidatorOptions options) {
-    String more = count == 1 ? "" : " and " + (count - 1) + " more";
-    return ATTRIBUTE + Sentences.abbreviate(first, 60) + more + " (" + verdict(options)
-        + "); callback elements carry no attributes";
+  /** One problem for all the attributes of an element: {@code count} of them, the first named. */
+  public static Problem attributes(
+      String first, int count, ValidatorOptions options, TextPosition at, String location) {
+    String more = count == 1 ? "" : Messages.render(Text.PART_MORE_ATTRIBUTES, count - 1);
+    return problem(
+        ProblemCode.UNKNOWN_NODE,
+        options,
+        at,
+        location,
+        Text.UNKNOWN_NODE_ATTRIBUTES,
+        Sentences.abbreviate(first, 60),
+        more,
+        verdict(options));
   }
 
   /** A job Tag the contract does not know: the job is read all the same in tolerant mode. */
-  public static String tag(String value, ContractTree.Node tagNode, ValidatorOptions options) {
-    String known =
-        tagNode == null || tagNode.values().isEmpty() ? "" : "; the contract knows " + names(tagNode.values());
-    return "unknown job Tag " + Sentences.abbreviate(value, 60) + " (" + verdict(options) + ", which reads the job"
-        + " and keeps its Operation as it came)" + known;
+  public static Problem tag(
+      String value, ContractTree.Node tagNode, ValidatorOptions options, TextPosition at, String location) {
+    String known = tagNode == null || tagNode.values().isEmpty()
+        ? ""
+        : Messages.render(Text.PART_KNOWN_TAGS, names(tagNode.values()));
+    return problem(
+        ProblemCode.UNKNOWN_TAG,
+        options,
+        at,
+        location,
+        Text.UNKNOWN_TAG_TAG,
+        Sentences.abbreviate(value, 60),
+        verdict(options),
+        known);
   }
 
   /** A body without EventName: an older callback (2020-2022 documents) or a job API response. */
-  public static String missingEventName(ValidatorOptions options) {
-    return "the body has no EventName: an older callback (before 2022) or a job API response ("
-        + (options.mode() == ValidatorOptions.Mode.STRICT
-            ? "not a callback in strict mode"
-            : "read in tolerant mode as TaskFinish or WorkflowFinish, by its content")
-        + ")";
+  public static Problem missingEventName(ValidatorOptions options, TextPosition at, String location) {
+    return problem(
+        ProblemCode.MISSING_EVENT_NAME,
+        options,
+        at,
+        location,
+        options.mode() == ValidatorOptions.Mode.STRICT
+            ? Text.MISSING_EVENT_NAME_STRICT
+            : Text.MISSING_EVENT_NAME_TOLERANT);
+  }
+
+  private static Problem problem(
+      ProblemCode code,
+      ValidatorOptions options,
+      TextPosition at,
+      String location,
+      Text text,
+      Object... arguments) {
+    return Messages.problem(
+        options.unknownNodeSeverity(), code, at.line(), at.column(), location, text, arguments);
   }
 
   /** Names in a sentence: all of them when they are few, else the first ones and how many more the docs list. */
   private static String names(List<String> names) {
-    int shown = 12;
-    return names.size() <= shown
+    return names.size() <= SHOWN
         ? String.join(", ", names)
-        : String.join(", ", names.subList(0, shown)) + " and " + (names.size() - shown) + " more (see generated-docs)";
+        : Messages.render(
+            Text.PART_MORE_NAMES, String.join(", ", names.subList(0, SHOWN)), names.size() - SHOWN);
   }
 
   private static String verdict(ValidatorOptions options) {
-    return options.mode() == ValidatorOptions.Mode.STRICT ? "not allowed in strict mode" : "tolerated in tolerant mode";
+    return Messages.render(
+        options.mode() == ValidatorOptions.Mode.STRICT ? Text.PART_STRICT : Text.PART_TOLERANT);
   }
 }

@@ -2,13 +2,15 @@ package dev.cicallback.validator.internal.xml;
 
 import dev.cicallback.validator.Problem;
 import dev.cicallback.validator.ProblemCode;
-import dev.cicallback.validator.Severity;
 import dev.cicallback.validator.ValidatorOptions;
 import dev.cicallback.validator.internal.contract.ContractTree;
+import dev.cicallback.validator.internal.core.Messages;
 import dev.cicallback.validator.internal.core.Sentences;
+import dev.cicallback.validator.internal.core.Text;
 import dev.cicallback.validator.internal.core.TextPosition;
 import dev.cicallback.validator.internal.message.UnknownNodes;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +28,10 @@ import org.xml.sax.helpers.AttributesImpl;
  */
 public final class XmlPathTracker implements ContentHandler {
 
-  /** One open element: its XPath, contract node, where it starts, and the children seen so far. */
+  /**
+   * One open element: its XPath, contract node, where it starts, the children seen so far (counted, and in order
+   * those the schema sees) and its text so far.
+   */
   public static final class Step {
     public final String path;
     public final String name;
@@ -34,8 +39,14 @@ public final class XmlPathTracker implements ContentHandler {
     public final TextPosition start;
     public final Step parent;
     public final Map<String, Integer> childCounts = new HashMap<>();
+    /** The names of the children passed on to the schema (those the contract knows here), in document order. */
+    public final List<String> children = new ArrayList<>();
+    /** The character data passed on to the schema directly inside this element: a leaf's value as the schema has it. */
+    public final StringBuilder text = new StringBuilder();
+    /** Whether the keys this element lacks have been reported (the schema reports each; one problem says them all). */
+    public boolean keysReported;
 
-    Step(String path, String name, ContractTree.Node node, TextPosition start, Step parent) {
+    public Step(String path, String name, ContractTree.Node node, TextPosition start, Step parent) {
       this.path = path;
       this.name = name;
       this.node = node;
@@ -120,16 +131,17 @@ public final class XmlPathTracker implements ContentHandler {
       throws SAXException {
     textLength = 0;
     if (!HardenedXml.isQualifiedName(qName)) {
-      throw notQualified("the element name \"" + Sentences.abbreviate(qName, 60) + "\"", tagStart(qName));
+      throw notQualified(Messages.render(Text.PART_ELEMENT_NAME, Sentences.abbreviate(qName, 60)), tagStart(qName));
     }
     for (int i = 0; i < attributes.getLength(); i++) {
       if (!HardenedXml.isQualifiedName(attributes.getQName(i))) {
         throw notQualified(
-            "the attribute name \"" + Sentences.abbreviate(attributes.getQName(i), 60) + "\"", tagStart(qName));
+            Messages.render(Text.PART_ATTRIBUTE_NAME, Sentences.abbreviate(attributes.getQName(i), 60)),
+            tagStart(qName));
       }
     }
     if (++elements > options.maxNodes()) {
-      throw limit("more than " + options.maxNodes() + " elements; refused (a callback has fewer than 1,000)");
+      throw refuse(position(), ProblemCode.LIMIT, Text.LIMIT_XML_ELEMENTS, options.maxNodes());
     }
     if (skipping > 0) {
       skipping++;
@@ -147,16 +159,12 @@ public final class XmlPathTracker implements ContentHandler {
       // A child the contract does not know here: report it and keep it from the schema.
       TextPosition at = tagStart(qName);
       String name = uri.isEmpty() ? qName : "{" + uri + "}" + localName;
-      problems.add(
-          new Problem(
-              options.unknownNodeSeverity(),
-              ProblemCode.UNKNOWN_NODE,
-              UnknownNodes.message(name, parent.node, parent.name, options),
-              at.line(),
-              at.column(),
-              path));
+      problems.add(UnknownNodes.node(name, parent.node, parent.name, options, at, path));
       skipping = 1;
       return;
+    }
+    if (parent != null) {
+      parent.children.add(qName);
     }
     open.push(new Step(path, uri.isEmpty() ? qName : "{" + uri + "}" + localName, node, tagStart(qName), parent));
     next.startElement(uri, localName, qName, knownAttributes(attributes, path));
@@ -172,22 +180,15 @@ public final class XmlPathTracker implements ContentHandler {
     return column >= 1 ? new TextPosition(after.line(), column) : after;
   }
 
-  private XmlRefused limit(String message) {
-    return refuse(position(), ProblemCode.LIMIT, message);
-  }
-
   private XmlRefused notQualified(String what, TextPosition at) {
-    return refuse(
-        at,
-        ProblemCode.SYNTAX,
-        "not well-formed XML: " + what + " is not a qualified name (at most one colon, between a prefix and a local"
-            + " name)");
+    return refuse(at, ProblemCode.SYNTAX, Text.SYNTAX_XML_NOT_QUALIFIED, what);
   }
 
-  private XmlRefused refuse(TextPosition at, ProblemCode code, String message) {
+  private XmlRefused refuse(TextPosition at, ProblemCode code, Text text, Object... arguments) {
     String path = currentPath().equals("/") ? "" : currentPath();
-    problems.add(new Problem(Severity.ERROR, code, message, at.line(), at.column(), path));
-    return new XmlRefused(message);
+    Problem problem = Messages.error(code, at.line(), at.column(), path, text, arguments);
+    problems.add(problem);
+    return new XmlRefused(problem.message());
   }
 
   private ContractTree.Node childNode(Step parent, String uri, String localName) {
@@ -207,14 +208,7 @@ public final class XmlPathTracker implements ContentHandler {
     }
     TextPosition at = position();
     String first = attributes.getQName(0);
-    problems.add(
-        new Problem(
-            options.unknownNodeSeverity(),
-            ProblemCode.UNKNOWN_NODE,
-            UnknownNodes.attributes(first, attributes.getLength(), options),
-            at.line(),
-            at.column(),
-            path + "/@" + first));
+    problems.add(UnknownNodes.attributes(first, attributes.getLength(), options, at, path + "/@" + first));
     return new AttributesImpl();
   }
 
@@ -233,9 +227,12 @@ public final class XmlPathTracker implements ContentHandler {
   public void characters(char[] ch, int start, int length) throws SAXException {
     textLength += length;
     if (textLength > options.maxStringLength()) {
-      throw limit("text longer than " + options.maxStringLength() + " characters; refused");
+      throw refuse(position(), ProblemCode.LIMIT, Text.LIMIT_XML_TEXT, options.maxStringLength());
     }
     if (skipping == 0) {
+      if (!open.isEmpty()) {
+        open.peek().text.append(ch, start, length);
+      }
       next.characters(ch, start, length);
     }
   }
@@ -250,11 +247,7 @@ public final class XmlPathTracker implements ContentHandler {
   @Override
   public void processingInstruction(String target, String data) throws SAXException {
     if (!HardenedXml.isInstructionTarget(target)) {
-      throw refuse(
-          position(),
-          ProblemCode.SYNTAX,
-          "not well-formed XML: the processing instruction target \"" + Sentences.abbreviate(target, 60)
-              + "\" has a colon, which Namespaces in XML forbids");
+      throw refuse(position(), ProblemCode.SYNTAX, Text.SYNTAX_XML_INSTRUCTION, Sentences.abbreviate(target, 60));
     }
     if (skipping == 0) {
       next.processingInstruction(target, data);

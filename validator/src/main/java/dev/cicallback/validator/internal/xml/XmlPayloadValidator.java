@@ -9,16 +9,18 @@ import dev.cicallback.validator.ValidatorOptions;
 import dev.cicallback.validator.internal.contract.ContractTree;
 import dev.cicallback.validator.internal.core.FormatValidator;
 import dev.cicallback.validator.internal.core.Lazy;
+import dev.cicallback.validator.internal.core.Messages;
 import dev.cicallback.validator.internal.core.PayloadCheck;
 import dev.cicallback.validator.internal.core.Sentences;
+import dev.cicallback.validator.internal.core.Text;
 import dev.cicallback.validator.internal.core.TextPosition;
-import dev.cicallback.validator.internal.message.UnknownNodes;
 import dev.cicallback.validator.internal.xml.quick.XsdVerdict;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
@@ -109,19 +111,21 @@ public final class XmlPayloadValidator implements FormatValidator {
 
   /** Like {@link #check}, with the full pass whatever the quick one would say: finds and places every problem. */
   public PayloadCheck checkFully(byte[] bytes, int offset, int length) {
+    return checkFully(bytes, offset, length, UnaryOperator.identity());
+  }
+
+  /**
+   * The full pass, with each error of the schema validator passed through {@code reported} before it is judged: a
+   * seam for tests that show the verdict does not depend on the error's words.
+   */
+  PayloadCheck checkFully(byte[] bytes, int offset, int length, UnaryOperator<SAXParseException> reported) {
     List<Problem> problems = new ArrayList<>();
     XmlTreeBuilder tree = buildTree ? new XmlTreeBuilder(ContractTree.xml()) : null;
     String declared = HardenedXml.declaredEncoding(bytes, offset, length);
     if (declared != null && !declared.equalsIgnoreCase("UTF-8")) {
       problems.add(
-          new Problem(
-              Severity.ERROR,
-              ProblemCode.ENCODING,
-              "the XML declaration says encoding=\"" + Sentences.abbreviate(declared, 40)
-                  + "\", but callbacks are UTF-8",
-              1,
-              1,
-              ""));
+          Messages.error(
+              ProblemCode.ENCODING, 1, 1, "", Text.ENCODING_XML_DECLARED, Sentences.abbreviate(declared, 40)));
       return new PayloadCheck(java.util.Optional.of(PayloadFormat.XML), problems, null);
     }
     SAXParser parser = this.parser.get();
@@ -132,7 +136,7 @@ public final class XmlPayloadValidator implements FormatValidator {
       ValidatorHandler validator = validators.get();
       // The tracker keeps unknown nodes from the schema; the tree, built beside it, keeps every node.
       XmlPathTracker tracker = new XmlPathTracker(validator, ContractTree.xml(), options, problems);
-      Collector collector = new Collector(tracker, problems, options, bytes, offset, length);
+      Collector collector = new Collector(tracker, problems, options, bytes, offset, length, reported);
       validator.setErrorHandler(collector);
       reader.setErrorHandler(collector);
       reader.setContentHandler(tree == null ? tracker : new TeeHandler(tracker, tree));
@@ -140,7 +144,7 @@ public final class XmlPayloadValidator implements FormatValidator {
     } catch (SAXParseException | XmlRefused e) {
       // Already reported through the error handler or the tracker.
     } catch (SAXException | IOException e) {
-      problems.add(new Problem(Severity.ERROR, ProblemCode.SYNTAX, "cannot read the XML: " + e.getMessage(), 0, 0, ""));
+      problems.add(Messages.error(ProblemCode.SYNTAX, 0, 0, "", Text.SYNTAX_XML_UNREADABLE, e.getMessage()));
     } finally {
       parser.reset();
     }
@@ -158,10 +162,18 @@ public final class XmlPayloadValidator implements FormatValidator {
     private final byte[] bytes;
     private final int offset;
     private final int length;
+    private final UnaryOperator<SAXParseException> reported;
     private String lastPath;
 
     Collector(
-        XmlPathTracker tracker, List<Problem> problems, ValidatorOptions options, byte[] bytes, int offset, int length) {
+        XmlPathTracker tracker,
+        List<Problem> problems,
+        ValidatorOptions options,
+        byte[] bytes,
+        int offset,
+        int length,
+        UnaryOperator<SAXParseException> reported) {
+      this.reported = reported;
       this.tracker = tracker;
       this.problems = problems;
       this.options = options;
@@ -174,28 +186,18 @@ public final class XmlPayloadValidator implements FormatValidator {
     public void warning(SAXParseException e) {}
 
     @Override
-    public void error(SAXParseException e) {
+    public void error(SAXParseException error) {
+      SAXParseException e = reported.apply(error);
       XmlPathTracker.Step element = tracker.current();
       String path = tracker.currentPath();
-      String message = XsdMessages.describe(e.getMessage(), element);
-      ProblemCode code = XsdMessages.code(e.getMessage(), element);
-      Severity severity = Severity.ERROR;
-      if (message == null && path.equals(lastPath)) {
-        return;
-      }
-      if (message == null) {
-        message = (element == null ? "the document" : element.name) + ": value not allowed";
-      }
-      lastPath = path;
       TextPosition at =
           element == null ? new TextPosition(e.getLineNumber(), e.getColumnNumber()) : element.start;
-      if (code == ProblemCode.UNKNOWN_TAG || code == ProblemCode.MISSING_EVENT_NAME) {
-        severity = options.unknownNodeSeverity();
-        message = code == ProblemCode.UNKNOWN_TAG
-            ? UnknownNodes.tag(XsdMessages.firstQuoted(e.getMessage()), element.node, options)
-            : UnknownNodes.missingEventName(options);
+      Problem problem = XsdMessages.problem(e.getMessage(), element, at, path, options);
+      if (problem == null && path.equals(lastPath)) {
+        return;
       }
-      problems.add(new Problem(severity, code, message, at.line(), at.column(), path));
+      lastPath = path;
+      problems.add(problem == null ? XsdMessages.unsaid(element, at, path) : problem);
     }
 
     @Override
@@ -219,19 +221,19 @@ public final class XmlPayloadValidator implements FormatValidator {
     ProblemCode code = kind == null || kind == XmlBreachScan.Kind.DOCTYPE ? ProblemCode.SYNTAX : ProblemCode.LIMIT;
     String message;
     if (kind == null) {
-      message = e.getMessage() == null ? "unreadable input" : e.getMessage();
+      message = e.getMessage() == null ? Messages.render(Text.PART_UNREADABLE) : e.getMessage();
     } else {
-      message = switch (kind) {
-        case DOCTYPE -> "DOCTYPE declarations are not allowed: a callback has no DTD";
-        case DEPTH -> "elements nested deeper than the limit; a callback needs fewer than 10 levels";
-        case ATTRIBUTES -> "too many attributes on one element; callback elements carry none";
-        case NAME -> "a name longer than 1,000 characters; callback names are short";
-      };
+      message = Messages.render(switch (kind) {
+        case DOCTYPE -> Text.PART_DOCTYPE;
+        case DEPTH -> Text.PART_DEPTH;
+        case ATTRIBUTES -> Text.PART_ATTRIBUTES;
+        case NAME -> Text.PART_NAME;
+      });
     }
     return new Problem(
         Severity.ERROR,
         code,
-        Sentences.abbreviate("not well-formed XML: " + message, 300),
+        Sentences.abbreviate(Messages.render(Text.SYNTAX_XML, message), 300),
         line,
         column,
         path.equals("/") ? "" : path);

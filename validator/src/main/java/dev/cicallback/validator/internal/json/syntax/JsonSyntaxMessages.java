@@ -1,10 +1,15 @@
 package dev.cicallback.validator.internal.json.syntax;
 
+import dev.cicallback.validator.internal.core.Messages;
 import dev.cicallback.validator.internal.core.Sentences;
+import dev.cicallback.validator.internal.core.Text;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Jackson's parse errors in plain words. */
+/**
+ * Jackson's parse errors in plain words (from {@code problems.properties}). Jackson has no message keys: its English
+ * sentence is matched here to choose the words, and shown as it is when nothing matches.
+ */
 public final class JsonSyntaxMessages {
 
   private static final Pattern CLOSE_MARKER =
@@ -20,62 +25,56 @@ public final class JsonSyntaxMessages {
 
   public static String describe(String jackson) {
     if (jackson == null) {
-      return "unreadable input";
+      return Messages.render(Text.PART_UNREADABLE);
     }
     Matcher m = CLOSE_MARKER.matcher(jackson);
     if (m.matches()) {
       String found = m.group(1);
       String expected = m.group(2);
-      return "found '"
-          + found
-          + "' but the "
-          + (expected.equals("]") ? "array" : "object")
-          + " being read is not closed: '"
-          + expected
-          + "' is missing before it";
+      String kind = Messages.render(expected.equals("]") ? Text.PART_ARRAY : Text.PART_OBJECT);
+      return Messages.render(Text.PART_NOT_CLOSED, found, kind, expected);
     }
     m = DUPLICATE.matcher(jackson);
     if (m.matches()) {
-      return "the name \"" + Sentences.abbreviate(m.group(1), 60) + "\" occurs twice in the same object";
+      return Messages.render(Text.PART_TWICE, Sentences.abbreviate(m.group(1), 60));
     }
     m = TOKEN.matcher(jackson);
     if (m.matches()) {
-      return "unknown word '"
-          + Sentences.abbreviate(m.group(1), 40)
-          + "' (strings need double quotes; true, false and null are the only words)";
+      return Messages.render(Text.PART_UNKNOWN_WORD, Sentences.abbreviate(m.group(1), 40));
     }
     if (jackson.startsWith("Non-standard token")) {
       Matcher token = Pattern.compile("Non-standard token '(.*?)'.*", Pattern.DOTALL).matcher(jackson);
-      return (token.matches() ? token.group(1) : "that word") + " is not a JSON number";
+      return Messages.render(
+          Text.PART_NOT_NUMBER, token.matches() ? token.group(1) : Messages.render(Text.PART_THAT_WORD));
     }
     if (jackson.contains("Leading zeroes not allowed") || jackson.contains("leading zero")) {
-      return "a number may not start with 0 (write 1, not 01)";
+      return Messages.render(Text.PART_LEADING_ZERO);
     }
     if (jackson.startsWith("Illegal unquoted character")) {
       Matcher code = Pattern.compile(".*code (\\d+).*", Pattern.DOTALL).matcher(jackson);
-      return "a control character (code " + (code.matches() ? code.group(1) : "?")
-          + ") in a string; write it escaped, as \\n or \\u0001";
+      return Messages.render(Text.PART_CONTROL_CHARACTER, code.matches() ? code.group(1) : "?");
     }
     if (jackson.contains("maybe a (non-standard) comment")) {
-      return "comments are not JSON";
+      return Messages.render(Text.PART_COMMENTS);
     }
     if (jackson.startsWith("Unexpected end-of-input")) {
-      return "the payload ends before the JSON document is complete";
+      return Messages.render(Text.PART_ENDS_EARLY);
     }
     m = UNEXPECTED_CHAR.matcher(jackson);
     if (m.matches()) {
-      String expecting = m.group(2) == null ? "" : "; expected " + expectation(m.group(2));
-      return "unexpected character " + m.group(1).replaceAll(" \\(code \\d+\\)", "") + expecting;
+      String expecting = m.group(2) == null ? "" : Messages.render(Text.PART_EXPECTED, expectation(m.group(2)));
+      return Messages.render(
+          Text.PART_UNEXPECTED_CHARACTER, m.group(1).replaceAll(" \\(code \\d+\\)", ""), expecting);
     }
     return Sentences.abbreviate(firstLine(jackson), 200);
   }
 
   private static String expectation(String jackson) {
     return switch (jackson) {
-      case "comma to separate Object entries" -> "',' or '}'";
-      case "comma to separate Array entries" -> "',' or ']'";
-      case "double-quote to start field name" -> "a member name in double quotes";
-      case "a colon to separate field name and value" -> "':'";
+      case "comma to separate Object entries" -> Messages.render(Text.PART_COMMA_OBJECT);
+      case "comma to separate Array entries" -> Messages.render(Text.PART_COMMA_ARRAY);
+      case "double-quote to start field name" -> Messages.render(Text.PART_QUOTED_NAME);
+      case "a colon to separate field name and value" -> Messages.render(Text.PART_COLON);
       default -> jackson;
     };
   }

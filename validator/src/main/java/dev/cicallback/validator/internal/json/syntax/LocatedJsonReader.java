@@ -14,10 +14,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cicallback.validator.Problem;
 import dev.cicallback.validator.ProblemCode;
-import dev.cicallback.validator.Severity;
 import dev.cicallback.validator.ValidatorOptions;
 import dev.cicallback.validator.internal.core.JsonPointers;
+import dev.cicallback.validator.internal.core.Messages;
 import dev.cicallback.validator.internal.core.Sentences;
+import dev.cicallback.validator.internal.core.Text;
 import dev.cicallback.validator.internal.core.TextPosition;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -118,8 +119,7 @@ public final class LocatedJsonReader {
     try (JsonParser parser = factory.createParser(bytes, offset, length)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
-        throw new JsonSyntaxError(
-            new Problem(Severity.ERROR, ProblemCode.SYNTAX, "not valid JSON: the payload is empty", 1, 1, ""));
+        throw new JsonSyntaxError(Messages.error(ProblemCode.SYNTAX, 1, 1, "", Text.SYNTAX_JSON_EMPTY));
       }
       JsonNode root;
       try {
@@ -128,13 +128,7 @@ public final class LocatedJsonReader {
         if (after != null) {
           TextPosition at = position(parser.currentTokenLocation());
           throw new JsonSyntaxError(
-              new Problem(
-                  Severity.ERROR,
-                  ProblemCode.SYNTAX,
-                  "not valid JSON: content after the end of the document (a callback is one JSON object)",
-                  at.line(),
-                  at.column(),
-                  ""));
+              Messages.error(ProblemCode.SYNTAX, at.line(), at.column(), "", Text.SYNTAX_JSON_AFTER));
         }
       } catch (StreamConstraintsException e) {
         throw syntaxError(parser, e, open, ProblemCode.LIMIT, constraintMessage(e));
@@ -145,16 +139,15 @@ public final class LocatedJsonReader {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       TextPosition at = position(e.getLocation());
       throw new JsonSyntaxError(
-          new Problem(
-              Severity.ERROR,
+          Messages.error(
               ProblemCode.SYNTAX,
-              "not valid JSON: " + JsonSyntaxMessages.describe(e.getOriginalMessage()),
               at.line(),
               at.column(),
-              ""));
+              "",
+              Text.SYNTAX_JSON,
+              JsonSyntaxMessages.describe(e.getOriginalMessage())));
     } catch (IOException e) {
-      throw new JsonSyntaxError(
-          new Problem(Severity.ERROR, ProblemCode.SYNTAX, "not valid JSON: " + e.getMessage(), 0, 0, ""));
+      throw new JsonSyntaxError(Messages.error(ProblemCode.SYNTAX, 0, 0, "", Text.SYNTAX_JSON, e.getMessage()));
     }
   }
 
@@ -166,13 +159,7 @@ public final class LocatedJsonReader {
     TextPosition start = tokenStart(parser, reading);
     if (++reading.nodes > maxNodes) {
       throw new JsonSyntaxError(
-          new Problem(
-              Severity.ERROR,
-              ProblemCode.LIMIT,
-              "more than " + maxNodes + " JSON values; refused (a callback has fewer than 1,000)",
-              start.line(),
-              start.column(),
-              pointer));
+          Messages.error(ProblemCode.LIMIT, start.line(), start.column(), pointer, Text.LIMIT_JSON_VALUES, maxNodes));
     }
     if (reading.locate) {
       reading.values.put(pointer, start);
@@ -218,24 +205,24 @@ public final class LocatedJsonReader {
         String text = parser.getText();
         if (exponentTooLarge(text)) {
           throw new JsonSyntaxError(
-              new Problem(
-                  Severity.ERROR,
+              Messages.error(
                   ProblemCode.VALUE,
-                  "number " + Sentences.abbreviate(text, 40) + " is out of range",
                   start.line(),
                   start.column(),
-                  pointer));
+                  pointer,
+                  Text.VALUE_NUMBER_RANGE,
+                  Sentences.abbreviate(text, 40)));
         }
         BigDecimal value = parser.getDecimalValue();
         if (Math.abs((long) value.scale()) > MAX_EXPONENT) {
           throw new JsonSyntaxError(
-              new Problem(
-                  Severity.ERROR,
+              Messages.error(
                   ProblemCode.VALUE,
-                  "number " + Sentences.abbreviate(parser.getText(), 40) + " is out of range",
                   start.line(),
                   start.column(),
-                  pointer));
+                  pointer,
+                  Text.VALUE_NUMBER_RANGE,
+                  Sentences.abbreviate(parser.getText(), 40)));
         }
         return factory.numberNode(value);
       }
@@ -246,13 +233,7 @@ public final class LocatedJsonReader {
         return factory.nullNode();
       }
       default -> throw new JsonSyntaxError(
-          new Problem(
-              Severity.ERROR,
-              ProblemCode.SYNTAX,
-              "not valid JSON: unexpected " + token,
-              start.line(),
-              start.column(),
-              pointer));
+          Messages.error(ProblemCode.SYNTAX, start.line(), start.column(), pointer, Text.SYNTAX_JSON_TOKEN, token));
     }
   }
 
@@ -271,13 +252,13 @@ public final class LocatedJsonReader {
     int lone = loneSurrogate(text);
     if (lone >= 0) {
       throw new JsonSyntaxError(
-          new Problem(
-              Severity.ERROR,
+          Messages.error(
               ProblemCode.ENCODING,
-              String.format("text holds a lone surrogate \\u%04X, which is not a Unicode character", lone),
               at.line(),
               at.column(),
-              pointer));
+              pointer,
+              Text.ENCODING_LONE_SURROGATE,
+              String.format("%04X", lone)));
     }
   }
 
@@ -314,38 +295,35 @@ public final class LocatedJsonReader {
             : parser.currentLocation();
     TextPosition at = position(location);
     Open inside = open.peek();
-    String context = "";
-    String pointer = "";
-    if (inside != null) {
-      pointer = inside.pointer();
-      String name = Sentences.abbreviate(JsonPointers.lastToken(pointer), 60);
-      context =
-          " (inside the "
-              + (inside.array() ? "array" : "object")
-              + (name.isEmpty() ? " at the root" : " " + name)
-              + " opened at line "
-              + inside.start().line()
-              + ", column "
-              + inside.start().column()
-              + ")";
+    if (inside == null) {
+      return new JsonSyntaxError(Messages.error(code, at.line(), at.column(), "", Text.SYNTAX_JSON, what));
     }
+    String pointer = inside.pointer();
+    String name = Sentences.abbreviate(JsonPointers.lastToken(pointer), 60);
+    String kind = Messages.render(inside.array() ? Text.PART_ARRAY : Text.PART_OBJECT);
+    int line = inside.start().line();
+    int column = inside.start().column();
     return new JsonSyntaxError(
-        new Problem(Severity.ERROR, code, "not valid JSON: " + what + context, at.line(), at.column(), pointer));
+        name.isEmpty()
+            ? Messages.error(
+                code, at.line(), at.column(), pointer, Text.SYNTAX_JSON_INSIDE_ROOT, what, kind, line, column)
+            : Messages.error(
+                code, at.line(), at.column(), pointer, Text.SYNTAX_JSON_INSIDE, what, kind, name, line, column));
   }
 
   private static String constraintMessage(StreamConstraintsException e) {
     String message = e.getOriginalMessage();
     if (message.contains("String value length")) {
-      return "a string is longer than the limit";
+      return Messages.render(Text.PART_LONG_STRING);
     }
     if (message.contains("Name length")) {
-      return "a member name is longer than the limit";
+      return Messages.render(Text.PART_LONG_NAME);
     }
     if (message.contains("Number value length")) {
-      return "a number has more digits than the limit";
+      return Messages.render(Text.PART_LONG_NUMBER);
     }
     if (message.contains("nesting depth")) {
-      return "nested deeper than the limit";
+      return Messages.render(Text.PART_TOO_DEEP);
     }
     return JsonSyntaxMessages.describe(message);
   }
