@@ -7,16 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cicallback.model.testing.Fixtures;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,21 +52,8 @@ class HostileInputTest {
 
   @Test
   void nothing_connects_to_a_listening_loopback_port() throws Exception {
-    try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      AtomicInteger connections = new AtomicInteger();
-      Thread acceptor = new Thread(() -> {
-        while (!server.isClosed()) {
-          try (Socket ignored = server.accept()) {
-            connections.incrementAndGet();
-          } catch (SocketException closed) {
-            return;
-          } catch (IOException e) {
-            return;
-          }
-        }
-      });
-      acceptor.start();
-      String base = "http://127.0.0.1:" + server.getLocalPort();
+    try (LoopbackListener listener = LoopbackListener.start()) {
+      String base = listener.base();
 
       refused("<!DOCTYPE Response SYSTEM \"" + base + "/callback.dtd\"><Response/>");
       refused("<!DOCTYPE Response [<!ENTITY % p SYSTEM \"" + base + "/p.dtd\"> %p;]><Response/>");
@@ -84,10 +66,7 @@ class HostileInputTest {
       refused("<?xml-stylesheet href=\"" + base + "/s.xsl\"?>" + SEED.replace("<Tag>Tts</Tag>", "<Tag>X</Tag>"));
       refused("{\"$schema\": \"" + base + "/schema.json\", \"$ref\": \"" + base + "/ref.json\"}");
 
-      Thread.sleep(200);
-      server.close();
-      acceptor.join(2000);
-      assertEquals(0, connections.get(), "the validator connected to the loopback port");
+      assertEquals(0, listener.connectionsWhenClosed(), "the validator connected to the loopback port");
     }
   }
 

@@ -10,11 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.AbsoluteIri;
 import com.networknt.schema.SchemaLocation;
 import dev.cicallback.contract.SchemaFiles;
+import dev.cicallback.validator.LoopbackListener;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,19 +33,8 @@ class PackagedSchemaLoaderTest {
 
   @Test
   void a_remote_ref_is_refused_and_nothing_connects() throws Exception {
-    try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      AtomicInteger connections = new AtomicInteger();
-      Thread acceptor = new Thread(() -> {
-        while (!server.isClosed()) {
-          try (Socket ignored = server.accept()) {
-            connections.incrementAndGet();
-          } catch (IOException closed) {
-            return;
-          }
-        }
-      });
-      acceptor.start();
-      String base = "http://127.0.0.1:" + server.getLocalPort();
+    try (LoopbackListener listener = LoopbackListener.start()) {
+      String base = listener.base();
 
       JsonPayloadValidator.Compilation ref = compileWith(null, base + "/x.json");
       assertNull(ref.schema());
@@ -59,10 +45,7 @@ class PackagedSchemaLoaderTest {
       assertNull(meta.schema());
       assertEquals(base + "/meta.json", meta.refused());
 
-      Thread.sleep(200);
-      server.close();
-      acceptor.join(2000);
-      assertEquals(0, connections.get(), "the compile path connected to the loopback port");
+      assertEquals(0, listener.connectionsWhenClosed(), "the compile path connected to the loopback port");
     }
   }
 

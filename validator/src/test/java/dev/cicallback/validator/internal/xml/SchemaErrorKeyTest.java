@@ -3,7 +3,7 @@ package dev.cicallback.validator.internal.xml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cicallback.model.Fixtures;
+import dev.cicallback.model.testing.Fixtures;
 import dev.cicallback.validator.Problem;
 import dev.cicallback.validator.ProblemCode;
 import dev.cicallback.validator.ValidatorOptions;
