@@ -20,16 +20,48 @@ public final class Contract {
   private static volatile Contract packaged;
 
   private final Optional<ContractVersion> version;
-  private final Map<String, Map<String, ContractNode>> xsd;
-  private final Map<String, ContractNode> jsonSchema;
+  private final Form<Map<String, Map<String, ContractNode>>> xsd;
+  private final Form<Map<String, ContractNode>> jsonSchema;
   private final List<Refusal> refusals;
 
   private Contract(Optional<ContractVersion> version, Map<String, Map<String, ContractNode>> xsd,
       Map<String, ContractNode> jsonSchema, List<Refusal> refusals) {
     this.version = version;
-    this.xsd = Map.copyOf(xsd);
-    this.jsonSchema = Map.copyOf(jsonSchema);
+    this.xsd = new Form<>(() -> Map.copyOf(xsd));
+    this.jsonSchema = new Form<>(() -> Map.copyOf(jsonSchema));
     this.refusals = List.copyOf(refusals);
+  }
+
+  /** The packaged contract: each form read from its file when first asked. */
+  private Contract(ContractVersion version) {
+    this.version = Optional.of(version);
+    this.xsd = new Form<>(() -> ContractFile.packaged(SchemaForm.XSD).xsd());
+    this.jsonSchema = new Form<>(() -> ContractFile.packaged(SchemaForm.JSON_SCHEMA).jsonSchema());
+    this.refusals = List.of();
+  }
+
+  /** One form's trees, made once, when first asked. */
+  private static final class Form<T> {
+    private final java.util.function.Supplier<T> read;
+    private volatile T value;
+
+    Form(java.util.function.Supplier<T> read) {
+      this.read = read;
+    }
+
+    T get() {
+      T result = value;
+      if (result == null) {
+        synchronized (this) {
+          result = value;
+          if (result == null) {
+            result = read.get();
+            value = result;
+          }
+        }
+      }
+      return result;
+    }
   }
 
   /**
@@ -54,10 +86,8 @@ public final class Contract {
         contract = packaged;
         if (contract == null) {
           try {
-            contract = ContractFile.packaged();
-            if (contract == null) {
-              contract = read(SchemaSource.packaged());
-            }
+            contract = ContractFile.isPackaged() ? new Contract(packagedVersion())
+                : read(SchemaSource.packaged());
           } catch (UnreadableSchemaException e) {
             throw new IllegalStateException("the packaged contract cannot be read: " + e.getMessage(), e);
           }
@@ -119,12 +149,12 @@ public final class Contract {
 
   /** The XSD form: entry name to its root elements by name; empty when the contract has no XSD form. */
   public Map<String, Map<String, ContractNode>> xsd() {
-    return xsd;
+    return xsd.get();
   }
 
   /** The JSON Schema form: entry name to its root; empty when the contract has no JSON Schema form. */
   public Map<String, ContractNode> jsonSchema() {
-    return jsonSchema;
+    return jsonSchema.get();
   }
 
   /**
@@ -134,8 +164,8 @@ public final class Contract {
    */
   public ContractNode root(SchemaForm form, String entry) {
     ContractNode root = switch (form) {
-      case XSD -> xsd.getOrDefault(entry, Map.of()).values().stream().findFirst().orElse(null);
-      case JSON_SCHEMA -> jsonSchema.get(entry);
+      case XSD -> xsd().getOrDefault(entry, Map.of()).values().stream().findFirst().orElse(null);
+      case JSON_SCHEMA -> jsonSchema().get(entry);
     };
     if (root == null) {
       throw new IllegalArgumentException("the contract has no entry " + entry + " in its " + form + " form");

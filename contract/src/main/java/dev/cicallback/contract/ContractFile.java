@@ -19,23 +19,26 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The contract read at build time and packaged in this jar ({@link #RESOURCE}), so that {@link Contract#packaged()}
- * reads one compact file instead of parsing the schema files at every start: reading the 27 XSD and 27 JSON Schema
- * files takes about 350 ms in a cold JVM, which a single-payload run would pay for its first message.
+ * The contract read at build time and packaged in this jar, one compact file per form ({@link #resource}), so that
+ * {@link Contract#packaged()} reads the form it is asked for instead of parsing the schema files at every start:
+ * reading the 27 XSD and 27 JSON Schema files takes about 350 ms in a cold JVM, which a single-payload run would pay
+ * for its first message; one form's file, about 25 ms.
  *
  * <p>The build step ({@link #main}) reads {@code schema/}, fails naming each {@link Refusal} when the contract uses a
  * construct it may not, and writes the file; a test holds the file to a fresh reading of {@code schema/}.
  */
 final class ContractFile {
 
-  /** The classpath resource of the packaged contract. */
-  static final String RESOURCE = "dev/cicallback/contract/contract.tree";
+  /** The classpath resource of the packaged contract's {@code form}: one file per form, each read when first asked. */
+  static String resource(SchemaForm form) {
+    return "dev/cicallback/contract/" + (form == SchemaForm.XSD ? "xsd" : "json-schema") + ".tree";
+  }
   private static final int MAGIC = 0x43544354; // "CTCT"
   private static final int VERSION = 1;
 
   private ContractFile() {}
 
-  /** The build step: reads the contract in {@code args[0]} and writes it to the file {@code args[1]}. */
+  /** The build step: reads the contract in {@code args[0]} and writes each form's file into the folder {@code args[1]}. */
   public static void main(String[] args) throws IOException {
     Contract contract;
     try {
@@ -51,15 +54,25 @@ final class ContractFile {
       System.exit(1);
       return;
     }
-    Path file = Path.of(args[1]);
-    Files.createDirectories(file.getParent());
-    Files.write(file, write(contract));
+    for (SchemaForm form : SchemaForm.values()) {
+      Path file = Path.of(args[1]).resolve(resource(form));
+      Files.createDirectories(file.getParent());
+      Files.write(file, write(contract, form));
+    }
   }
 
-  /** The packaged contract, or null when the jar has none (a build that skipped the step). */
-  static Contract packaged() {
-    try (InputStream in = ContractFile.class.getResourceAsStream("/" + RESOURCE)) {
-      return in == null ? null : read(in);
+  /** Whether the jar packages the contract's files (a build that skipped the step has none). */
+  static boolean isPackaged() {
+    return ContractFile.class.getResource("/" + resource(SchemaForm.XSD)) != null;
+  }
+
+  /** The packaged contract's {@code form} (the other form left empty). */
+  static Contract packaged(SchemaForm form) {
+    try (InputStream in = ContractFile.class.getResourceAsStream("/" + resource(form))) {
+      if (in == null) {
+        throw new IOException("no " + resource(form));
+      }
+      return read(in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the packaged contract", e);
     }
@@ -67,7 +80,7 @@ final class ContractFile {
 
   /** The packaged contract's version alone, or null when the jar has none. */
   static ContractVersion packagedVersion() {
-    try (InputStream in = ContractFile.class.getResourceAsStream("/" + RESOURCE)) {
+    try (InputStream in = ContractFile.class.getResourceAsStream("/" + resource(SchemaForm.XSD))) {
       if (in == null) {
         return null;
       }
@@ -80,7 +93,8 @@ final class ContractFile {
     }
   }
 
-  static byte[] write(Contract contract) {
+  /** {@code contract}'s version and its trees of {@code form}. */
+  static byte[] write(Contract contract, SchemaForm form) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       DataOutputStream out = new DataOutputStream(bytes);
@@ -91,16 +105,18 @@ final class ContractFile {
       writer.strings.put("", 0);
       ByteArrayOutputStream body = new ByteArrayOutputStream();
       DataOutputStream bodyOut = new DataOutputStream(body);
-      bodyOut.writeInt(contract.xsd().size());
-      for (Map.Entry<String, Map<String, ContractNode>> entry : new java.util.TreeMap<>(contract.xsd()).entrySet()) {
+      Map<String, Map<String, ContractNode>> xsd = form == SchemaForm.XSD ? contract.xsd() : Map.of();
+      Map<String, ContractNode> jsonSchema = form == SchemaForm.JSON_SCHEMA ? contract.jsonSchema() : Map.of();
+      bodyOut.writeInt(xsd.size());
+      for (Map.Entry<String, Map<String, ContractNode>> entry : new java.util.TreeMap<>(xsd).entrySet()) {
         writer.string(bodyOut, entry.getKey());
         bodyOut.writeInt(entry.getValue().size());
         for (ContractNode root : entry.getValue().values()) {
           writer.node(bodyOut, root);
         }
       }
-      bodyOut.writeInt(contract.jsonSchema().size());
-      for (Map.Entry<String, ContractNode> entry : new java.util.TreeMap<>(contract.jsonSchema()).entrySet()) {
+      bodyOut.writeInt(jsonSchema.size());
+      for (Map.Entry<String, ContractNode> entry : new java.util.TreeMap<>(jsonSchema).entrySet()) {
         writer.string(bodyOut, entry.getKey());
         writer.node(bodyOut, entry.getValue());
       }

@@ -15,24 +15,30 @@ import org.junit.jupiter.api.Test;
 class ContractFileTest {
 
   @Test
-  void the_packaged_file_is_schema_read_now() throws Exception {
-    byte[] packaged;
-    try (InputStream in = ContractFile.class.getResourceAsStream("/" + ContractFile.RESOURCE)) {
-      assertNotNull(in, "no " + ContractFile.RESOURCE + " on the classpath: the build step did not run");
-      packaged = in.readAllBytes();
+  void the_packaged_files_are_schema_read_now() throws Exception {
+    Contract now = Contract.of(FormsAgreeTest.SCHEMA);
+    for (SchemaForm form : SchemaForm.values()) {
+      byte[] packaged;
+      try (InputStream in = ContractFile.class.getResourceAsStream("/" + ContractFile.resource(form))) {
+        assertNotNull(in, "no " + ContractFile.resource(form) + " on the classpath: the build step did not run");
+        packaged = in.readAllBytes();
+      }
+      assertArrayEquals(ContractFile.write(now, form), packaged,
+          "the packaged contract is not schema/ as it is now: rebuild the contract module");
     }
-    assertArrayEquals(ContractFile.write(Contract.of(FormsAgreeTest.SCHEMA)), packaged,
-        "the packaged contract is not schema/ as it is now: rebuild the contract module");
   }
 
   @Test
   void a_contract_reads_back_as_it_was_written() throws Exception {
     Contract written = Contract.of(FormsAgreeTest.SCHEMA);
-    byte[] bytes = ContractFile.write(written);
-    Contract read = ContractFile.read(new ByteArrayInputStream(bytes));
+    byte[] xsdBytes = ContractFile.write(written, SchemaForm.XSD);
+    byte[] jsonBytes = ContractFile.write(written, SchemaForm.JSON_SCHEMA);
+    Contract read = Contract.of(written.version(), ContractFile.read(new ByteArrayInputStream(xsdBytes)).xsd(),
+        ContractFile.read(new ByteArrayInputStream(jsonBytes)).jsonSchema());
 
-    assertArrayEquals(bytes, ContractFile.write(read), "every field survives a round trip");
-    assertEquals(written.version(), read.version());
+    assertArrayEquals(xsdBytes, ContractFile.write(read, SchemaForm.XSD), "every field survives a round trip");
+    assertArrayEquals(jsonBytes, ContractFile.write(read, SchemaForm.JSON_SCHEMA), "every field survives a round trip");
+    assertEquals(written.version(), ContractFile.read(new ByteArrayInputStream(xsdBytes)).version());
     assertEquals(written.xsd().keySet(), read.xsd().keySet());
     assertEquals(written.jsonSchema().keySet(), read.jsonSchema().keySet());
     ContractNode operation = read.root(SchemaForm.XSD, "callback").child("JobsDetail").child("Operation");
