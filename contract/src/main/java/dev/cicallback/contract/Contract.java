@@ -26,9 +26,11 @@ public final class Contract {
 
   private Contract(Optional<ContractVersion> version, Map<String, Map<String, ContractNode>> xsd,
       Map<String, ContractNode> jsonSchema, List<Refusal> refusals) {
+    Map<String, Map<String, ContractNode>> xsdTrees = Map.copyOf(xsd);
+    Map<String, ContractNode> jsonTrees = Map.copyOf(jsonSchema);
     this.version = version;
-    this.xsd = new Form<>(() -> Map.copyOf(xsd));
-    this.jsonSchema = new Form<>(() -> Map.copyOf(jsonSchema));
+    this.xsd = new Form<>(() -> xsdTrees);
+    this.jsonSchema = new Form<>(() -> jsonTrees);
     this.refusals = List.copyOf(refusals);
   }
 
@@ -76,8 +78,8 @@ public final class Contract {
 
   /**
    * The contract this jar packages ({@link SchemaFiles}), read once and shared; it is immutable. The build reads
-   * {@code schema/} and packages the result, so this reads one compact file; a jar built without that step reads the
-   * packaged schema files instead.
+   * {@code schema/} and packages the result, so this reads one compact file per form, when that form is first
+   * asked for; a jar built without that step reads the packaged schema files instead.
    */
   public static Contract packaged() {
     Contract contract = packaged;
@@ -98,7 +100,7 @@ public final class Contract {
     return contract;
   }
 
-  /** The version of the contract this jar packages, read from the entry XSD alone (cheaper than {@link #packaged()}). */
+  /** The version of the contract this jar packages, read alone (cheaper than {@link #packaged()}). */
   public static ContractVersion packagedVersion() {
     ContractVersion compiled = ContractFile.packagedVersion();
     if (compiled != null) {

@@ -38,7 +38,7 @@ final class ContractFile {
 
   private ContractFile() {}
 
-  /** The build step: reads the contract in {@code args[0]} and writes each form's file into the folder {@code args[1]}. */
+  /** The build step: reads the contract in {@code args[0]}, writes each form's file into the folder {@code args[1]}. */
   public static void main(String[] args) throws IOException {
     Contract contract;
     try {

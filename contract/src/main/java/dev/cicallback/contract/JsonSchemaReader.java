@@ -342,7 +342,8 @@ final class JsonSchemaReader {
       return object(name, s, declaredAt, typeAt, inner);
     }
     if (s.has("not") && s.size() == 1) {
-      return new ContractNode(name, ContractNode.Kind.VALUE, declaredAt).value(ValueType.ANY_TEXT.withTypes(Set.of("nothing")))
+      return new ContractNode(name, ContractNode.Kind.VALUE, declaredAt)
+          .value(ValueType.ANY_TEXT.withTypes(Set.of("nothing")))
           .typeAt(typeAt);
     }
     if (types.isEmpty() && !s.has("enum") && !s.has("const")) {

@@ -235,8 +235,8 @@ final class XsdReader {
   }
 
   /** A node of the named type {@code type} (a QName). */
-  private ContractNode typed(String name, Element at, String type, Scope scope, Location declaredAt, List<String> typeStack)
-      throws UnreadableSchemaException {
+  private ContractNode typed(String name, Element at, String type, Scope scope, Location declaredAt,
+      List<String> typeStack) throws UnreadableSchemaException {
     if (isBuiltin(at, type)) {
       String builtin = "xs:" + localName(type);
       if (builtin.equals("xs:anyType")) {

@@ -108,6 +108,7 @@ public final class XsdRegex {
   }
 
   private static IllegalArgumentException refused(String xsd, String what) {
-    return new IllegalArgumentException("pattern \"" + xsd + "\" uses " + what + ", outside the subset the contract may use");
+    return new IllegalArgumentException(
+        "pattern \"" + xsd + "\" uses " + what + ", outside the subset the contract may use");
   }
 }

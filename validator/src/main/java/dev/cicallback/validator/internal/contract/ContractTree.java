@@ -41,7 +41,8 @@ public final class ContractTree {
       this.repeatable = node.repeatable();
       this.container = node.kind() == ContractNode.Kind.CONTAINER;
       Set<String> enumeration = node.value().enumeration();
-      this.values = node.kind() == ContractNode.Kind.VALUE && enumeration != null ? List.copyOf(enumeration) : List.of();
+      this.values = node.kind() == ContractNode.Kind.VALUE && enumeration != null
+          ? List.copyOf(enumeration) : List.of();
       this.allowed = container ? "" : allowedText(node, values);
       for (ContractNode child : node.children().values()) {
         children.put(child.name(), new Node(child));

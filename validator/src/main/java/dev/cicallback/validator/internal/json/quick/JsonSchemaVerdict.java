@@ -339,8 +339,8 @@ public final class JsonSchemaVerdict {
   /** Compiles the JSON Schema form of {@code contract}'s entry {@code callback} from its tree. */
   static JsonSchemaVerdict compile(Contract contract) {
     if (!contract.refusals().isEmpty()) {
-      throw new IllegalStateException("the JSON Schema cannot be evaluated by " + JsonSchemaVerdict.class.getSimpleName()
-          + ": the contract uses what it may not: " + contract.refusals());
+      throw new IllegalStateException("the JSON Schema cannot be evaluated by "
+          + JsonSchemaVerdict.class.getSimpleName() + ": the contract uses what it may not: " + contract.refusals());
     }
     return new JsonSchemaVerdict(node(contract.root(SchemaForm.JSON_SCHEMA, ENTRY), new HashMap<>()));
   }
