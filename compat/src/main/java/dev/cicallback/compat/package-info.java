@@ -1,7 +1,7 @@
 /**
  * Contract evolution: {@link dev.cicallback.compat.ContractDiff} compares two contract folders (laid out like the
  * project's {@code schema/}: {@code xml/*.xsd} and {@code json/*.schema.json}) by the payloads they accept, and
- * {@link dev.cicallback.compat.CompatibilityGate} holds a contract to the last released one.
+ * {@code internal.gate} holds this project's contract to its last release (not API).
  *
  * <p>Each side is read into a normalized tree (names, occurrences, open or closed content, value types and their
  * facets; includes, named types, references and groups resolved), so reordering, comments, documentation and a type

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cicallback.compat.internal.gate.ApiChanges;
+import dev.cicallback.compat.internal.gate.CompatibilityGate;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;

@@ -1,5 +1,8 @@
-package dev.cicallback.compat;
+package dev.cicallback.compat.internal.gate;
 
+import dev.cicallback.compat.Check;
+import dev.cicallback.compat.ContractDiff;
+import dev.cicallback.compat.Finding;
 import dev.cicallback.contract.ContractVersion;
 import dev.cicallback.contract.UnreadableSchemaException;
 import java.io.IOException;

@@ -1,5 +1,6 @@
-package dev.cicallback.compat;
+package dev.cicallback.compat.internal.gate;
 
+import dev.cicallback.compat.Finding;
 import dev.cicallback.contract.ContractVersion;
 import java.io.IOException;
 import java.nio.file.Files;

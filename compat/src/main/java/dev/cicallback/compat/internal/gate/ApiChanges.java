@@ -1,4 +1,4 @@
-package dev.cicallback.compat;
+package dev.cicallback.compat.internal.gate;
 
 import dev.cicallback.contract.SecureXml;
 import java.io.IOException;
