@@ -111,7 +111,12 @@ public final class ContractTree {
   private final Node root;
 
   private ContractTree(SchemaForm form) {
-    this.root = new Node(Contract.packaged().root(form, "callback"));
+    this(Contract.packaged().root(form, "callback"));
+  }
+
+  /** The view of the tree under {@code root}. */
+  ContractTree(ContractNode root) {
+    this.root = new Node(root);
   }
 
   /** The contract of the XML form (the packaged XSD's tree), read once; immutable. */
