@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cicallback.compat.internal.gate.ApiChanges;
 import dev.cicallback.compat.internal.gate.CompatibilityGate;
+import dev.cicallback.contract.testing.ContractFolders;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
@@ -34,7 +35,7 @@ class CompatibilityGateTest {
 
   @Test
   void anUnchangedContractPasses(@TempDir Path temp) throws Exception {
-    Path current = Contracts.copy(Contracts.SCHEMA, temp.resolve("schema"));
+    Path current = ContractFolders.copy(Contracts.SCHEMA, temp.resolve("schema"));
     CompatibilityGate.Outcome outcome = gate(current, temp.resolve("CHANGELOG.md"), Optional.empty());
     assertTrue(outcome.passes(), outcome.toString());
     assertEquals(List.of(), outcome.contractChanges());
@@ -43,7 +44,7 @@ class CompatibilityGateTest {
 
   @Test
   void removingANodeFailsTheGate(@TempDir Path temp) throws Exception {
-    Path current = Contracts.copy(Contracts.SCHEMA, temp.resolve("schema"));
+    Path current = ContractFolders.copy(Contracts.SCHEMA, temp.resolve("schema"));
     SelfDiffTest.removeQueueType(current);
     Path changelog = temp.resolve("CHANGELOG.md");
     Files.writeString(changelog, "# Changelog\n\n## 1.0.0\n\nThe first release.\n");
@@ -60,13 +61,13 @@ class CompatibilityGateTest {
 
   @Test
   void addingAnOptionalNodePassesTheGate(@TempDir Path temp) throws Exception {
-    Path current = Contracts.copy(Contracts.SCHEMA, temp.resolve("schema"));
-    Contracts.edit(current.resolve("xml/envelope.xsd"),
+    Path current = ContractFolders.copy(Contracts.SCHEMA, temp.resolve("schema"));
+    ContractFolders.edit(current.resolve("xml/envelope.xsd"),
         "      <xs:element name=\"QueueId\" type=\"xs:string\" minOccurs=\"0\">",
         "      <xs:element name=\"QueueName\" type=\"xs:string\" minOccurs=\"0\"/>\n"
             + "      <xs:element name=\"QueueId\" type=\"xs:string\" minOccurs=\"0\">");
     for (String entry : new String[] {"json/callback.schema.json", "json/tts-callback.schema.json"}) {
-      Contracts.edit(current.resolve(entry), "        \"QueueId\": {",
+      ContractFolders.edit(current.resolve(entry), "        \"QueueId\": {",
           "        \"QueueName\": {\n          \"type\": \"string\"\n        },\n        \"QueueId\": {");
     }
     CompatibilityGate.Outcome outcome = gate(current, temp.resolve("CHANGELOG.md"), Optional.empty());
@@ -81,7 +82,7 @@ class CompatibilityGateTest {
 
   @Test
   void aChangelogEntryWithItsReasonLetsTheChangeThrough(@TempDir Path temp) throws Exception {
-    Path current = Contracts.copy(Contracts.SCHEMA, temp.resolve("schema"));
+    Path current = ContractFolders.copy(Contracts.SCHEMA, temp.resolve("schema"));
     SelfDiffTest.removeQueueType(current);
     Path changelog = temp.resolve("CHANGELOG.md");
     Files.writeString(changelog, """
@@ -109,7 +110,7 @@ class CompatibilityGateTest {
 
   @Test
   void aMajorVersionChangeAllowsBreakingChanges(@TempDir Path temp) throws Exception {
-    Path current = Contracts.copy(Contracts.SCHEMA, temp.resolve("schema"));
+    Path current = ContractFolders.copy(Contracts.SCHEMA, temp.resolve("schema"));
     SelfDiffTest.removeQueueType(current);
     bumpVersion(current, "2.0");
     CompatibilityGate.Outcome outcome = gate(current, temp.resolve("CHANGELOG.md"), Optional.of(QUEUE_TYPE_REMOVED));
@@ -120,8 +121,8 @@ class CompatibilityGateTest {
 
   @Test
   void theTwoFormsMustStateTheSameVersion(@TempDir Path temp) throws Exception {
-    Path current = Contracts.copy(Contracts.SCHEMA, temp.resolve("schema"));
-    Contracts.edit(current.resolve("json/callback.schema.json"), "\"x-contract-version\": \"1.0\"",
+    Path current = ContractFolders.copy(Contracts.SCHEMA, temp.resolve("schema"));
+    ContractFolders.edit(current.resolve("json/callback.schema.json"), "\"x-contract-version\": \"1.0\"",
         "\"x-contract-version\": \"1.1\"");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -142,9 +143,9 @@ class CompatibilityGateTest {
   }
 
   private static void bumpVersion(Path contract, String version) {
-    Contracts.edit(contract.resolve("xml/callback.xsd"), "elementFormDefault=\"unqualified\" version=\"1.0\"",
+    ContractFolders.edit(contract.resolve("xml/callback.xsd"), "elementFormDefault=\"unqualified\" version=\"1.0\"",
         "elementFormDefault=\"unqualified\" version=\"" + version + "\"");
-    Contracts.edit(contract.resolve("json/callback.schema.json"), "\"x-contract-version\": \"1.0\"",
+    ContractFolders.edit(contract.resolve("json/callback.schema.json"), "\"x-contract-version\": \"1.0\"",
         "\"x-contract-version\": \"" + version + "\"");
   }
 

@@ -1,9 +1,10 @@
 package dev.cicallback.compat;
 
-import dev.cicallback.contract.Location;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cicallback.contract.Location;
+import dev.cicallback.contract.testing.ContractFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,14 +23,14 @@ class SelfDiffTest {
 
   @Test
   void reorderingAndDocumentationAreNoFindings(@TempDir Path temp) throws Exception {
-    Path copy = Contracts.copy(Contracts.SCHEMA, temp.resolve("new"));
+    Path copy = ContractFolders.copy(Contracts.SCHEMA, temp.resolve("new"));
     // Two elements of JobsDetail's xs:all swap places; a documentation text changes; a comment is added.
-    Contracts.edit(copy.resolve("xml/envelope.xsd"),
+    ContractFolders.edit(copy.resolve("xml/envelope.xsd"),
         "      <xs:element name=\"QueueId\" type=\"xs:string\" minOccurs=\"0\">",
         "      <!-- moved -->\n      <xs:element name=\"QueueId\" type=\"xs:string\" minOccurs=\"0\">");
-    Contracts.edit(copy.resolve("xml/envelope.xsd"),
+    ContractFolders.edit(copy.resolve("xml/envelope.xsd"),
         "Queue type, e.g. SpeedTranscoding.", "The queue's type, for example SpeedTranscoding.");
-    Contracts.edit(copy.resolve("json/callback.schema.json"),
+    ContractFolders.edit(copy.resolve("json/callback.schema.json"),
         "\"description\": \"Queue type, e.g. SpeedTranscoding.\",",
         "\"description\": \"The queue's type, for example SpeedTranscoding.\",");
     DiffResult result = ContractDiff.compare(Contracts.SCHEMA, copy);
@@ -38,7 +39,7 @@ class SelfDiffTest {
 
   @Test
   void removingANodeOnBothSidesBreaksBackwardOnly(@TempDir Path temp) throws Exception {
-    Path copy = Contracts.copy(Contracts.SCHEMA, temp.resolve("new"));
+    Path copy = ContractFolders.copy(Contracts.SCHEMA, temp.resolve("new"));
     removeQueueType(copy);
     DiffResult result = ContractDiff.compare(Contracts.SCHEMA, copy);
     // envelope.xsd serves both XSD entries; each JSON entry declares its own JobsDetail.
@@ -60,7 +61,7 @@ class SelfDiffTest {
 
   @Test
   void aChangeInOneFormOnlyIsDrift(@TempDir Path temp) throws Exception {
-    Path copy = Contracts.copy(Contracts.SCHEMA, temp.resolve("new"));
+    Path copy = ContractFolders.copy(Contracts.SCHEMA, temp.resolve("new"));
     removeQueueType(copy);
     Files.copy(Contracts.SCHEMA.resolve("json/tts-callback.schema.json"),
         copy.resolve("json/tts-callback.schema.json"), StandardCopyOption.REPLACE_EXISTING);
@@ -72,7 +73,7 @@ class SelfDiffTest {
   }
 
   static void removeQueueType(Path copy) {
-    Contracts.edit(copy.resolve("xml/envelope.xsd"), """
+    ContractFolders.edit(copy.resolve("xml/envelope.xsd"), """
               <xs:element name="QueueType" type="xs:string" minOccurs="0">
                 <xs:annotation>
                   <xs:documentation xml:lang="en">Queue type, e.g. SpeedTranscoding.</xs:documentation>
@@ -80,14 +81,14 @@ class SelfDiffTest {
                 </xs:annotation>
               </xs:element>
         """, "");
-    Contracts.edit(copy.resolve("json/callback.schema.json"), """
+    ContractFolders.edit(copy.resolve("json/callback.schema.json"), """
                 "QueueType": {
                   "type": "string",
                   "description": "Queue type, e.g. SpeedTranscoding.",
                   "x-description-zh": "队列类型，如 SpeedTranscoding。"
                 },
         """, "");
-    Contracts.edit(copy.resolve("json/tts-callback.schema.json"), """
+    ContractFolders.edit(copy.resolve("json/tts-callback.schema.json"), """
                 "QueueType": {
                   "type": "string",
                   "description": "Queue type, e.g. SpeedTranscoding.",

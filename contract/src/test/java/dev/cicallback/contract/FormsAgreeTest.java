@@ -3,6 +3,7 @@ package dev.cicallback.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cicallback.contract.testing.ContractFolders;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,8 +61,8 @@ class FormsAgreeTest {
 
   @Test
   void a_node_dropped_from_one_form_is_a_difference(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
-    Path copy = TestContracts.copy(SCHEMA, temp);
-    TestContracts.edit(copy.resolve("json/callback.schema.json"), "\"QueueType\": {", "\"QueueKind\": {");
+    Path copy = ContractFolders.copy(SCHEMA, temp);
+    ContractFolders.edit(copy.resolve("json/callback.schema.json"), "\"QueueType\": {", "\"QueueKind\": {");
     Contract contract = Contract.of(copy);
     List<String> differences = new ArrayList<>();
     TreeDifferences.of(contract.root(SchemaForm.XSD, "callback"), contract.root(SchemaForm.JSON_SCHEMA, "callback"),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cicallback.contract.ContractVersion;
+import dev.cicallback.contract.testing.ContractFolders;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,8 +45,8 @@ class ContractTreeTest {
   @Test
   void the_json_form_is_what_the_json_schema_says(@TempDir Path dir) throws Exception {
     // A copy of schema/ whose JSON Schema no longer requires Output/Bucket, which the XSD's key still requires.
-    Path schema = SchemaCopy.of(SCHEMA, dir.resolve("schema"));
-    SchemaCopy.edit(schema, "json/common.schema.json",
+    Path schema = ContractFolders.copyWithExamples(SCHEMA, dir.resolve("schema"));
+    ContractFolders.edit(schema.resolve("json/common.schema.json"),
         "\"required\": [\n        \"Region\",\n        \"Bucket\"\n      ]", "\"required\": [\n        \"Region\"\n      ]");
     Contract contract = Contract.read(schema);
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cicallback.contract.testing.ContractFolders;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,9 +155,9 @@ class DocsCoverageTest {
     assertTrue(html.contains("<p class=\"zh\" lang=\"zh\">" + Overview.DIFFERENCES[1]));
 
     // A copy of schema/ whose note on Md5 has a Chinese twin: the generated page shows it under the English.
-    Path schema = SchemaCopy.of(SCHEMA, dir.resolve("schema"));
+    Path schema = ContractFolders.copyWithExamples(SCHEMA, dir.resolve("schema"));
     String note = "Tencent's table types Md5 as Container; it is a 32-hex-digit string.</xs:appinfo>";
-    SchemaCopy.edit(schema, "xml/common.xsd", note, note
+    ContractFolders.edit(schema.resolve("xml/common.xsd"), note, note
         + "<xs:appinfo source=\"differs-from-tencent-docs\" xml:lang=\"zh\">腾讯云表格将 Md5 标为 Container。</xs:appinfo>");
     DocsGenerator.main(new String[] {schema.toString(), dir.resolve("out").toString(), DATE, PROJECT_VERSION});
     String translated = Files.readString(dir.resolve("out/index.html"), StandardCharsets.UTF_8);
