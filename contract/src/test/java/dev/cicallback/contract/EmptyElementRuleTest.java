@@ -119,7 +119,7 @@ class EmptyElementRuleTest {
     assertTrue(job.child("Message").mayBeEmpty(), "xs:string");
     assertFalse(job.child("State").mayBeEmpty(), "an enumeration without the empty text");
     assertFalse(job.child("Progress").mayBeEmpty(), "a pattern the empty text does not match");
-    assertFalse(job.child("JobId").mayBeEmpty(), "JobId's pattern: any text but the empty one");
+    assertFalse(job.child("JobId").mayBeEmpty(), "JobId is an Identifier: at least one character");
     assertTrue(operation.mayBeEmpty(), "the union of every Tag's parts requires none");
     assertFalse(contract.root(SchemaForm.XSD, "tts-callback").child("JobsDetail").child("Operation").mayBeEmpty(),
         "the TTS entry's Operation requires TtsConfig and Output");
