@@ -51,7 +51,8 @@ class EmptyElementRuleDiffTest {
 
     DiffResult result = ContractDiff.compare(Contracts.SCHEMA, updated);
 
-    assertEquals(List.of("REQUIRED_MADE_OPTIONAL JSON_SCHEMA /JobsDetail/Tag", "SIDES_DRIFT JSON_SCHEMA /JobsDetail/Tag"),
+    assertEquals(
+        List.of("REQUIRED_MADE_OPTIONAL JSON_SCHEMA /JobsDetail/Tag", "SIDES_DRIFT JSON_SCHEMA /JobsDetail/Tag"),
         result.findings().stream().map(f -> f.rule() + " " + f.form() + " " + f.jsonPointer()).toList());
   }
 }
