@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cicallback.model.json.Callback;
 import dev.cicallback.validator.internal.core.Sentences;
+import dev.cicallback.validator.internal.json.LeftOutWhenEmpty;
 import dev.cicallback.validator.internal.json.ModelMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -62,13 +63,18 @@ public final class CallbackWriter {
   }
 
   /**
-   * The callback as CI's XML: no declaration, a {@code Response} root, one element per member and array item.
+   * The callback as CI's XML: no declaration, a {@code Response} root, one element per member and array item. A node
+   * the XSD requires that may be empty, and that the model does not hold (CI's JSON leaves such a node out when it
+   * is empty: {@code "MediaResult": {}}), is written as an empty element ({@code <OutputFile></OutputFile>}), so
+   * that a valid callback read from JSON is valid XML too.
    *
    * @throws UnwritableAsXml if a text holds a character XML 1.0 cannot carry (a control character other than tab,
    *     line feed and carriage return, or U+FFFE/U+FFFF), which JSON can
    */
   public static byte[] toXml(Callback callback) {
-    return toXml(tree(callback));
+    ObjectNode tree = tree(callback);
+    LeftOutWhenEmpty.restore(tree);
+    return toXml(tree);
   }
 
   /**
@@ -148,7 +154,7 @@ public final class CallbackWriter {
       throw new UnwritableAsXml(name + " holds an array inside an array; only JSON can carry it");
     }
     xml.append('\n').append(INDENT.repeat(depth)).append('<').append(name).append('>');
-    if (value.isObject()) {
+    if (value.isObject() && !value.isEmpty()) {
       writeMembers(xml, value, depth + 1);
       xml.append('\n').append(INDENT.repeat(depth));
     } else if (!value.isNull()) {

@@ -31,6 +31,7 @@ public final class ContractTree {
     private final List<String> values;
     private final Map<String, Node> children = new LinkedHashMap<>();
     private final List<String> required = new ArrayList<>();
+    private final List<String> requiredMayBeEmpty = new ArrayList<>();
     private final ContentModel content;
     private final List<Identity> identities;
 
@@ -48,6 +49,9 @@ public final class ContractTree {
         children.put(child.name(), new Node(child));
         if (child.required()) {
           required.add(child.name());
+          if (child.mayBeEmpty()) {
+            requiredMayBeEmpty.add(child.name());
+          }
         }
       }
     }
@@ -89,6 +93,14 @@ public final class ContractTree {
     /** Names of the children that must occur, in schema order. */
     public List<String> required() {
       return List.copyOf(required);
+    }
+
+    /**
+     * Names of the children that must occur but may be empty ({@link ContractNode#mayBeEmpty()}), in schema order:
+     * in the XSD form, those CI's JSON leaves out when they are empty (the empty-element rule).
+     */
+    public List<String> requiredMayBeEmpty() {
+      return List.copyOf(requiredMayBeEmpty);
     }
 
     /**
