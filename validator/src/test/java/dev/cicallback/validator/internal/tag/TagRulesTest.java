@@ -56,7 +56,10 @@ class TagRulesTest {
     assertTrue(mayHold(xml, "<Response><Tag><![CDATA[T]]>ts</Tag></Response>"));
     assertTrue(mayHold(xml, "<Response><Tag>T<!---->ts</Tag></Response>"));
     assertTrue(mayHold(xml, "<?xml version=\"1.0\"?><Response><Tag>T<?a?>ts</Tag></Response>"));
-    assertTrue(mayHold(xml, "<?xml-stylesheet href=\"a\"?><Response/>"));
+    assertTrue(mayHold(xml, "<Response><Tag >Tts</Tag></Response>"));
+    assertFalse(mayHold(xml, "<Response><Tags>Tts</Tags><Tag/><Tag>Transcode</Tag></Response>"));
+    assertFalse(mayHold(xml, "<?xml-stylesheet href=\"a\"?><Response><!-- Tts --><Tag>Snapshot</Tag></Response>"),
+        "what is outside a Tag element spells no Tag");
     assertTrue(mayHold(json, "{\"JobsDetail\": {\"Tag\": \"Tts\"}}"));
     assertTrue(mayHold(json, "{\"JobsDetail\": {\"Tag\": \"\\u0054ts\"}}"));
     assertFalse(mayHold(json, "{\"JobsDetail\": {\"Tag\": \"Transcode\"}}"));
