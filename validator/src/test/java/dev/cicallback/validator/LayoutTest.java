@@ -31,13 +31,16 @@ class LayoutTest {
   private static final Map<String, Set<String>> ALLOWED = Map.of(
       "", Set.of("internal", "internal.core", "internal.json"),
       "internal", Set.of("", "internal.core", "internal.xml", "internal.json"),
-      "internal.xml", Set.of("", "internal.core", "internal.contract", "internal.message", "internal.xml.quick"),
+      "internal.xml", Set.of("", "internal.core", "internal.contract", "internal.message", "internal.tag",
+          "internal.xml.quick"),
       "internal.xml.quick", Set.of("", "internal.core"),
       "internal.json", Set.of(
-          "", "internal.core", "internal.contract", "internal.message", "internal.json.quick", "internal.json.syntax"),
+          "", "internal.core", "internal.contract", "internal.message", "internal.tag", "internal.json.quick",
+          "internal.json.syntax"),
       "internal.json.quick", Set.of("", "internal.core", "internal.json.syntax"),
       "internal.message", Set.of("", "internal.core", "internal.contract"),
       "internal.contract", Set.of("", "internal.core"),
+      "internal.tag", Set.of("", "internal.core"),
       "internal.json.syntax", Set.of("", "internal.core"),
       "internal.core", Set.of(""));
 

@@ -73,10 +73,18 @@ public final class XmlPayloadValidator implements FormatValidator {
    * build a tree: got then.
    */
   public XmlPayloadValidator(ValidatorOptions options, boolean buildTree) {
+    this(options, buildTree, true);
+  }
+
+  /**
+   * As {@link #XmlPayloadValidator(ValidatorOptions, boolean)}; without {@code tagRequirements}, strict mode holds
+   * jobs to the union entry alone, as the verdict does: for the tests that hold the verdict to the schema validator.
+   */
+  XmlPayloadValidator(ValidatorOptions options, boolean buildTree, boolean tagRequirements) {
     this.options = options;
     this.buildTree = buildTree;
     this.verdict = XsdVerdict.shared();
-    TagRules rules = options.mode() == ValidatorOptions.Mode.STRICT ? TagRules.xml() : null;
+    TagRules rules = tagRequirements && options.mode() == ValidatorOptions.Mode.STRICT ? TagRules.xml() : null;
     this.tagRules = rules == null || rules.isEmpty() ? null : rules;
     this.quick = new Lazy<>(() -> new XmlQuickPass(COMPILED.get(), options));
     this.parsers = HardenedXml.parsers();
