@@ -96,7 +96,7 @@ public class ConversionTest {
 
   private static List<Path> tolerated(String extension) {
     return Fixtures.all().stream()
-        .filter(p -> !Fixtures.expectsValid(p) && Fixtures.expectsValidWhenTolerant(p))
+        .filter(Fixtures::expectsWarningWhenTolerant)
         .filter(p -> p.toString().endsWith(extension))
         .toList();
   }

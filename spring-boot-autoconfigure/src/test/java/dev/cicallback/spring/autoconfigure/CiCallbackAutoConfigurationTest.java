@@ -51,6 +51,26 @@ class CiCallbackAutoConfigurationTest {
   }
 
   @Test
+  void inStrictModeTheConverterHoldsATtsJobToWhatItsTagRequires() {
+    byte[] lacking = Fixtures.bytes("json/invalid-tag-required-tts-lacks-ttsconfig.json");
+    web.withPropertyValues("ci-callback.mode=strict").run(context -> {
+      CallbackHttpMessageConverter converter = context.getBean(CallbackHttpMessageConverter.class);
+      assertThatThrownBy(() -> converter.read(Callback.class, new Fixtures.Input(lacking)))
+          .isInstanceOfSatisfying(InvalidCallbackException.class, e -> {
+            assertThat(e.read().problems()).hasSize(1);
+            assertThat(e.read().problems().get(0).code()).isEqualTo(ProblemCode.MISSING);
+            assertThat(e.read().problems().get(0).location()).isEqualTo("/JobsDetail/Operation");
+            assertThat(e.read().problems().get(0).message())
+                .startsWith("Operation lacks the required node TtsConfig, which every job of Tag Tts carries");
+          });
+    });
+    // The default, tolerant, reads it.
+    web.run(context -> assertThat(context.getBean(CallbackHttpMessageConverter.class)
+            .read(Callback.class, new Fixtures.Input(lacking)).getJobsDetail().get(0).getTag())
+        .isEqualTo("Tts"));
+  }
+
+  @Test
   void aBadLimitFailsTheStartNamingIt() {
     web.withPropertyValues("ci-callback.max-depth=2").run(context -> {
       assertThat(context).hasFailed();

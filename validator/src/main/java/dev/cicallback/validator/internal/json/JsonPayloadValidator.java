@@ -31,6 +31,9 @@ import dev.cicallback.validator.internal.json.quick.ValidatingJsonParser;
 import dev.cicallback.validator.internal.json.syntax.LocatedJson;
 import dev.cicallback.validator.internal.json.syntax.LocatedJsonReader;
 import dev.cicallback.validator.internal.message.UnknownNodes;
+import dev.cicallback.validator.internal.tag.JobWatch;
+import dev.cicallback.validator.internal.tag.JsonJobEvents;
+import dev.cicallback.validator.internal.tag.TagRules;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,7 +42,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Validates JSON payloads against the packaged JSON Schema; thread-safe once built. */
+/**
+ * Validates JSON payloads against the packaged JSON Schema; in strict mode each pass also holds every job of a Tag
+ * with a per-Tag entry to what that entry requires ({@link TagRules}), on the same tokens (a payload whose bytes
+ * cannot hold such a Tag is not watched). Thread-safe once built.
+ */
 public final class JsonPayloadValidator implements FormatValidator {
 
   private static final Lazy<Schema> COMPILED = new Lazy<>(JsonPayloadValidator::compile);
@@ -48,6 +55,8 @@ public final class JsonPayloadValidator implements FormatValidator {
   private final boolean bind;
   private final LocatedJsonReader reader;
   private final JsonSchemaVerdict verdict;
+  /** What jobs of some Tags must carry in strict mode; null in tolerant mode, which does not ask it. */
+  private final TagRules tagRules;
 
   /** A validator holding payloads to {@code options}; with {@code bind} each check also gives what to bind. */
   public JsonPayloadValidator(ValidatorOptions options, boolean bind) {
@@ -55,6 +64,13 @@ public final class JsonPayloadValidator implements FormatValidator {
     this.bind = bind;
     this.reader = new LocatedJsonReader(options);
     this.verdict = JsonSchemaVerdict.shared();
+    TagRules rules = options.mode() == ValidatorOptions.Mode.STRICT ? TagRules.json() : null;
+    this.tagRules = rules == null || rules.isEmpty() ? null : rules;
+  }
+
+  /** A watch over the jobs of a payload whose bytes may hold a Tag with requirements; null otherwise. */
+  private JobWatch<Void> quickWatch(byte[] bytes, int offset, int length) {
+    return tagRules != null && tagRules.mayHold(bytes, offset, length) ? new JobWatch<>(tagRules, null) : null;
   }
 
   /**
@@ -121,8 +137,12 @@ public final class JsonPayloadValidator implements FormatValidator {
 
   /** Whether the quick pass finds the payload valid: one pass over the tokens, no tree. */
   public boolean passesQuickly(byte[] bytes, int offset, int length) {
+    JobWatch<Void> jobs = quickWatch(bytes, offset, length);
     try (JsonParser parser = reader.parser(bytes, offset, length)) {
-      return verdict.accepts(parser, options);
+      if (jobs == null) {
+        return verdict.accepts(parser, options);
+      }
+      return verdict.accepts(JsonJobEvents.watching(parser, jobs), options) && jobs.satisfied();
     } catch (IOException e) {
       return false;
     }
@@ -134,10 +154,12 @@ public final class JsonPayloadValidator implements FormatValidator {
    * full pass finds and reports it.
    */
   public Callback bindQuickly(byte[] bytes, int offset, int length) {
+    JobWatch<Void> jobs = quickWatch(bytes, offset, length);
     try (JsonParser parser = reader.parser(bytes, offset, length)) {
-      ValidatingJsonParser validating = new ValidatingJsonParser(parser, verdict.walk(options));
+      JsonParser read = jobs == null ? parser : JsonJobEvents.watching(parser, jobs);
+      ValidatingJsonParser validating = new ValidatingJsonParser(read, verdict.walk(options));
       Callback callback = ModelMapper.MAPPER.readValue(validating, Callback.class);
-      return validating.conforms() ? callback : null;
+      return validating.conforms() && (jobs == null || jobs.satisfied()) ? callback : null;
     } catch (IOException e) {
       return null; // a doubt, a syntax error, or a value the model cannot hold
     }
@@ -174,6 +196,14 @@ public final class JsonPayloadValidator implements FormatValidator {
     for (Error error : relevant(COMPILED.get().validate(judged), judged)) {
       problems.add(
           JsonSchemaMessages.problem(error, pointer(error.getInstanceLocation()), pruned, contract, options));
+    }
+    if (tagRules != null) {
+      String[] pointer = new String[1];
+      JobWatch<String> jobs = new JobWatch<>(tagRules, () -> pointer[0]);
+      JsonJobEvents.walk(judged, jobs, pointer);
+      for (JobWatch.Missing<String> lacking : jobs.missing()) {
+        problems.add(tagRules.problem(lacking.requirement(), document.positionOf(lacking.place()), lacking.place()));
+      }
     }
     return new PayloadCheck(java.util.Optional.of(PayloadFormat.JSON), problems, document.tree());
   }
