@@ -12,10 +12,21 @@ import java.util.Optional;
  * messages and tree builder, the docs generator, {@code ci-callback diff}, {@code --version}, code generation.
  *
  * <p>An entry is a schema file a payload is validated against: {@code callback} ({@code xml/callback.xsd},
- * {@code json/callback.schema.json}), {@code tts-callback}. Its XSD form may declare several root elements; its JSON
+ * {@code json/callback.schema.json}), {@code tts-callback}, and the content-moderation entries {@code moderation-detail}
+ * and {@code moderation-simple} (each form of a moderation callback: {@link #MODERATION_DETAIL},
+ * {@link #MODERATION_SIMPLE}). Its XSD form may declare several root elements; its JSON
  * Schema form has one root, named "".
  */
 public final class Contract {
+
+  /** The entry of every job and workflow callback. */
+  public static final String CALLBACK = "callback";
+
+  /** The entry of a content-moderation callback in its Detail form ({@code EventName} ReviewImage, ...). */
+  public static final String MODERATION_DETAIL = "moderation-detail";
+
+  /** The entry of a content-moderation callback in its Simple form ({@code code}, {@code message}, {@code data}). */
+  public static final String MODERATION_SIMPLE = "moderation-simple";
 
   private static volatile Contract packaged;
 

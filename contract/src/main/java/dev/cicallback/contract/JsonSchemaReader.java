@@ -26,8 +26,9 @@ final class JsonSchemaReader {
   private static final Set<String> ANNOTATIONS = Set.of(
       "$schema", "$id", "$defs", "definitions", "$comment", "title", "description", "examples", "default");
   private static final int MAX_DEPTH = 64;
-  /** The entry whose files {@link RefusedConstruct}s are checked in: the one the validator compiles. */
-  static final String CHECKED_ENTRY = "json/" + SchemaFiles.CALLBACK_JSON_SCHEMA;
+  /** The entries whose files {@link RefusedConstruct}s are checked in: those the validator compiles. */
+  static final List<String> CHECKED_ENTRIES = List.of("json/" + SchemaFiles.CALLBACK_JSON_SCHEMA,
+      "json/" + SchemaFiles.MODERATION_DETAIL_JSON_SCHEMA, "json/" + SchemaFiles.MODERATION_SIMPLE_JSON_SCHEMA);
 
   private final SchemaSource source;
   private final Map<String, LocatedJson> documents = new HashMap<>();
@@ -65,9 +66,13 @@ final class JsonSchemaReader {
       entries.put(name.substring(0, name.length() - ".schema.json".length()),
           reader.node("", root, at, new ArrayList<>()));
     }
-    if (refusals != null && source.exists(CHECKED_ENTRY)) {
+    if (refusals != null) {
       Set<String> closure = new java.util.LinkedHashSet<>();
-      reader.closure(CHECKED_ENTRY, closure);
+      for (String entry : CHECKED_ENTRIES) {
+        if (source.exists(entry)) {
+          reader.closure(entry, closure);
+        }
+      }
       for (String file : closure) {
         refusals.addAll(ConstructCheck.json(file, reader.document(file)));
       }
