@@ -364,6 +364,10 @@ final class JsonSchemaReader {
     JsonNode additional = s.get("additionalProperties");
     node.open(!(additional != null && additional.isBoolean() && !additional.booleanValue())
         || s.has("patternProperties"));
+    if (additional != null && additional.isObject() && "string".equals(additional.path("type").asText(null))) {
+      // A map of text values: the members' values are strings.
+      node.value(ValueType.ANY_TEXT.withTypes(Set.of("string")));
+    }
     Set<String> required = new HashSet<>();
     if (s.has("required")) {
       s.get("required").forEach(n -> required.add(n.asText()));
