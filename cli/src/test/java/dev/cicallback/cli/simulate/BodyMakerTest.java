@@ -48,6 +48,20 @@ class BodyMakerTest {
     return EventCatalogue.all().stream().filter(Event::moderation);
   }
 
+  @Test
+  void a_received_moderation_body_is_named_after_its_kind_state_and_id() throws Exception {
+    for (String name : List.of("moderation-image-detail", "moderation-text-simple", "moderation-live-detail")) {
+      Body body = counting().make(EventCatalogue.find(name).orElseThrow(), PayloadFormat.JSON, List.of(), false);
+      dev.cicallback.validator.ReadResult read = dev.cicallback.validator.CallbackReader.strict().read(body.bytes());
+      String stem = Received.of(body.bytes(), read).stem();
+      assertTrue(stem.matches(switch (name) {
+        case "moderation-image-detail" -> "valid-auditing-image-success-xxxx";
+        case "moderation-text-simple" -> "valid-auditing-text-test-trace-id";
+        default -> "valid-auditing-video-auditing-[a-z][0-9a-f]{32}";
+      }), stem);
+    }
+  }
+
   /**
    * A content-moderation event is JSON whatever format is asked for, carries the form CI names in its header, and
    * reads, with that header, as a moderation callback of that form.
