@@ -12,11 +12,22 @@ import java.util.Optional;
  * messages and tree builder, the docs generator, {@code ci-callback diff}, {@code --version}, code generation.
  *
  * <p>An entry is a schema file a payload is validated against: {@code callback} ({@code xml/callback.xsd},
- * {@code json/callback.schema.json}), the union of every Tag, and the per-Tag entries ({@code tts-callback}), which
- * hold a job of their Tag to more ({@link #tagRequirements}). Its XSD form may declare several root elements; its
- * JSON Schema form has one root, named "".
+ * {@code json/callback.schema.json}), the union of every Tag, the per-Tag entries ({@code tts-callback}), which
+ * hold a job of their Tag to more ({@link #tagRequirements}), and the content-moderation entries
+ * {@code moderation-detail} and {@code moderation-simple} (each form of a moderation callback:
+ * {@link #MODERATION_DETAIL}, {@link #MODERATION_SIMPLE}). Its XSD form may declare several root elements; its JSON
+ * Schema form has one root, named "".
  */
 public final class Contract {
+
+  /** The entry of every job and workflow callback. */
+  public static final String CALLBACK = "callback";
+
+  /** The entry of a content-moderation callback in its Detail form ({@code EventName} ReviewImage, ...). */
+  public static final String MODERATION_DETAIL = "moderation-detail";
+
+  /** The entry of a content-moderation callback in its Simple form ({@code code}, {@code message}, {@code data}). */
+  public static final String MODERATION_SIMPLE = "moderation-simple";
 
   private static volatile Contract packaged;
 

@@ -122,7 +122,11 @@ public final class ContractNode {
     return children.get(childName);
   }
 
-  /** The values a value node takes ({@link ValueType#ANY_TEXT} for the other kinds). */
+  /**
+   * The values a value node takes; for an open container of the JSON form that is a map of text values
+   * ({@code "additionalProperties": {"type": "string"}}), the values of its members (types {@code string});
+   * {@link ValueType#ANY_TEXT} for the other kinds.
+   */
   public ValueType value() {
     return value;
   }

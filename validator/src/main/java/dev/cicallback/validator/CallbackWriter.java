@@ -47,6 +47,35 @@ public final class CallbackWriter {
   }
 
   /**
+   * A content-moderation callback as CI sends it: JSON, its numbers as JSON numbers and CosHeaders as an object; every
+   * value read is written back, empty texts included.
+   */
+  public static byte[] toJson(ModerationCallback moderation) {
+    return toJson(tree(moderation));
+  }
+
+  /**
+   * A content-moderation callback in the contract's XML reading ({@code schema/xml/moderation-detail.xsd},
+   * {@code moderation-simple.xsd}), which CI never sends: a {@code Response} root, one element per member and array
+   * item, a number as its decimal text, each CosHeaders member an element named after its key. For XML tools; the
+   * validator and the reader take moderation callbacks as JSON.
+   *
+   * @throws UnwritableAsXml if the body holds what XML cannot carry: a CosHeaders key that is no element name, or a
+   *     character XML 1.0 cannot carry
+   */
+  public static byte[] toXml(ModerationCallback moderation) {
+    return toXml(tree(moderation));
+  }
+
+  /** A moderation callback's JSON tree: its form's model as Jackson writes it (null members left out). */
+  static ObjectNode tree(ModerationCallback moderation) {
+    Objects.requireNonNull(moderation, "moderation");
+    Object body = moderation instanceof ModerationCallback.Detail detail ? detail.body()
+        : ((ModerationCallback.Simple) moderation).body();
+    return MAPPER.valueToTree(body);
+  }
+
+  /**
    * A callback's JSON tree (as read, or edited) in CI's JSON layout, node for node: nothing is left out, and nothing
    * is checked against the contract.
    */

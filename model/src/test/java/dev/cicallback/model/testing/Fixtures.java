@@ -39,6 +39,18 @@ public final class Fixtures {
     }
   }
 
+  /**
+   * The content-moderation fixtures ({@code json/moderation/}): JSON only, as CI sends them, and a format of their own
+   * (the moderation entries), so the job fixtures' folder lists stay the job callbacks'.
+   */
+  public static List<Path> moderation() {
+    try (Stream<Path> files = Files.list(ROOT.resolve("json/moderation"))) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static List<Path> valid(String format) {
     return all(format).stream().filter(Fixtures::expectsValid).toList();
   }

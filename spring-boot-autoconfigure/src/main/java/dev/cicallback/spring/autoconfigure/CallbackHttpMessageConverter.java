@@ -12,6 +12,7 @@ import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -92,7 +93,13 @@ public final class CallbackHttpMessageConverter implements HttpMessageConverter<
       metrics.record(CallbackOutcome.INVALID, read, nanos);
       throw new InvalidCallbackException(read, input);
     }
-    Callback callback = read.callback().orElseThrow();
+    if (read.callback().isEmpty()) {
+      // A valid content-moderation callback: a body of its own format, not a Callback; refused, saying so.
+      metrics.record(CallbackOutcome.INVALID, read, nanos);
+      throw new HttpMessageNotReadableException("a content-moderation callback, which a Callback parameter does not"
+          + " take: read it with CallbackReader (ReadResult.moderation())", input);
+    }
+    Callback callback = read.callback().get();
     if (deduplicator != null) {
       Optional<String> key = CallbackKeys.of(callback);
       if (key.isPresent()) {

@@ -60,6 +60,13 @@ public final class MicrometerCallbackMetrics implements CallbackMetrics {
 
   /** The event, tag and state tags of what was read. */
   static Tags describe(ReadResult read) {
+    if (read != null && read.moderation().isPresent()) {
+      // A content-moderation callback: event "moderation", its kind as the tag, the Detail form's State.
+      var moderation = read.moderation().get();
+      String state = moderation.detail().map(d -> d.getJobsDetail().getState())
+          .map(st -> st.value()).orElse(NONE);
+      return Tags.of("event", "moderation", "tag", moderation.kind().name(), "state", state);
+    }
     if (read == null || read.callback().isEmpty()) {
       return Tags.of("event", UNKNOWN, "tag", UNKNOWN, "state", UNKNOWN);
     }

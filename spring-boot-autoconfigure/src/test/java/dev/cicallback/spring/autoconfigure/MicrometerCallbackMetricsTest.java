@@ -35,6 +35,14 @@ class MicrometerCallbackMetricsTest {
   }
 
   @Test
+  void aModerationCallbackIsTaggedWithItsKindAndState() {
+    metrics.record(CallbackOutcome.INVALID, CallbackReader.tolerant().read(
+        Fixtures.bytes("json/moderation/valid-auditing-live-detail-running-auditing.json")), 1);
+    assertThat(tags(registry.get(MicrometerCallbackMetrics.RECEIVED).counter()))
+        .containsEntry("event", "moderation").containsEntry("tag", "LIVE_STREAM").containsEntry("state", "Auditing");
+  }
+
+  @Test
   void aWorkflowRunHasNoTagAndItsRunsState() {
     metrics.record(CallbackOutcome.VALID,
         CallbackReader.tolerant().read(Fixtures.bytes("json/valid-workflowfinish-qclouddocs-zh-case2.json")), 1);

@@ -27,6 +27,9 @@ public final class ContractTree {
     private final String name;
     private final boolean repeatable;
     private final boolean container;
+    private final boolean map;
+    private final boolean numberOnly;
+    private final boolean alwaysArray;
     private final String allowed;
     private final List<String> values;
     private final Map<String, Node> children = new LinkedHashMap<>();
@@ -41,6 +44,11 @@ public final class ContractTree {
       this.name = node.name();
       this.repeatable = node.repeatable();
       this.container = node.kind() == ContractNode.Kind.CONTAINER;
+      this.map = container && node.open() && node.children().isEmpty();
+      Set<String> types = node.value().types();
+      this.numberOnly = node.kind() == ContractNode.Kind.VALUE && !types.isEmpty()
+          && types.stream().allMatch(t -> t.equals("integer") || t.equals("number"));
+      this.alwaysArray = node.array();
       Set<String> enumeration = node.value().enumeration();
       this.values = node.kind() == ContractNode.Kind.VALUE && enumeration != null
           ? List.copyOf(enumeration) : List.of();
@@ -73,6 +81,24 @@ public final class ContractTree {
     /** Whether the node holds child nodes rather than a value. */
     public boolean container() {
       return container;
+    }
+
+    /**
+     * Whether the container is a map of text values (CosHeaders of a moderation callback): its members are its keys,
+     * none of them unknown.
+     */
+    public boolean map() {
+      return map;
+    }
+
+    /** Whether a leaf of the JSON form is a JSON number only (a content-moderation callback's numbers). */
+    public boolean numberOnly() {
+      return numberOnly;
+    }
+
+    /** Whether the JSON form always writes the node as an array of its items ({@code "type": "array"}). */
+    public boolean alwaysArray() {
+      return alwaysArray;
     }
 
     /** What a leaf's value may be, in words ("An integer from -10 to 10."), or empty. */
@@ -119,11 +145,15 @@ public final class ContractTree {
 
   private static final Lazy<ContractTree> XML = new Lazy<>(() -> new ContractTree(SchemaForm.XSD));
   private static final Lazy<ContractTree> JSON = new Lazy<>(() -> new ContractTree(SchemaForm.JSON_SCHEMA));
+  private static final Lazy<ContractTree> MODERATION_DETAIL =
+      new Lazy<>(() -> new ContractTree(Contract.packaged().root(SchemaForm.JSON_SCHEMA, Contract.MODERATION_DETAIL)));
+  private static final Lazy<ContractTree> MODERATION_SIMPLE =
+      new Lazy<>(() -> new ContractTree(Contract.packaged().root(SchemaForm.JSON_SCHEMA, Contract.MODERATION_SIMPLE)));
 
   private final Node root;
 
   private ContractTree(SchemaForm form) {
-    this(Contract.packaged().root(form, "callback"));
+    this(Contract.packaged().root(form, Contract.CALLBACK));
   }
 
   /** The view of the tree under {@code root}. */
@@ -139,6 +169,14 @@ public final class ContractTree {
   /** The contract of the JSON form (the packaged JSON Schema's tree), read once; immutable. */
   public static ContractTree json() {
     return JSON.get();
+  }
+
+  /**
+   * The JSON form of a content-moderation callback: its Detail form ({@code simple} false) or its Simple form, read
+   * once; immutable.
+   */
+  public static ContractTree moderationJson(boolean simple) {
+    return simple ? MODERATION_SIMPLE.get() : MODERATION_DETAIL.get();
   }
 
   /** What a leaf allows, to follow "expected" in a message ("an integer from -10 to 10."); {@code node} may be null. */

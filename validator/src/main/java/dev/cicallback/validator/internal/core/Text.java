@@ -15,7 +15,7 @@ public enum Text {
   INTERNAL_UNBINDABLE("INTERNAL.unbindable"),
   ENCODING_INVALID_AT("ENCODING.invalidAt"),
   ENCODING_INVALID("ENCODING.invalid"),
-  NOT_COVERED_MODERATION("NOT_COVERED.moderation"),
+  NOT_COVERED_MODERATION_XML("NOT_COVERED.moderation_xml"),
 
   // Nodes the contract does not know, either format.
   UNKNOWN_NODE_NODE("UNKNOWN_NODE.node"),
@@ -65,6 +65,7 @@ public enum Text {
   PART_AN_ARRAY("part.anArray"),
   PART_STRING_OR_NUMBER("part.stringOrNumber"),
   PART_A_STRING("part.aString"),
+  PART_A_NUMBER("part.aNumber"),
   PART_OR_ARRAY_OF_THEM("part.orArrayOfThem"),
   PART_NOTHING("part.nothing"),
   PART_THE_STRING("part.theString"),

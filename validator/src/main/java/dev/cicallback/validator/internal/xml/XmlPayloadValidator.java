@@ -184,10 +184,27 @@ public final class XmlPayloadValidator implements FormatValidator {
         problems.add(tagRules.problem(lacking.requirement(), lacking.place().start, lacking.place().path));
       }
     }
+    if (!problems.isEmpty() && isModeration(bytes, offset, length)) {
+      // The contract's XML reading of a moderation callback is for other XML tools; this validator reads its JSON.
+      return new PayloadCheck(java.util.Optional.of(PayloadFormat.XML),
+          List.of(Messages.error(ProblemCode.NOT_COVERED, 1, 1, "", Text.NOT_COVERED_MODERATION_XML)), null);
+    }
     // A body without EventName is still read into a tree: a job API response is one (CallbackReader.readJobResponse).
     boolean readable = problems.stream().noneMatch(p -> p.isError() && p.code() != ProblemCode.MISSING_EVENT_NAME);
     return new PayloadCheck(
         java.util.Optional.of(PayloadFormat.XML), problems, tree != null && readable ? tree.tree() : null);
+  }
+
+  private static final java.util.regex.Pattern MODERATION = java.util.regex.Pattern.compile(
+      "<EventName>\\s*Review[A-Za-z]*\\s*</EventName>|<code>[^<]*</code>\\s*(<message>[^<]*</message>\\s*)?<data>");
+
+  /**
+   * Whether an XML body that fails the job contract is the XML reading of a content-moderation callback: an
+   * {@code EventName} Review..., or {@code code} and {@code data} (the Simple form).
+   */
+  private static boolean isModeration(byte[] bytes, int offset, int length) {
+    String text = new String(bytes, offset, Math.min(length, 1 << 16), java.nio.charset.StandardCharsets.UTF_8);
+    return MODERATION.matcher(text).find();
   }
 
   /** Turns parser and validator reports into located problems. */
