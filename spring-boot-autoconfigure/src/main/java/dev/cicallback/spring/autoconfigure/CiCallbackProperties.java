@@ -40,6 +40,9 @@ public class CiCallbackProperties {
   /** Dropping second deliveries of the same job or workflow run. */
   private final Deduplication deduplication = new Deduplication();
 
+  /** Callbacks from Kafka (with spring-kafka on the class path). */
+  private final Kafka kafka = new Kafka();
+
   /** The reader's options these properties describe; a bad limit fails here, naming itself. */
   public ValidatorOptions toOptions() {
     return ValidatorOptions.builder()
@@ -111,6 +114,50 @@ public class CiCallbackProperties {
 
   public Deduplication getDeduplication() {
     return deduplication;
+  }
+
+  public Kafka getKafka() {
+    return kafka;
+  }
+
+  /**
+   * {@code ci-callback.kafka.*}: the listener container factory {@code ciCallbackKafkaListenerContainerFactory} reads
+   * each record's value with the reader; an invalid one goes to the dead-letter topic, a failing listener is retried.
+   */
+  public static class Kafka {
+
+    /** The dead-letter topic of a topic is its name and this. */
+    private String deadLetterSuffix = "-dlt";
+
+    /** How often a record whose listener failed is tried again before it goes to the dead-letter topic. */
+    private int retries = 2;
+
+    /** The wait before trying a record again (and between tries while the de-duplication store is unreachable). */
+    private Duration retryInterval = Duration.ofSeconds(1);
+
+    public String getDeadLetterSuffix() {
+      return deadLetterSuffix;
+    }
+
+    public void setDeadLetterSuffix(String deadLetterSuffix) {
+      this.deadLetterSuffix = deadLetterSuffix;
+    }
+
+    public int getRetries() {
+      return retries;
+    }
+
+    public void setRetries(int retries) {
+      this.retries = retries;
+    }
+
+    public Duration getRetryInterval() {
+      return retryInterval;
+    }
+
+    public void setRetryInterval(Duration retryInterval) {
+      this.retryInterval = retryInterval;
+    }
   }
 
   /**

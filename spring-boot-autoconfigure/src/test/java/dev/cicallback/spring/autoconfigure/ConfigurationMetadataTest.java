@@ -27,7 +27,8 @@ class ConfigurationMetadataTest {
         "ci-callback.max-attributes", "ci-callback.deduplication.enabled", "ci-callback.deduplication.max-entries",
         "ci-callback.deduplication.ttl", "ci-callback.deduplication.store", "ci-callback.deduplication.lease",
         "ci-callback.deduplication.jdbc.table", "ci-callback.deduplication.jdbc.initialize-schema",
-        "ci-callback.deduplication.redis.key-prefix");
+        "ci-callback.deduplication.redis.key-prefix", "ci-callback.kafka.dead-letter-suffix",
+        "ci-callback.kafka.retries", "ci-callback.kafka.retry-interval");
     properties.forEach((name, p) -> assertThat(p.path("description").asText()).as(name).isNotBlank());
 
     ValidatorOptions defaults = new CiCallbackProperties().toOptions();
