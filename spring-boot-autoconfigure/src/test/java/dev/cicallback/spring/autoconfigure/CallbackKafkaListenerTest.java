@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cicallback.model.json.Callback;
+import dev.cicallback.spring.autoconfigure.testing.RedisServer;
 import dev.cicallback.validator.CallbackReader;
 import dev.cicallback.validator.ReadResult;
 import dev.cicallback.validator.ValidatorOptions;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -53,19 +55,21 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * JVM): a topic holding valid callbacks, invalid bodies, an oversized body, a duplicate, garbage bytes and a
  * tombstone. Every valid callback reaches the method once (one whose first handling fails, after a retry), every other
  * record lands unchanged on the dead-letter topic with its problems in a header, the consumer goes on to the last
- * record, and the metrics count each record with transport {@code kafka}.
+ * record, and the metrics count each record with transport {@code kafka}. While the de-duplication store (a real
+ * redis-server) is down, a record is not handled nor committed; once it is back, the record is handled.
  */
 class CallbackKafkaListenerTest {
 
   private static final String TOPIC = "ci-callbacks";
   private static final String DEAD_LETTERS = TOPIC + "-dlt";
+  private static final String OUTAGE = "ci-callbacks-outage";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static EmbeddedKafkaKraftBroker broker;
 
   @BeforeAll
   static void startBroker() {
-    broker = new EmbeddedKafkaKraftBroker(1, 1, TOPIC, DEAD_LETTERS);
+    broker = new EmbeddedKafkaKraftBroker(1, 1, TOPIC, DEAD_LETTERS, OUTAGE);
     broker.afterPropertiesSet();
   }
 
@@ -204,6 +208,71 @@ class CallbackKafkaListenerTest {
           assertThat(count(registry, "too_large")).isEqualTo(1);
           assertThat(count(registry, "invalid")).isEqualTo(bad.size() - 1);
         });
+  }
+
+  /** A listener of the outage topic. */
+  static class OutageListener {
+    final List<Callback> received = new CopyOnWriteArrayList<>();
+
+    @KafkaListener(topics = OUTAGE, groupId = "outage-receivers",
+        containerFactory = CiCallbackKafkaAutoConfiguration.CONTAINER_FACTORY)
+    void on(Callback callback) {
+      received.add(callback);
+    }
+  }
+
+  @Test
+  void whileTheStoreCannotBeReachedARecordIsNotCommittedAndItIsHandledOnceTheStoreIsBack() throws Exception {
+    int port = RedisServer.freePort();
+    RedisServer redis = RedisServer.start(port);
+    byte[] first = Fixtures.bytes("xml/valid-seed-case1-task-api.xml");
+    byte[] second = Fixtures.bytes("xml/valid-workflowfinish-gosdk-example-workflow.xml");
+    try {
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, RedisAutoConfiguration.class,
+              CiCallbackAutoConfiguration.class, CiCallbackKafkaAutoConfiguration.class))
+          .withBean(OutageListener.class)
+          .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+          .withPropertyValues("spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+              "spring.kafka.consumer.auto-offset-reset=earliest", "ci-callback.deduplication.enabled=true",
+              "ci-callback.deduplication.store=redis", "spring.data.redis.port=" + port,
+              "spring.data.redis.timeout=500ms", "ci-callback.kafka.retry-interval=200ms")
+          .run(context -> {
+            OutageListener listener = context.getBean(OutageListener.class);
+            send(OUTAGE, first);
+            await(() -> listener.received.size() == 1);
+            redis.close();
+            send(OUTAGE, second);
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            await(() -> count(registry, "store_unavailable") >= 3);
+            assertThat(listener.received).as("not handled unchecked").hasSize(1);
+            try (RedisServer back = RedisServer.start(port)) {
+              await(() -> listener.received.size() == 2);
+              Thread.sleep(500);
+              assertThat(listener.received).extracting(c -> CallbackKeys.of(c).orElseThrow()).containsExactly(
+                  CallbackKeys.of(CallbackReader.tolerant().read(first).callback().orElseThrow()).orElseThrow(),
+                  CallbackKeys.of(CallbackReader.tolerant().read(second).callback().orElseThrow()).orElseThrow());
+            }
+          });
+    } finally {
+      redis.close();
+    }
+  }
+
+  private static void send(String topic, byte[] value) throws Exception {
+    Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+    try (KafkaProducer<String, byte[]> send =
+        new KafkaProducer<>(producer, new StringSerializer(), new ByteArraySerializer())) {
+      send.send(new ProducerRecord<>(topic, value)).get();
+    }
+  }
+
+  private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("waited 30 s").isLessThan(deadline);
+      Thread.sleep(50);
+    }
   }
 
   @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * connections as {@code postgres}. As root it runs as the {@code postgres} user the package creates (PostgreSQL
  * refuses root). One per test run ({@link ExternalServers}); stopped and deleted when the run ends.
  */
-public final class PostgresServer implements ExtensionContext.Store.CloseableResource {
+public final class PostgresServer implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
   private final Path folder;
   private final Path bin;
@@ -82,8 +82,14 @@ public final class PostgresServer implements ExtensionContext.Store.CloseableRes
     return port;
   }
 
+  private boolean closed;
+
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
       LocalProcess.run(user, 60, bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(),
           "-m", "immediate", "-w", "stop");

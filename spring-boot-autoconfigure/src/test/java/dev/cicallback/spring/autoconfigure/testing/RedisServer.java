@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * persistence ({@code --save ''}), its working folder temporary. One per test run ({@link ExternalServers}); stopped
  * when the run ends.
  */
-public final class RedisServer implements ExtensionContext.Store.CloseableResource {
+public final class RedisServer implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
   private final Process process;
   private final Path folder;
@@ -29,12 +29,19 @@ public final class RedisServer implements ExtensionContext.Store.CloseableResour
     this.port = port;
   }
 
-  /** Starts a server and waits until it answers PING. */
+  /** Starts a server on a free port and waits until it answers PING. */
   static RedisServer start() {
+    return start(LocalProcess.freePort());
+  }
+
+  /**
+   * Starts a server of a test's own on {@code port} (one stopped and started again there stands for an outage) and
+   * waits until it answers PING; the test closes it.
+   */
+  public static RedisServer start(int port) {
     String executable = Files.isExecutable(Path.of("/usr/bin/redis-server")) ? "/usr/bin/redis-server" : "redis-server";
     try {
       Path folder = Files.createTempDirectory("ci-callback-redis");
-      int port = LocalProcess.freePort();
       Process process = new ProcessBuilder(executable, "--port", Integer.toString(port), "--bind", "127.0.0.1",
           "--save", "", "--appendonly", "no", "--dir", folder.toString(), "--daemonize", "no")
           .redirectErrorStream(true)
@@ -84,8 +91,19 @@ public final class RedisServer implements ExtensionContext.Store.CloseableResour
     return port;
   }
 
+  /** A loopback port nothing listens on now. */
+  public static int freePort() {
+    return LocalProcess.freePort();
+  }
+
+  private boolean closed;
+
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     process.destroy();
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
