@@ -44,7 +44,9 @@ final class LocalProcess {
     }
     full.addAll(List.of(command));
     try {
-      Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
+      // In the temporary folder: the postgres user may not enter the build's working folder.
+      Process process = new ProcessBuilder(full).directory(new java.io.File(System.getProperty("java.io.tmpdir")))
+          .redirectErrorStream(true).start();
       process.getOutputStream().close();
       byte[] output = process.getInputStream().readAllBytes();
       if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
