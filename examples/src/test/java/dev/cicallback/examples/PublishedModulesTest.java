@@ -41,6 +41,7 @@ class PublishedModulesTest {
       "dev.cicallback.compat", Set.of("dev.cicallback.compat"),
       "dev.cicallback.cli", Set.of("dev.cicallback.cli", "dev.cicallback.cli.simulate"),
       "dev.cicallback.maven", Set.of("dev.cicallback.maven"),
+      "dev.cicallback.kafka", Set.of("dev.cicallback.kafka"),
       "dev.cicallback.spring.autoconfigure", Set.of("dev.cicallback.spring.autoconfigure"),
       "dev.cicallback.spring.starter", Set.of());
 

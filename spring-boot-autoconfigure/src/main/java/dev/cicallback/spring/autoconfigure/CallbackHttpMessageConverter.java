@@ -23,7 +23,7 @@ import org.springframework.web.context.request.RequestContextHolder;
  * validated. A valid body becomes the model; an invalid one throws {@link InvalidCallbackException}; a body over the
  * reader's size limit throws {@link CallbackTooLargeException}, unread when its {@code Content-Length} says so and
  * after at most the limit + 1 bytes otherwise. With a {@link CallbackDeduplicator}, a second delivery of a job or run
- * throws {@link DuplicateCallbackException}. Every body is told to the {@link CallbackMetrics}.
+ * throws {@link DuplicateCallbackException}, and a store that cannot be asked {@link DeduplicationStoreException}. Every body is told to the {@link CallbackMetrics}.
  *
  * <p>It reads only; writing a {@code Callback} is left to the other converters. The {@link ReadResult} (warnings,
  * unknown nodes) is kept as the request attribute {@link #READ_RESULT_ATTRIBUTE}.
@@ -103,7 +103,14 @@ public final class CallbackHttpMessageConverter implements HttpMessageConverter<
     if (deduplicator != null) {
       Optional<String> key = CallbackKeys.of(callback);
       if (key.isPresent()) {
-        if (!deduplicator.claim(key.get())) {
+        boolean first;
+        try {
+          first = deduplicator.claim(key.get());
+        } catch (DeduplicationStoreException e) {
+          metrics.record(CallbackOutcome.STORE_UNAVAILABLE, read, nanos);
+          throw e;
+        }
+        if (!first) {
           metrics.record(CallbackOutcome.DUPLICATE, read, nanos);
           throw new DuplicateCallbackException(key.get());
         }
