@@ -29,10 +29,12 @@ class SelfDiffTest {
         "      <xs:element name=\"QueueId\" type=\"xs:string\" minOccurs=\"0\">",
         "      <!-- moved -->\n      <xs:element name=\"QueueId\" type=\"xs:string\" minOccurs=\"0\">");
     ContractFolders.edit(copy.resolve("xml/envelope.xsd"),
-        "Queue type, e.g. SpeedTranscoding.", "The queue's type, for example SpeedTranscoding.");
+        "Queue type, e.g. SpeedTranscoding, or Speeching",
+        "The queue's type, for example SpeedTranscoding, or Speeching");
     ContractFolders.edit(copy.resolve("json/callback.schema.json"),
-        "\"description\": \"Queue type, e.g. SpeedTranscoding.\",",
-        "\"description\": \"The queue's type, for example SpeedTranscoding.\",");
+        "\"description\": \"Queue type, e.g. SpeedTranscoding, or Speeching for speech jobs (VocalScore).\",",
+        "\"description\": \"The queue's type, for example SpeedTranscoding, or Speeching for speech jobs"
+            + " (VocalScore).\",");
     DiffResult result = ContractDiff.compare(Contracts.SCHEMA, copy);
     assertEquals(List.of(), result.findings());
   }
@@ -76,23 +78,23 @@ class SelfDiffTest {
     ContractFolders.edit(copy.resolve("xml/envelope.xsd"), """
               <xs:element name="QueueType" type="xs:string" minOccurs="0">
                 <xs:annotation>
-                  <xs:documentation xml:lang="en">Queue type, e.g. SpeedTranscoding.</xs:documentation>
-                  <xs:documentation xml:lang="zh">队列类型，如 SpeedTranscoding。</xs:documentation>
+                  <xs:documentation xml:lang="en">Queue type, e.g. SpeedTranscoding, or Speeching for speech jobs (VocalScore).</xs:documentation>
+                  <xs:documentation xml:lang="zh">队列类型，如 SpeedTranscoding；智能语音任务（如 VocalScore）为 Speeching。</xs:documentation>
                 </xs:annotation>
               </xs:element>
         """, "");
     ContractFolders.edit(copy.resolve("json/callback.schema.json"), """
                 "QueueType": {
                   "type": "string",
-                  "description": "Queue type, e.g. SpeedTranscoding.",
-                  "x-description-zh": "队列类型，如 SpeedTranscoding。"
+                  "description": "Queue type, e.g. SpeedTranscoding, or Speeching for speech jobs (VocalScore).",
+                  "x-description-zh": "队列类型，如 SpeedTranscoding；智能语音任务（如 VocalScore）为 Speeching。"
                 },
         """, "");
     ContractFolders.edit(copy.resolve("json/tts-callback.schema.json"), """
                 "QueueType": {
                   "type": "string",
-                  "description": "Queue type, e.g. SpeedTranscoding.",
-                  "x-description-zh": "队列类型，如 SpeedTranscoding。"
+                  "description": "Queue type, e.g. SpeedTranscoding, or Speeching for speech jobs (VocalScore).",
+                  "x-description-zh": "队列类型，如 SpeedTranscoding；智能语音任务（如 VocalScore）为 Speeching。"
                 },
         """, "");
   }
