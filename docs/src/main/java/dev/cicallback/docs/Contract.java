@@ -212,17 +212,18 @@ final class Contract {
       for (String kind : kinds(content)) {
         examplesByKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(file);
       }
-      String moderationKind = moderationKind(content);
+      String moderationKind = moderationKind(name, content);
+      boolean simple = name.contains("-simple-") || SIMPLE_EVENT.matcher(content).find();
       if (moderationKind != null) {
         examplesByModerationKind.computeIfAbsent(moderationKind, k -> new ArrayList<>()).add(file);
-        if (SIMPLE_EVENT.matcher(content).find()) {
+        if (simple) {
           simpleModerationExamples.add(file);
         }
       }
       if (result.isValid() && format.equals("xml")) {
         collectValues(bytes, values);
       } else if (result.isValid() && moderationKind != null) {
-        collectJsonValues(bytes, SIMPLE_EVENT.matcher(content).find() ? simpleValues : detailValues);
+        collectJsonValues(bytes, simple ? simpleValues : detailValues);
       }
     }
     for (DocNode node : root.flatten()) {
@@ -248,11 +249,20 @@ final class Contract {
   private static final java.util.regex.Pattern LIVE =
       java.util.regex.Pattern.compile("\"Type\"\\s*:\\s*\"live_video\"");
 
+  private static final java.util.regex.Pattern KIND_IN_NAME =
+      java.util.regex.Pattern.compile("-auditing-([a-z]+)-");
+
   /**
-   * The moderation kind a fixture's text names by its event (EventName, or event in the Simple form; a live stream
-   * is ReviewVideo with Type live_video), null when it names none of {@link #MODERATION_KINDS}.
+   * The moderation kind of a fixture: the one its name gives ({@code valid-auditing-<kind>-...}; a published live
+   * stream sample may lack Type live_video, and an invalid fixture may lack its event), else the one its text names by
+   * its event (EventName, or event in the Simple form; a live stream is ReviewVideo with Type live_video); null when
+   * neither names one of {@link #MODERATION_KINDS}.
    */
-  private static String moderationKind(String content) {
+  private static String moderationKind(String name, String content) {
+    java.util.regex.Matcher named = KIND_IN_NAME.matcher(name);
+    if (named.find() && MODERATION_KINDS.stream().anyMatch(k -> k.kind().equals(named.group(1)))) {
+      return named.group(1);
+    }
     java.util.regex.Matcher event = DETAIL_EVENT.matcher(content);
     if (!event.find()) {
       event = SIMPLE_EVENT.matcher(content);
@@ -260,11 +270,11 @@ final class Contract {
         return null;
       }
     }
-    String name = event.group(1);
-    if (name.equals("ReviewVideo") && LIVE.matcher(content).find()) {
+    String eventName = event.group(1);
+    if (eventName.equals("ReviewVideo") && LIVE.matcher(content).find()) {
       return "live";
     }
-    return MODERATION_KINDS.stream().filter(k -> k.event().equals(name)).map(ModerationKind::kind).findFirst()
+    return MODERATION_KINDS.stream().filter(k -> k.event().equals(eventName)).map(ModerationKind::kind).findFirst()
         .orElse(null);
   }
 
