@@ -13,7 +13,12 @@ import java.util.List;
 final class DocNode {
 
   final String name;
+  /** The node's path from its entry's root ({@code Response/JobsDetail/...}). */
   final String path;
+  /** The entry the node belongs to: "" for the job and workflow callback, else its name ({@code moderation-detail}). */
+  final String entry;
+  /** The schema file the node is declared in, relative to the schema folder ({@code xml/moderation-image.xsd}). */
+  final String declaredIn;
   final DocNode parent;
   final List<DocNode> children = new ArrayList<>();
   /** Whether the node must occur under its parent. */
@@ -39,10 +44,12 @@ final class DocNode {
 
   /**
    * The node for {@code xsd}, the contract's node in the XSD form, and {@code json}, the same node in the JSON Schema
-   * form; below {@code parent}, or the root when that is null.
+   * form; below {@code parent}, or the root of {@code entry} ("" for the job and workflow callback) when that is null.
    */
-  DocNode(ContractNode xsd, ContractNode json, DocNode parent) {
+  DocNode(ContractNode xsd, ContractNode json, DocNode parent, String entry) {
     this.name = xsd.name();
+    this.entry = entry;
+    this.declaredIn = xsd.declaredAt().file();
     this.parent = parent;
     this.path = parent == null ? name : parent.path + "/" + name;
     this.required = xsd.required();
@@ -93,9 +100,14 @@ final class DocNode {
         .orElseThrow(() -> new IllegalStateException("the contract declares no " + path + "/" + childName));
   }
 
-  /** HTML anchor and Markdown heading id of the node. */
+  /** HTML anchor and Markdown heading id of the node; a moderation node's starts with its entry's name. */
   String anchor() {
-    return path.replace('/', '.');
+    return (entry.isEmpty() ? "" : entry + ".") + path.replace('/', '.');
+  }
+
+  /** The node's path, after its entry's name when it is not the job and workflow callback's. */
+  String label() {
+    return entry.isEmpty() ? path : entry + ": " + path;
   }
 
   /** {@link #allowed} and {@link #pattern} in one line, the pattern between backticks. */

@@ -53,7 +53,17 @@ final class HtmlPage {
     html.append("<div class=\"layout\">\n<nav aria-label=\"Payload tree\">\n")
         .append("<strong>Payload tree</strong>\n<ul id=\"tree\">\n");
     tree(contract.root, html);
-    html.append("</ul>\n<p><a href=\"#by-tag\">By job Tag</a><br><a href=\"#differences\">Differences from Tencent's docs</a><br>")
+    html.append("</ul>\n");
+    for (Contract.Entry entry : contract.entries) {
+      if (entry.root() != contract.root) {
+        html.append("<strong>").append(esc(entry.title())).append("</strong>\n<ul id=\"tree-").append(entry.name())
+            .append("\">\n");
+        tree(entry.root(), html);
+        html.append("</ul>\n");
+      }
+    }
+    html.append("<p><a href=\"#by-tag\">By job Tag</a><br><a href=\"#by-moderation-kind\">By moderation kind</a><br>")
+        .append("<a href=\"#differences\">Differences from Tencent's docs</a><br>")
         .append("<a href=\"#examples\">Examples</a></p>\n</nav>\n<main>\n<h2 id=\"overview\">Overview</h2>\n");
     for (String[] paragraph : Overview.PARAGRAPHS) {
       html.append("<p>").append(esc(paragraph[0])).append("</p>\n<p class=\"zh\" lang=\"zh\">")
@@ -75,10 +85,19 @@ final class HtmlPage {
     }
     html.append("<tr><td>WorkflowFinish (event)</td><td>WorkflowExecution under Response</td><td>")
         .append(count(contract.examplesByKind.get("WorkflowFinish"))).append("</td></tr>\n</table>\n");
+    moderationKinds(contract, html);
     html.append("<h2 id=\"nodes\">Nodes</h2>\n");
-    for (DocNode node : contract.root.flatten()) {
-      if (node.container) {
-        table(node, contract, html);
+    for (Contract.Entry entry : contract.entries) {
+      if (entry.root() != contract.root) {
+        html.append("<h2 id=\"").append(entry.name()).append("\">").append(esc(entry.title()))
+            .append(" <span lang=\"zh\">").append(esc(entry.titleZh())).append("</span></h2>\n<p>Entry <code>")
+            .append(esc(entry.name())).append("</code>. ").append(esc(entry.root().english))
+            .append("<br><span class=\"zh\" lang=\"zh\">").append(esc(entry.root().chinese)).append("</span></p>\n");
+      }
+      for (DocNode node : entry.root().flatten()) {
+        if (node.container) {
+          table(node, contract, html);
+        }
       }
     }
     differences(contract, html);
@@ -92,6 +111,34 @@ final class HtmlPage {
     html.append("</main>\n</div>\n<footer>").append(withCode(Overview.GENERATED)).append("</footer>\n")
         .append("</body>\n</html>\n");
     return html.toString();
+  }
+
+  /** The index of the moderation kinds: each kind's event, its own JobsDetail parts and its fixtures. */
+  private static void moderationKinds(Contract contract, StringBuilder html) {
+    html.append("<h2 id=\"by-moderation-kind\">By moderation kind <span lang=\"zh\">")
+        .append(esc(Overview.BY_MODERATION_KIND_TITLE_ZH)).append("</span></h2>\n<p>")
+        .append(esc(Overview.BY_MODERATION_KIND[0])).append("</p>\n<p class=\"zh\" lang=\"zh\">")
+        .append(esc(Overview.BY_MODERATION_KIND[1])).append("</p>\n")
+        .append("<table class=\"tags\">\n<colgroup><col class=\"tag\"><col class=\"tag\"><col><col class=\"fixtures\">")
+        .append("</colgroup>\n<tr><th>Kind</th><th>EventName</th><th>Its own JobsDetail parts</th><th>Fixtures</th></tr>\n");
+    for (Map.Entry<Contract.ModerationKind, List<DocNode>> kind : contract.moderationKinds.entrySet()) {
+      html.append("<tr><td id=\"moderation-kind-").append(esc(kind.getKey().kind())).append("\">")
+          .append(esc(kind.getKey().title())).append("<span class=\"sub zh\" lang=\"zh\">")
+          .append(esc(kind.getKey().titleZh())).append("</span></td><td>").append(esc(kind.getKey().event()))
+          .append("</td><td>");
+      List<DocNode> parts = kind.getValue();
+      for (int i = 0; i < parts.size(); i++) {
+        html.append(i > 0 ? ", " : "").append("<a href=\"#").append(parts.get(i).anchor()).append("\">")
+            .append(esc(parts.get(i).name)).append("</a>");
+      }
+      html.append(parts.isEmpty() ? "the common parts only" : "").append("</td><td>")
+          .append(count(contract.examplesByModerationKind.get(kind.getKey().kind()))).append("</td></tr>\n");
+    }
+    DocNode data = contract.moderationSimple.child("data");
+    html.append("<tr><td>Simple form<span class=\"sub zh\" lang=\"zh\">简洁回调</span></td><td><a href=\"#")
+        .append(data.child("event").anchor()).append("\">event</a> under data</td><td><a href=\"#")
+        .append(data.anchor()).append("\">data</a> under Response</td><td>")
+        .append(count(contract.simpleModerationExamples)).append("</td></tr>\n</table>\n");
   }
 
   /** What the page is (in English and Chinese), the contract's version and date, and Tencent's documentation. */
@@ -130,7 +177,7 @@ final class HtmlPage {
       List<DocNode> nodes = difference.getValue();
       for (int i = 0; i < nodes.size(); i++) {
         html.append(i > 0 ? ", " : "").append("<a href=\"#").append(nodes.get(i).anchor()).append("\">")
-            .append(esc(nodes.get(i).path)).append("</a>");
+            .append(esc(nodes.get(i).label())).append("</a>");
       }
       html.append("</span></li>\n");
     }
@@ -155,8 +202,9 @@ final class HtmlPage {
   private static void table(DocNode node, Contract contract, StringBuilder html) {
     int slash = node.path.lastIndexOf('/');
     html.append("<h3 id=\"").append(node.anchor()).append("\">")
-        .append(slash < 0 ? "" : "<span class=\"up\">" + esc(node.path.substring(0, slash + 1)).replace("/", "/<wbr>")
-            + "</span>")
+        .append(slash < 0 && node.entry.isEmpty() ? "" : "<span class=\"up\">"
+            + (node.entry.isEmpty() ? "" : esc(node.entry) + ": ")
+            + esc(node.path.substring(0, slash + 1)).replace("/", "/<wbr>") + "</span>")
         .append(esc(node.name)).append("</h3>\n<p>")
         .append(esc(node.english)).append(marks(node, contract)).append("<br><span class=\"zh\" lang=\"zh\">")
         .append(esc(node.chinese)).append("</span></p>\n<table aria-labelledby=\"").append(node.anchor())

@@ -38,12 +38,40 @@ final class MarkdownPage {
     md.append("| WorkflowFinish (event) | [WorkflowExecution](#")
         .append(contract.root.child("WorkflowExecution").anchor())
         .append(") under Response | ").append(fixtures(contract.examplesByKind.get("WorkflowFinish"))).append(" |\n\n");
+    md.append("## By moderation kind ").append(Overview.BY_MODERATION_KIND_TITLE_ZH).append("\n\n");
+    md.append(Overview.BY_MODERATION_KIND[0]).append("\n\n").append(Overview.BY_MODERATION_KIND[1]).append("\n\n");
+    md.append("| Kind | EventName | Its own JobsDetail parts | Fixtures |\n|---|---|---|---|\n");
+    for (Map.Entry<Contract.ModerationKind, List<DocNode>> kind : contract.moderationKinds.entrySet()) {
+      List<String> links = new ArrayList<>();
+      for (DocNode part : kind.getValue()) {
+        links.add("[" + part.name + "](#" + part.anchor() + ")");
+      }
+      md.append("| ").append(kind.getKey().title()).append(" ").append(kind.getKey().titleZh()).append(" | ")
+          .append(kind.getKey().event()).append(" | ")
+          .append(links.isEmpty() ? "the common parts only" : String.join(", ", links)).append(" | ")
+          .append(fixtures(contract.examplesByModerationKind.get(kind.getKey().kind()))).append(" |\n");
+    }
+    DocNode simpleData = contract.moderationSimple.child("data");
+    md.append("| Simple form 简洁回调 | [event](#").append(simpleData.child("event").anchor()).append(") under data | [")
+        .append(simpleData.name).append("](#").append(simpleData.anchor()).append(") under Response | ")
+        .append(fixtures(contract.simpleModerationExamples)).append(" |\n\n");
     md.append("## The payload\n\n");
-    tree(contract.root, 0, md);
-    md.append("\n## Nodes\n\n");
-    for (DocNode node : contract.root.flatten()) {
-      if (node.container) {
-        containerTable(node, contract, md);
+    for (Contract.Entry entry : contract.entries) {
+      md.append("### ").append(entry.title()).append(" ").append(entry.titleZh()).append("\n\n");
+      tree(entry.root(), 0, md);
+      md.append("\n");
+    }
+    md.append("## Nodes\n\n");
+    for (Contract.Entry entry : contract.entries) {
+      if (entry.root() != contract.root) {
+        md.append("## ").append(entry.title()).append(" ").append(entry.titleZh()).append("\n\n")
+            .append("Entry `").append(entry.name()).append("`. ").append(entry.root().english).append(" ")
+            .append(entry.root().chinese).append("\n\n");
+      }
+      for (DocNode node : entry.root().flatten()) {
+        if (node.container) {
+          containerTable(node, contract, md);
+        }
       }
     }
     md.append("## Differences from Tencent's published docs ").append(Overview.DIFFERENCES_TITLE_ZH).append("\n\n");
@@ -56,7 +84,7 @@ final class MarkdownPage {
           .append(cell(difference.getKey())).append(chinese == null ? "" : " " + cell(chinese)).append(" (");
       List<String> links = new ArrayList<>();
       for (DocNode node : difference.getValue()) {
-        links.add("[" + node.path + "](#" + node.anchor() + ")");
+        links.add("[" + node.label() + "](#" + node.anchor() + ")");
       }
       md.append(String.join(", ", links)).append(")\n");
       number++;
@@ -82,7 +110,7 @@ final class MarkdownPage {
 
   private static void containerTable(DocNode node, Contract contract, StringBuilder md) {
     md.append("<a id=\"").append(node.anchor()).append("\"></a>\n\n");
-    md.append("### ").append(node.path).append("\n\n");
+    md.append("### ").append(node.label()).append("\n\n");
     md.append(node.english).append(" ").append(node.chinese).append(differences(node, contract)).append("\n\n");
     md.append("| Child | Card. | Type | Allowed | XML form | JSON form | Description | 说明 | Example |\n");
     md.append("|---|---|---|---|---|---|---|---|---|\n");

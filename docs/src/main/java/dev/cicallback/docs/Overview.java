@@ -5,7 +5,7 @@ import java.util.List;
 /** The prose both renderings open with: what the callback is and how its two wire forms differ. */
 final class Overview {
 
-  static final String TITLE = "CI job and workflow callbacks: the contract";
+  static final String TITLE = "CI job, workflow and content-moderation callbacks: the contract";
 
   static final String BY_TAG =
       "Every job callback shares the envelope (Response, EventName, JobsDetail) and the common Operation parts"
@@ -14,12 +14,27 @@ final class Overview {
           + " accepted under any Tag and checked wherever it is. A Tag not listed is an unknown node in strict mode"
           + " and a warning in tolerant mode, which reads the job and keeps its Operation as it came.";
 
+  static final String BY_MODERATION_KIND_TITLE_ZH = "按审核类型";
+
+  /** The introduction of the moderation kinds' index: English and Chinese. */
+  static final String[] BY_MODERATION_KIND = {
+    "A content-moderation callback in its Detail form carries EventName and JobsDetail; JobsDetail holds the parts"
+        + " every kind shares (JobId, State, Result, Label, the scene results PornInfo, AdsInfo, ...) and each kind's"
+        + " own parts, listed here. As Operation is for job Tags, JobsDetail is their union: a part is accepted under"
+        + " any kind. The Simple form (code, message, data, snake_case names) is one shape for image, text, video,"
+        + " audio and live stream moderation.",
+    "内容审核回调的详细回调（Detail）包含 EventName 和 JobsDetail；JobsDetail 包含各类审核共有的节点（JobId、State、Result、Label 及"
+        + " PornInfo、AdsInfo 等场景结果）和各类审核的专有节点（见下表）。与任务类型的 Operation 相同，JobsDetail 是这些节点的并集："
+        + "任一节点在任一审核类型下均可出现。简洁回调（Simple：code、message、data，节点名为蛇形命名）在图片、文本、视频、音频和直播流审核中"
+        + "形式相同。"
+  };
+
   /** What the page is, for a reader who lands on it: English and Chinese. */
   static final String[] INTRO = {
-    "What Tencent Cloud Infinite (CI) POSTs to your callback URL when a job or a workflow run finishes: every node of"
-        + " the XML and the JSON form, with its cardinality, type, allowed values and an example from a real payload,"
+    "What Tencent Cloud Infinite (CI) POSTs to your callback URL when a job, a workflow run or a content-moderation"
+        + " job finishes: every node of the XML and the JSON form, with its cardinality, type, allowed values and an example from a real payload,"
         + " and where payloads differ from Tencent's published docs.",
-    "数据万象（CI）在任务或工作流实例结束时向回调地址发送的回调内容：XML 和 JSON 两种格式的全部节点，包括出现次数、类型、取值范围和"
+    "数据万象（CI）在任务、工作流实例或内容审核任务结束时向回调地址发送的回调内容：XML 和 JSON 两种格式的全部节点，包括出现次数、类型、取值范围和"
         + "取自真实回调的示例，以及回调内容与腾讯云官方文档不一致之处。"
   };
 
@@ -70,6 +85,17 @@ final class Overview {
         "子节点的顺序不固定。任务的时间格式为 2022-06-30T19:33:18+0800（时区偏移不含冒号），工作流的为 2022-08-09 14:54:17+0800"
             + "（以空格代替 T），尚未发生的时间为 \"-\"。"
             + "出现次数：1 为必须且仅一次，0..1 为可选，0..n、1..n 为可重复。"
+      },
+      new String[] {
+        "A content-moderation (auditing) job's callback has entries of its own, in two forms chosen by the callback"
+            + " settings: Detail (EventName ReviewImage, ReviewText, ReviewVideo, ReviewAudio, ReviewDocument or"
+            + " ReviewHtml, and JobsDetail) and Simple (code, message and data). CI sends both as JSON only; the"
+            + " contract's XML reading of the same content has root Response, numbers as their decimal text and each"
+            + " CosHeaders header as an element named after it. Their nodes follow the job callback's below.",
+        "内容审核任务的回调有单独的契约，按回调设置分为两种形式：详细回调（Detail：EventName 为 ReviewImage、ReviewText、ReviewVideo、"
+            + "ReviewAudio、ReviewDocument 或 ReviewHtml，以及 JobsDetail）和简洁回调（Simple：code、message 和 data）。"
+            + "CI 仅以 JSON 发送这两种回调；契约对同一内容的 XML 表示以 Response 为根节点，数值写为十进制文本，CosHeaders 的每个头部"
+            + "写为以其命名的节点。其节点列在任务回调的节点之后。"
       });
 
   private Overview() {}

@@ -59,11 +59,6 @@ class DocsCoverageTest {
           boolean documented = hasDocumentation(element, "en") && hasDocumentation(element, "zh");
           assertTrue(documented || isRepeatOfDocumentedDeclaration(element),
               xsd.getFileName() + ": element " + name + " lacks English or Chinese documentation");
-          if (xsd.getFileName().toString().startsWith("moderation-")) {
-            // Content moderation has entries of its own, which the generated docs do not show yet.
-            checked++;
-            continue;
-          }
           assertTrue(html.contains(">" + name + "</a>") || html.contains("<code>" + name + "</code>"),
               "index.html does not show element " + name);
           assertTrue(markdown.contains(name), "README.md does not show element " + name);
@@ -89,6 +84,93 @@ class DocsCoverageTest {
           "index.html has no anchor " + anchor);
       assertTrue(markdown.contains("id=\"" + anchor + "\"") || markdown.contains("(#" + anchor + ")"),
           "README.md has no anchor " + anchor);
+    }
+  }
+
+  @Test
+  void every_moderation_json_schema_property_has_both_descriptions_and_an_anchor_in_the_docs() throws Exception {
+    String html = html();
+    String markdown = markdown();
+    for (String entry : List.of("moderation-detail", "moderation-simple")) {
+      List<List<String>> paths = new ArrayList<>();
+      String file = entry + ".schema.json";
+      walk(SCHEMA.resolve("json"), file, read(SCHEMA.resolve("json").resolve(file)), new ArrayList<>(), paths);
+
+      assertTrue(paths.size() > 20, entry + ": walked only " + paths.size() + " properties");
+      for (List<String> path : paths) {
+        String anchor = entry + ".Response." + String.join(".", path);
+        assertTrue(html.contains("id=\"" + anchor + "\"") || html.contains("id=\"row-" + anchor + "\""),
+            "index.html has no anchor " + anchor);
+        assertTrue(markdown.contains("id=\"" + anchor + "\"") || markdown.contains("(#" + anchor + ")"),
+            "README.md has no anchor " + anchor);
+      }
+    }
+  }
+
+  @Test
+  void each_moderation_kind_has_an_index_entry_linking_the_parts_its_own_file_declares() throws Exception {
+    String html = html();
+    String markdown = markdown();
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    List<String> kinds = List.of("image", "text", "video", "audio", "live", "document", "webpage");
+    for (String kind : kinds) {
+      Matcher row = Pattern.compile("<tr><td id=\"moderation-kind-" + kind + "\">(.*?)</tr>").matcher(html);
+      assertTrue(row.find(), "index.html has no index entry for moderation kind " + kind);
+      List<String> named;
+      try (Stream<Path> files = Files.list(SCHEMA.resolve("examples/json/moderation"))) {
+        named = files.map(p -> p.getFileName().toString())
+            .filter(n -> n.endsWith(".json") && n.contains("-auditing-" + kind + "-")).toList();
+      }
+      long valid = named.stream().filter(n -> n.startsWith("valid-")).count();
+      assertTrue(valid > 0, kind + " has no valid fixture");
+      assertTrue(row.group(1).endsWith("<td>" + named.size() + " (" + valid + " valid)</td>"),
+          kind + ": the fixtures counted are not " + named + ": " + row.group(1));
+      // The kind's own parts: the elements its group declares directly (xs:group/xs:choice/xs:element).
+      Element schema = factory.newDocumentBuilder()
+          .parse(SCHEMA.resolve("xml/moderation-" + kind + ".xsd").toFile()).getDocumentElement();
+      NodeList groups = schema.getElementsByTagNameNS(XMLConstants.W3C_XML_SCHEMA_NS_URI, "group");
+      assertEquals(1, groups.getLength(), kind + " declares one group");
+      List<String> parts = new ArrayList<>();
+      NodeList elements = groups.item(0).getChildNodes();
+      for (int i = 0; i < elements.getLength(); i++) {
+        if (elements.item(i) instanceof Element choice && choice.getLocalName().equals("choice")) {
+          for (org.w3c.dom.Node n = choice.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element element && element.getLocalName().equals("element")) {
+              parts.add(element.getAttribute("name"));
+            }
+          }
+        }
+      }
+      assertFalse(parts.isEmpty(), kind + " declares no parts");
+      for (String part : parts) {
+        String anchor = "moderation-detail.Response.JobsDetail." + part;
+        assertTrue(row.group(1).contains("<a href=\"#" + anchor + "\">" + part + "</a>"),
+            kind + ": the index entry does not link " + part + ": " + row.group(1));
+        assertTrue(html.contains("id=\"" + anchor + "\"") || html.contains("id=\"row-" + anchor + "\""),
+            "index.html has no anchor " + anchor);
+        assertTrue(markdown.contains("[" + part + "](#" + anchor + ")"), "README.md does not link " + anchor);
+      }
+      assertEquals(parts.size(), row.group(1).split("<a href=", -1).length - 1,
+          kind + ": the entry links only the kind's own parts: " + row.group(1));
+    }
+  }
+
+  @Test
+  void every_moderation_fixture_is_an_example() throws Exception {
+    String html = html();
+    String markdown = markdown();
+    List<Path> fixtures;
+    try (Stream<Path> files = Files.list(SCHEMA.resolve("examples/json/moderation"))) {
+      fixtures = files.filter(p -> p.toString().endsWith(".json")).toList();
+    }
+    assertTrue(fixtures.size() > 10, "only " + fixtures.size() + " moderation fixtures");
+    for (Path fixture : fixtures) {
+      String name = fixture.getFileName().toString();
+      boolean valid = name.startsWith("valid-");
+      assertTrue(html.contains("<h3 id=\"example-json-moderation-" + name + "\">json/moderation/" + name
+          + "</h3>\n<p class=\"" + (valid ? "valid" : "invalid") + "\">"), "index.html does not list " + name);
+      assertTrue(markdown.contains("### json/moderation/" + name + "\n"), "README.md does not list " + name);
     }
   }
 
@@ -222,7 +304,11 @@ class DocsCoverageTest {
       into.add(child);
       JsonNode target = declared.has("oneOf") ? declared.get("oneOf").get(0) : declared;
       String targetFile = file;
-      while (target.has("$ref")) {
+      while (target.has("$ref") || target.has("items")) {
+        if (target.has("items")) {
+          target = target.get("items");
+          continue;
+        }
         String ref = target.get("$ref").asText();
         String refFile = ref.contains("#") ? ref.substring(0, ref.indexOf('#')) : ref;
         targetFile = refFile.isEmpty() ? targetFile : refFile;
