@@ -2,7 +2,9 @@ package dev.cicallback.spring.autoconfigure;
 
 /**
  * Remembers which deliveries were handled, so that a second delivery of the same callback is dropped. Keys are
- * {@code TaskFinish:<JobId>} for a job and {@code WorkflowFinish:<RunId>} for a workflow run ({@link CallbackKeys}).
+ * {@code TaskFinish:<JobId>} for a job, {@code WorkflowFinish:<RunId>} for a workflow run, and
+ * {@code Moderation:<JobId>:<State>} or {@code ModerationSimple:<trace_id>} for a content moderation ({@link
+ * CallbackKeys}).
  * Must be thread-safe.
  *
  * <p>A delivery {@link #claim claims} its key before it is handled; then either {@link #handled} (it succeeded: the key

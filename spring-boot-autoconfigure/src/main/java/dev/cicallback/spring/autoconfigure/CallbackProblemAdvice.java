@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Answers what the converter refuses, before any controller runs: an invalid body with 400, a body over the limit
+ * Answers what the converters refuse, before any controller runs: an invalid body with 400, a valid one of another
+ * kind than the parameter takes (job or content moderation) with 400, a body over the limit
  * with 413 (and {@code Connection: close}, so the rest of it is not read), each as an RFC 9457
  * {@code application/problem+json} body; a de-duplication store that cannot be reached with 503 (the same); a duplicate
  * delivery with 200 and no body. Ordered first, so that a
@@ -32,6 +33,8 @@ public class CallbackProblemAdvice {
 
   /** The {@code type} of the 400 answer. */
   public static final URI INVALID_TYPE = URI.create("tag:cicallback.dev,2026:invalid-callback");
+  /** The {@code type} of the 400 answer to a valid callback of another kind than the parameter takes. */
+  public static final URI WRONG_KIND_TYPE = URI.create("tag:cicallback.dev,2026:wrong-callback-kind");
   /** The {@code type} of the 413 answer. */
   public static final URI TOO_LARGE_TYPE = URI.create("tag:cicallback.dev,2026:callback-too-large");
   /** The {@code type} of the 503 answer. */
@@ -45,6 +48,19 @@ public class CallbackProblemAdvice {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     body.setType(INVALID_TYPE);
     body.setTitle("Invalid callback");
+    body.setProperty("problems", e.read().problems().stream().map(CallbackProblemAdvice::member).toList());
+    return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+  }
+
+  /**
+   * 400: a valid callback of another kind than the parameter takes (a content-moderation body at a {@code Callback}
+   * parameter, a job callback at a {@code ModerationCallback} one), saying what it is; {@code problems} is empty.
+   */
+  @ExceptionHandler(WrongCallbackKindException.class)
+  public ResponseEntity<ProblemDetail> wrongKind(WrongCallbackKindException e) {
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    body.setType(WRONG_KIND_TYPE);
+    body.setTitle("Callback of another kind");
     body.setProperty("problems", e.read().problems().stream().map(CallbackProblemAdvice::member).toList());
     return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }

@@ -23,7 +23,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * <ul>
  *   <li>a {@link CallbackReader} from {@link CiCallbackProperties} ({@code ci-callback.*});
  *   <li>in a servlet web application, the {@link CallbackHttpMessageConverter} that reads {@code @RequestBody Callback}
- *       with it (Spring Boot puts converter beans ahead of its own), the {@link CallbackProblemAdvice} that answers
+ *       with it and the {@link ModerationHttpMessageConverter} that reads {@code @RequestBody ModerationCallback}
+ *       (Spring Boot puts converter beans ahead of its own), the {@link CallbackProblemAdvice} that answers
  *       what it refuses, and, with {@code ci-callback.deduplication.enabled=true}, the interceptor that keeps a
  *       claimed key when handling succeeds and releases it when it fails;
  *   <li>with {@code ci-callback.deduplication.enabled=true}, a {@link CallbackDeduplicator}: the store of
@@ -65,6 +66,19 @@ public class CiCallbackAutoConfiguration {
         ObjectProvider<CallbackDeduplicator> deduplicator,
         ObjectProvider<CallbackMetrics> metrics) {
       return new CallbackHttpMessageConverter(
+          reader,
+          properties.getDeduplication().isEnabled() ? deduplicator.getIfAvailable() : null,
+          metrics.getIfAvailable(() -> CallbackMetrics.NONE));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ModerationHttpMessageConverter moderationHttpMessageConverter(
+        CallbackReader reader,
+        CiCallbackProperties properties,
+        ObjectProvider<CallbackDeduplicator> deduplicator,
+        ObjectProvider<CallbackMetrics> metrics) {
+      return new ModerationHttpMessageConverter(
           reader,
           properties.getDeduplication().isEnabled() ? deduplicator.getIfAvailable() : null,
           metrics.getIfAvailable(() -> CallbackMetrics.NONE));

@@ -5,7 +5,9 @@
  * {@link dev.cicallback.spring.autoconfigure.CallbackProblemAdvice} answers an invalid body with 400 and an RFC 9457
  * problem listing every problem, and a body over the limit with 413, before the controller is called.
  * {@link dev.cicallback.spring.autoconfigure.CiCallbackProperties} ({@code ci-callback.*}) sets the reader's mode and
- * limits; a {@code CallbackReader} bean of the service's own replaces the one built from them.
+ * limits; a {@code CallbackReader} bean of the service's own replaces the one built from them. A content-moderation
+ * callback is taken by a {@code @RequestBody ModerationCallback} parameter
+ * ({@link dev.cicallback.spring.autoconfigure.ModerationHttpMessageConverter}), with the same answers.
  *
  * <p>Second deliveries are dropped through a {@link dev.cicallback.spring.autoconfigure.CallbackDeduplicator}: in
  * memory, or shared by every instance in a table ({@link dev.cicallback.spring.autoconfigure.JdbcCallbackDeduplicator})

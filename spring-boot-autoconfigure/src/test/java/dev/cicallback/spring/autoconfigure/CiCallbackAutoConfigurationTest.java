@@ -113,6 +113,16 @@ class CiCallbackAutoConfigurationTest {
         }
       }
       assertThat(readingCallbacks).first().isEqualTo("CallbackHttpMessageConverter");
+      List<String> readingModeration = new ArrayList<>();
+      for (HttpMessageConverter<?> converter : converters) {
+        if (converter.canRead(dev.cicallback.validator.ModerationCallback.Simple.class,
+            org.springframework.http.MediaType.APPLICATION_JSON)) {
+          readingModeration.add(converter.getClass().getSimpleName());
+        }
+      }
+      assertThat(readingModeration).first().isEqualTo("ModerationHttpMessageConverter");
+      assertThat(context.getBean(ModerationHttpMessageConverter.class).reader())
+          .isSameAs(context.getBean(CallbackReader.class));
       assertThat(context).hasSingleBean(CallbackProblemAdvice.class);
     });
   }
