@@ -242,7 +242,6 @@ final class ConstructCheck {
       return;
     }
     int here = document.line(schema) > 0 ? document.line(schema) : line;
-    int members = 0;
     for (Iterator<Map.Entry<String, JsonNode>> fields = schema.fields(); fields.hasNext(); ) {
       Map.Entry<String, JsonNode> field = fields.next();
       String keyword = field.getKey();
@@ -265,13 +264,7 @@ final class ConstructCheck {
             json(RefusedConstruct.JSON_OPEN_OBJECT, here, "\"additionalProperties\": " + value);
           }
         }
-        case "properties", "$defs" -> {
-          if (keyword.equals("properties")) {
-            members += value.size();
-          }
-          value.forEach(member -> jsonSchema(member, document, here));
-        }
-        case "required" -> members += value.size();
+        case "properties", "$defs" -> value.forEach(member -> jsonSchema(member, document, here));
         case "items" -> jsonSchema(value, document, here);
         case "oneOf" -> value.forEach(branch -> jsonSchema(branch, document, here));
         default -> { }
@@ -294,9 +287,6 @@ final class ConstructCheck {
           json(RefusedConstruct.JSON_REQUIRED_UNDECLARED, here, "\"required\": " + name);
         }
       }
-    }
-    if (members > 64) {
-      json(RefusedConstruct.JSON_TOO_MANY_MEMBERS, here, members + " properties and required names");
     }
   }
 

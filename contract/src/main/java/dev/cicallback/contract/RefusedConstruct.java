@@ -63,10 +63,7 @@ public enum RefusedConstruct {
   JSON_ENUM_NOT_TEXT("an enum with a value that is not a string", "CI writes enumerated values as strings"),
   /** A JSON object open to undeclared members. */
   JSON_OPEN_OBJECT("additionalProperties other than false beside properties",
-      "undeclared members are the reader's tolerant mode, not the schema's"),
-  /** A JSON object of more than 64 members. */
-  JSON_TOO_MANY_MEMBERS("an object with more than 64 properties and required names together",
-      "the quick JSON verdict keeps an object's members in one 64-bit word");
+      "undeclared members are the reader's tolerant mode, not the schema's");
 
   private final String what;
   private final String why;

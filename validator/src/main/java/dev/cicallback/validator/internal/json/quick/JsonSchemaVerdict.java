@@ -56,18 +56,33 @@ public final class JsonSchemaVerdict {
     SchemaPattern pattern;
     BigDecimal minimum;
     BigDecimal maximum;
-    /** Declared members, each with a bit of its own, so that a walk tells which are present and which twice. */
+    /**
+     * Declared members, each with a bit of its own in one of the object's 64-bit words, so that a walk tells which
+     * are present and which twice.
+     */
     Map<String, Member> properties;
-    long requiredMask;
-    /** Members of which exactly one must be present ({@code oneOf} of {@code required} branches); 0 if none. */
-    long exactlyOneMask;
+    /** The required members' bits, a word per 64 members (none for an object without declared members). */
+    long[] requiredMask = NO_WORDS;
+    /** Members of which exactly one must be present ({@code oneOf} of {@code required} branches); null if none. */
+    long[] exactlyOneMask;
     Node items;
     int minItems;
     Node[] oneOf;
   }
 
-  /** A declared member: its subschema and its bit among the object's members. */
-  record Member(Node node, long bit) {}
+  /** A declared member: its subschema and its bit among the object's members (word {@code bit / 64}). */
+  record Member(Node node, int bit) {
+
+    int word() {
+      return bit >>> 6;
+    }
+
+    long mask() {
+      return 1L << bit;
+    }
+  }
+
+  private static final long[] NO_WORDS = new long[0];
 
   /** The entry the validator applies. */
   private static final String ENTRY = "callback";
@@ -136,9 +151,12 @@ public final class JsonSchemaVerdict {
     private final int maxNodes;
     private final int maxDepth;
     private int nodes;
-    /** Open containers, innermost last: their subschemas, the members seen (a bit each), the items counted. */
+    /**
+     * Open containers, innermost last: their subschemas, the members seen (a bit each, in as many words as the
+     * object's schema needs), the items counted.
+     */
     private Node[] open = new Node[8];
-    private long[] seen = new long[8];
+    private long[][] seen = new long[8][];
     private int[] counts = new int[8];
     private boolean[] arrays = new boolean[8];
     /** Names met in open objects whose schema declares no members; null until one comes. */
@@ -169,11 +187,7 @@ public final class JsonSchemaVerdict {
         }
         case END_OBJECT -> {
           int top = depth - 1;
-          long required = open[top].requiredMask;
-          long exactlyOne = open[top].exactlyOneMask;
-          return (seen[top] & required) == required
-              && (exactlyOne == 0 || Long.bitCount(seen[top] & exactlyOne) == 1)
-              && close();
+          return hasRequired(open[top], seen[top]) && close();
         }
         case END_ARRAY -> {
           int top = depth - 1;
@@ -183,6 +197,25 @@ public final class JsonSchemaVerdict {
           return value(token, parser);
         }
       }
+    }
+
+    /** Whether every required member is among those seen, and exactly one of an exactly-one-of set. */
+    private static boolean hasRequired(Node node, long[] seen) {
+      long[] required = node.requiredMask;
+      for (int word = 0; word < required.length; word++) {
+        if ((seen[word] & required[word]) != required[word]) {
+          return false;
+        }
+      }
+      long[] exactlyOne = node.exactlyOneMask;
+      if (exactlyOne == null) {
+        return true;
+      }
+      int present = 0;
+      for (int word = 0; word < exactlyOne.length; word++) {
+        present += Long.bitCount(seen[word] & exactlyOne[word]);
+      }
+      return present == 1;
     }
 
     private boolean member(String name) {
@@ -200,10 +233,11 @@ public final class JsonSchemaVerdict {
         return names[top].add(name);
       }
       Member member = node.properties.get(name);
-      if (member == null || (seen[top] & member.bit()) != 0) {
+      long[] words = seen[top];
+      if (member == null || (words[member.word()] & member.mask()) != 0) {
         return false; // a member the schema does not declare, or one named twice: the full pass reports it
       }
-      seen[top] |= member.bit();
+      words[member.word()] |= member.mask();
       next = member.node();
       return true;
     }
@@ -296,7 +330,14 @@ public final class JsonSchemaVerdict {
         names = Arrays.copyOf(names, size);
       }
       open[depth] = node;
-      seen[depth] = 0;
+      int words = node.requiredMask.length;
+      if (words > 0) {
+        if (seen[depth] == null || seen[depth].length < words) {
+          seen[depth] = new long[words];
+        } else {
+          Arrays.fill(seen[depth], 0, words, 0L);
+        }
+      }
       counts[depth] = 0;
       arrays[depth] = array;
       names[depth] = null;
@@ -371,6 +412,11 @@ public final class JsonSchemaVerdict {
     return either;
   }
 
+  /** The 64-bit words that hold a bit for each of {@code members}. */
+  static int words(int members) {
+    return (members + 63) >>> 6;
+  }
+
   private static Node shape(ContractNode contract, Map<Location, Node> shapes) {
     Node node = new Node();
     switch (contract.kind()) {
@@ -381,17 +427,21 @@ public final class JsonSchemaVerdict {
           requireKnown(contract.children().isEmpty(), contract, "an object open to undeclared members");
           return node;
         }
-        requireKnown(contract.children().size() <= 64, contract, "more than 64 members");
         node.properties = new HashMap<>();
+        node.requiredMask = new long[words(contract.children().size())];
         for (ContractNode child : contract.children().values()) {
-          long bit = 1L << node.properties.size();
-          node.properties.put(child.name(), new Member(node(child, shapes), bit));
+          Member member = new Member(node(child, shapes), node.properties.size());
+          node.properties.put(child.name(), member);
           if (child.required()) {
-            node.requiredMask |= bit;
+            node.requiredMask[member.word()] |= member.mask();
           }
         }
-        for (String name : contract.exactlyOneOf()) {
-          node.exactlyOneMask |= node.properties.get(name).bit();
+        if (!contract.exactlyOneOf().isEmpty()) {
+          node.exactlyOneMask = new long[node.requiredMask.length];
+          for (String name : contract.exactlyOneOf()) {
+            Member member = node.properties.get(name);
+            node.exactlyOneMask[member.word()] |= member.mask();
+          }
         }
       }
       case VALUE -> {

@@ -27,7 +27,7 @@ final class JsonSchemaVerdictFile {
   static final String RESOURCE = "dev/cicallback/validator/internal/json/quick/callback.schema.verdict";
 
   private static final int MAGIC = 0x4A535654; // "JSVT"
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   private JsonSchemaVerdictFile() {}
 
@@ -64,11 +64,11 @@ final class JsonSchemaVerdictFile {
           for (Map.Entry<String, Member> member : new TreeMap<>(node.properties).entrySet()) {
             out.writeUTF(member.getKey());
             out.writeInt(ids.get(member.getValue().node()));
-            out.writeLong(member.getValue().bit());
+            out.writeInt(member.getValue().bit());
           }
         }
-        out.writeLong(node.requiredMask);
-        out.writeLong(node.exactlyOneMask);
+        writeWords(out, node.requiredMask);
+        writeWords(out, node.exactlyOneMask);
         out.writeInt(node.items == null ? -1 : ids.get(node.items));
         out.writeInt(node.minItems);
         out.writeInt(node.oneOf == null ? -1 : node.oneOf.length);
@@ -79,6 +79,28 @@ final class JsonSchemaVerdictFile {
         }
       }
     });
+  }
+
+  /** A mask of words: their count (-1 for none), then each. */
+  private static void writeWords(DataOutputStream out, long[] words) throws IOException {
+    out.writeInt(words == null ? -1 : words.length);
+    if (words != null) {
+      for (long word : words) {
+        out.writeLong(word);
+      }
+    }
+  }
+
+  private static long[] readWords(DataInputStream in) throws IOException {
+    int count = in.readInt();
+    if (count < 0) {
+      return null;
+    }
+    long[] words = new long[count];
+    for (int i = 0; i < count; i++) {
+      words[i] = in.readLong();
+    }
+    return words;
   }
 
   private static void number(Node node, List<Node> nodes, Map<Node, Integer> ids) {
@@ -120,11 +142,12 @@ final class JsonSchemaVerdictFile {
         for (int i = 0; i < members; i++) {
           String name = in.readUTF();
           Node member = nodes[in.readInt()];
-          node.properties.put(name, new Member(member, in.readLong()));
+          node.properties.put(name, new Member(member, in.readInt()));
         }
       }
-      node.requiredMask = in.readLong();
-      node.exactlyOneMask = in.readLong();
+      long[] required = readWords(in);
+      node.requiredMask = required == null ? node.requiredMask : required;
+      node.exactlyOneMask = readWords(in);
       int items = in.readInt();
       node.items = items < 0 ? null : nodes[items];
       node.minItems = in.readInt();

@@ -157,6 +157,42 @@ public class JsonSchemaVerdictTest {
     assertFalse(accepts(verdict, ""), "empty");
   }
 
+  @Test
+  void keeps_objects_of_more_than_64_members_one_bit_each() throws IOException {
+    // 130 members: three words. Required ones in the first and the last word; exactly one of M064 and M129.
+    StringBuilder properties = new StringBuilder();
+    for (int i = 0; i < 130; i++) {
+      properties.append(i == 0 ? "" : ", ").append(String.format("\"M%03d\": {\"type\": \"string\"}", i));
+    }
+    String schema = "{\"type\": \"object\", \"additionalProperties\": false, \"properties\": {" + properties
+        + "}, \"required\": [\"M000\", \"M063\", \"M128\"],"
+        + " \"oneOf\": [{\"required\": [\"M064\"]}, {\"required\": [\"M129\"]}]}";
+    JsonSchemaVerdict verdict = TestVerdicts.of(schema);
+    String required = "\"M000\": \"a\", \"M063\": \"b\", \"M128\": \"c\"";
+
+    assertTrue(accepts(verdict, "{" + required + ", \"M064\": \"d\"}"));
+    assertTrue(accepts(verdict, "{" + required + ", \"M129\": \"d\", \"M100\": \"e\"}"));
+    assertFalse(accepts(verdict, "{\"M000\": \"a\", \"M063\": \"b\", \"M064\": \"d\"}"), "M128 missing");
+    assertFalse(accepts(verdict, "{\"M000\": \"a\", \"M128\": \"c\", \"M064\": \"d\"}"), "M063 missing");
+    assertFalse(accepts(verdict, "{" + required + "}"), "none of the exactly-one-of members");
+    assertFalse(accepts(verdict, "{" + required + ", \"M064\": \"d\", \"M129\": \"d\"}"), "both of them");
+    assertFalse(accepts(verdict, "{" + required + ", \"M064\": \"d\", \"M100\": \"e\", \"M100\": \"e\"}"),
+        "a member of the second word twice");
+    assertFalse(accepts(verdict, "{" + required + ", \"M064\": \"d\", \"M130\": \"e\"}"), "undeclared");
+    // An object nested in an array of such objects starts with no member seen.
+    String nested = "{\"type\": \"object\", \"additionalProperties\": false, \"properties\": {\"Items\": "
+        + "{\"type\": \"array\", \"items\": " + schema + "}}}";
+    JsonSchemaVerdict inArray = TestVerdicts.of(nested);
+    String item = "{" + required + ", \"M064\": \"d\"}";
+    assertTrue(accepts(inArray, "{\"Items\": [" + item + ", " + item + "]}"), "each item's members seen afresh");
+    // What the build writes into the jar gives the same verdicts.
+    JsonSchemaVerdict reread =
+        JsonSchemaVerdictFile.read(new java.io.ByteArrayInputStream(JsonSchemaVerdictFile.write(verdict)));
+    assertTrue(accepts(reread, "{" + required + ", \"M064\": \"d\"}"));
+    assertFalse(accepts(reread, "{" + required + ", \"M064\": \"d\", \"M129\": \"d\"}"), "both, reread");
+    assertFalse(accepts(reread, "{\"M000\": \"a\", \"M063\": \"b\", \"M064\": \"d\"}"), "M128, reread");
+  }
+
   private static boolean accepts(JsonSchemaVerdict verdict, String payload) {
     byte[] bytes = payload.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     try (var parser = READER.parser(bytes, 0, bytes.length)) {
