@@ -1,12 +1,17 @@
 package dev.cicallback.validator;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cicallback.model.json.Callback;
 import dev.cicallback.model.testing.Fixtures;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -196,5 +201,40 @@ class ApiValuesTest {
     assertEquals(strict.hashCode(), again.hashCode());
     assertNotEquals(strict, tolerant);
     assertNotEquals(strict, "ReadResult");
+  }
+
+  @Test
+  void the_writer_writes_the_form_asked_for_in_ci_layout() {
+    Callback callback =
+        CallbackReader.strict().read(fixture("json/valid-seed-case1-task-api.json")).callback().orElseThrow();
+    byte[] json = CallbackWriter.write(callback, PayloadFormat.JSON);
+    byte[] xml = CallbackWriter.write(callback, PayloadFormat.XML);
+    assertArrayEquals(CallbackWriter.toJson(callback), json);
+    assertArrayEquals(CallbackWriter.toXml(callback), xml);
+
+    String jsonText = new String(json, StandardCharsets.UTF_8);
+    assertTrue(jsonText.startsWith("{\n    \"EventName\": \"TaskFinish\",\n    \"JobsDetail\": [\n        {\n"),
+        jsonText);
+    assertTrue(jsonText.endsWith("\n}\n") && !jsonText.endsWith("\n\n"), jsonText);
+    String xmlText = new String(xml, StandardCharsets.UTF_8);
+    assertTrue(xmlText.startsWith("<Response>\n    <EventName>TaskFinish</EventName>\n    <JobsDetail>\n        <"),
+        xmlText);
+    assertTrue(xmlText.endsWith("\n    </JobsDetail>\n</Response>\n"), xmlText);
+  }
+
+  @Test
+  void the_writer_refuses_exactly_the_characters_xml_cannot_carry() throws Exception {
+    ObjectNode tree = (ObjectNode) new ObjectMapper().readTree("{\"EventName\": \"TaskFinish\", \"Note\": \"\"}");
+    for (char c : new char[] {'\u0000', '\u001f', '\ufffe', '\uffff'}) {
+      tree.put("Note", "a" + c);
+      CallbackWriter.UnwritableAsXml refused =
+          assertThrows(CallbackWriter.UnwritableAsXml.class, () -> CallbackWriter.toXml(tree));
+      assertEquals(String.format("Note holds U+%04X, a character XML 1.0 cannot carry; only JSON can", (int) c),
+          refused.getMessage());
+    }
+    tree.put("Note", " \t\n\r&<>\ufffd\ud7ff");
+    assertEquals("<Response>\n    <EventName>TaskFinish</EventName>\n"
+            + "    <Note> \t\n&#13;&amp;&lt;&gt;\ufffd\ud7ff</Note>\n</Response>\n",
+        new String(CallbackWriter.toXml(tree), StandardCharsets.UTF_8));
   }
 }
