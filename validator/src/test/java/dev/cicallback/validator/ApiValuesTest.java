@@ -155,6 +155,8 @@ class ApiValuesTest {
           code::name);
       assertFalse(problem.isError());
     }
+    assertEquals("error", Severity.ERROR.label());
+    assertEquals("warning", Severity.WARNING.label());
     assertEquals("xml", PayloadFormat.XML.label());
     assertEquals("json", PayloadFormat.JSON.label());
   }
@@ -200,6 +202,7 @@ class ApiValuesTest {
     assertEquals(strict, again);
     assertEquals(strict.hashCode(), again.hashCode());
     assertNotEquals(strict, tolerant);
+    assertNotEquals(strict.hashCode(), tolerant.hashCode());
     assertNotEquals(strict, "ReadResult");
   }
 
