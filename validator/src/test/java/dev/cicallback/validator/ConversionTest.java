@@ -130,18 +130,18 @@ public class ConversionTest {
 
   @Test
   void a_job_of_a_tag_the_contract_does_not_know_is_read_with_its_operation_in_tolerant_mode() {
-    byte[] payload = Fixtures.read(Fixtures.ROOT.resolve("xml/invalid-unknown-tag-docprocess-with-its-operation.xml"));
+    byte[] payload = Fixtures.read(Fixtures.ROOT.resolve("xml/invalid-unknown-tag-transcodepro-with-its-operation.xml"));
 
     ReadResult strict = READER.read(payload);
     ReadResult tolerant = CallbackReader.tolerant().read(payload);
 
     assertEquals(ProblemCode.UNKNOWN_TAG, strict.problems().get(0).code(), strict.problems()::toString);
     assertTrue(tolerant.isValid(), tolerant.problems()::toString);
-    assertEquals(List.of("DocProcess"), tolerant.tags());
+    assertEquals(List.of("TranscodePro"), tolerant.tags());
     assertEquals(Optional.of("TaskFinish"), tolerant.event());
     var operation = tolerant.callback().orElseThrow().getJobsDetail().get(0).getOperation();
     assertEquals("test-123456789", operation.getOutput().getBucket());
-    assertTrue(operation.getAdditionalProperties().containsKey("DocProcessResult"), operation::toString);
+    assertTrue(operation.getAdditionalProperties().containsKey("TransConfig"), operation::toString);
   }
 
   @Test

@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 
 /**
  * Every event {@code trigger} knows: one per job Tag of the contract ({@code <tag>-success}, from a callback Tencent
- * published for it where there is one), a failed and a workflow-triggered TTS job, and a workflow run.
+ * published for it where there is one, else from a callback constructed from Tencent's SDK structs), a failed and a
+ * workflow-triggered TTS job, and a workflow run.
  */
 public final class EventCatalogue {
 
@@ -24,23 +25,42 @@ public final class EventCatalogue {
       tag("Animation", "xml/valid-animation-intldocs-sample1-jobapi.xml"),
       tag("Concat", "xml/valid-concat-intldocs-sample1-jobapi.xml"),
       tag("DigitalWatermark", "xml/valid-digitalwatermark-intldocs-sample1-jobapi.xml"),
+      tag("DNA", "xml/valid-dna-constructed-from-gosdk.xml"),
+      tag("DocAIGCMetadata", "xml/valid-docaigcmetadata-constructed-from-gosdk.xml"),
+      tag("DocProcess", "xml/valid-docprocess-qclouddocs-sample1-jobapi.xml"),
+      tag("DocWatermark", "xml/valid-docwatermark-constructed-from-gosdk.xml"),
       tag("ExtractDigitalWatermark", "xml/valid-extractdigitalwatermark-intldocs-sample1-jobapi.xml"),
+      tag("FileCompress", "xml/valid-filecompress-constructed-from-gosdk.xml"),
+      tag("FileHashCode", "xml/valid-filehashcode-constructed-from-gosdk.xml"),
+      tag("FileUncompress", "xml/valid-fileuncompress-constructed-from-gosdk.xml"),
+      tag("FillConcat", "xml/valid-fillconcat-constructed-from-gosdk.xml"),
+      tag("GeneratePlayList", "xml/valid-generateplaylist-constructed-from-gosdk.xml"),
+      tag("ImageInspect", "xml/valid-imageinspect-qclouddocs-sample1-jobapi.xml"),
+      tag("ImageOCR", "xml/valid-imageocr-qclouddocs-sample1-jobapi-excerpt-closed.xml"),
       tag("MediaInfo", "xml/valid-mediainfo-intldocs-sample1-jobapi.xml"),
       tag("NoiseReduction", "xml/valid-noisereduction-intldocs-sample1-jobapi.xml"),
       tag("PicProcess", "xml/valid-picprocess-intldocs-sample1-jobapi.xml"),
+      tag("PosterProduction", "xml/valid-posterproduction-constructed-from-gosdk.xml"),
       tag("QualityEstimate", "xml/valid-qualityestimate-intldocs-sample1-jobapi.xml"),
       tag("SDRtoHDR", "xml/valid-sdrtohdr-intldocs-sample1-jobapi.xml"),
       tag("Segment", "xml/valid-segment-intldocs-sample1-jobapi.xml"),
+      tag("SegmentVideoBody", "xml/valid-segmentvideobody-constructed-from-gosdk.xml"),
       tag("SmartCover", "xml/valid-smartcover-intldocs-sample1-jobapi.xml"),
       tag("Snapshot", "xml/valid-snapshot-intldocs-sample1-jobapi.xml"),
+      tag("SoundHound", "xml/valid-soundhound-qclouddocs-sample1-jobapi.xml"),
       tag("SpeechRecognition", "xml/valid-speechrecognition-en+zh-sample1-jobapi.xml"),
+      tag("SplitVideoParts", "xml/valid-splitvideoparts-qclouddocs-sample1-jobapi-excerpt-closed.xml"),
       tag("StreamExtract", "xml/valid-streamextract-qclouddocs-sample1-jobapi.xml"),
       tag("SuperResolution", "xml/valid-superresolution-intldocs-sample1-jobapi.xml"),
       tag("Transcode", "xml/valid-transcode-intldocs-content.xml"),
       tag("Translation", "xml/valid-translation-intldocs-sample1-jobapi.xml"),
+      tag("VideoEnhance", "xml/valid-videoenhance-constructed-from-gosdk.xml"),
       tag("VideoMontage", "xml/valid-videomontage-intldocs-sample1-jobapi.xml"),
       tag("VideoProcess", "xml/valid-videoprocess-intldocs-sample1-jobapi.xml"),
+      tag("VideoSynthesis", "xml/valid-videosynthesis-constructed-from-gosdk.xml"),
       tag("VideoTag", "xml/valid-videotag-en-sample1-jobapi.xml"),
+      tag("VideoTargetRec", "xml/valid-videotargetrec-qclouddocs-sample1-jobapi-excerpt-closed.xml"),
+      tag("VocalScore", "xml/valid-vocalscore-qclouddocs-sample1-jobapi.xml"),
       tag("VoiceSeparate", "xml/valid-voiceseparate-intldocs-sample1-jobapi.xml"),
       tag("WordsGeneralize", "json/valid-wordsgeneralize-en-sample2-jobapi-fixed.json"));
 

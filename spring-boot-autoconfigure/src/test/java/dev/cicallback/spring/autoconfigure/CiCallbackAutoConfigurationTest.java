@@ -67,13 +67,13 @@ class CiCallbackAutoConfigurationTest {
       CallbackHttpMessageConverter converter = context.getBean(CallbackHttpMessageConverter.class);
       assertThat(converter.reader()).isSameAs(own);
       // Strict: a Tag the contract does not know makes the callback invalid (the default, tolerant, reads it).
-      byte[] unknownTag = Fixtures.bytes("xml/invalid-unknown-tag-docprocess-with-its-operation.xml");
+      byte[] unknownTag = Fixtures.bytes("xml/invalid-unknown-tag-transcodepro-with-its-operation.xml");
       assertThatThrownBy(() -> converter.read(Callback.class, new Fixtures.Input(unknownTag)))
           .isInstanceOfSatisfying(InvalidCallbackException.class, e -> assertThat(e.read().problems())
               .first().extracting(p -> p.code()).isEqualTo(ProblemCode.UNKNOWN_TAG));
     });
     web.run(context -> assertThat(context.getBean(CallbackHttpMessageConverter.class).read(Callback.class,
-            new Fixtures.Input(Fixtures.bytes("xml/invalid-unknown-tag-docprocess-with-its-operation.xml"))))
+            new Fixtures.Input(Fixtures.bytes("xml/invalid-unknown-tag-transcodepro-with-its-operation.xml"))))
         .isNotNull());
   }
 

@@ -55,11 +55,11 @@ class MicrometerCallbackMetricsTest {
   @Test
   void tagsTheContractDoesNotKnowShareOneValueWhateverTheyAre() {
     String template = new String(
-        Fixtures.bytes("xml/invalid-unknown-tag-docprocess-with-its-operation.xml"), StandardCharsets.UTF_8);
-    assertThat(template).contains("<Tag>DocProcess</Tag>");
+        Fixtures.bytes("xml/invalid-unknown-tag-transcodepro-with-its-operation.xml"), StandardCharsets.UTF_8);
+    assertThat(template).contains("<Tag>TranscodePro</Tag>");
     for (int i = 0; i < 50; i++) {
       ReadResult read = CallbackReader.tolerant()
-          .read(template.replace("<Tag>DocProcess</Tag>", "<Tag>Made" + i + "</Tag>").getBytes(StandardCharsets.UTF_8));
+          .read(template.replace("<Tag>TranscodePro</Tag>", "<Tag>Made" + i + "</Tag>").getBytes(StandardCharsets.UTF_8));
       assertThat(read.isValid()).isTrue();
       metrics.record(CallbackOutcome.VALID, read, 1);
     }

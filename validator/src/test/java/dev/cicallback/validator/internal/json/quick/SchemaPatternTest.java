@@ -254,7 +254,8 @@ class SchemaPatternTest {
     Random random = new Random(regex.hashCode());
     Set<String> matching = new LinkedHashSet<>();
     for (String seed : List.of("", "2022-06-30T19:33:18+0800", "-", "0123456789abcdefABCDEF012345678", "-10",
-        "15/2", "-3.25", "100", "ab", "aaaaaaaaaa", "abc", "yz", "0123456789abcdefABCDEF0123456789", "abx", "  //")) {
+        "15/2", "-3.25", "100", "ab", "aaaaaaaaaa", "abc", "yz", "0123456789abcdefABCDEF0123456789", "abx", "  //",
+        "0123456789abcdef".repeat(3).substring(0, 40), "0123456789abcdef".repeat(4))) {
       String text = seed;
       for (int step = 0; step < 400; step++) {
         if (engine.matcher(text).find()) {
