@@ -1,6 +1,7 @@
 /**
  * The Spring Boot auto-configuration of a CI callback endpoint. Spring's jars are automatic modules (the names are
- * their manifests' Automatic-Module-Name); Spring MVC, the Servlet API and Micrometer are optional, as in the POM.
+ * their manifests' Automatic-Module-Name; the Kafka client's is named after its jar); Spring MVC, the Servlet API,
+ * Micrometer, Spring Data Redis and Spring Kafka are optional, as in the POM.
  * The configuration's nested classes are package-private: Spring creates them by reflection, hence the opening.
  */
 @SuppressWarnings("requires-automatic")
@@ -15,6 +16,11 @@ module dev.cicallback.spring.autoconfigure {
   requires static spring.webmvc;
   requires static jakarta.servlet;
   requires static micrometer.core;
+  requires java.sql;
+  requires static spring.tx;
+  requires static spring.data.redis;
+  requires static spring.kafka;
+  requires static kafka.clients;
 
   exports dev.cicallback.spring.autoconfigure;
 

@@ -2,6 +2,8 @@ package dev.cicallback.benchmarks;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import dev.cicallback.validator.CallbackReader;
+import dev.cicallback.validator.CallbackValidator;
+import dev.cicallback.validator.internal.tag.TagRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +24,9 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Reading (validate + bind) one published sample of each job Tag and of WorkflowFinish, against a bare parse of the
- * same bytes in the same run. Run from the repository root ({@code benchmarks/run.sh TagBenchmark}), which holds
+ * same bytes in the same run; and validating it in strict mode, beside the look at its bytes that strict mode adds to
+ * tell whether it may hold a job of a Tag with its own entry ({@code tagScan}: a payload that cannot is judged by the
+ * union verdict alone). Run from the repository root ({@code benchmarks/run.sh TagBenchmark}), which holds
  * {@code schema/examples}.
  */
 @State(Scope.Benchmark)
@@ -67,6 +71,8 @@ public class TagBenchmark {
   private byte[] payload;
   private boolean isXml;
   private CallbackReader reader;
+  private CallbackValidator validator;
+  private TagRules tagRules;
   private XMLInputFactory stax;
   private JsonFactory json;
 
@@ -75,6 +81,8 @@ public class TagBenchmark {
     payload = Files.readAllBytes(Path.of("schema/examples").resolve(sample));
     isXml = sample.endsWith(".xml");
     reader = CallbackReader.strict();
+    validator = CallbackValidator.strict();
+    tagRules = isXml ? TagRules.xml() : TagRules.json();
     stax = XMLInputFactory.newFactory();
     stax.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     stax.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
@@ -92,5 +100,15 @@ public class TagBenchmark {
   @Benchmark
   public Object read() {
     return reader.read(payload);
+  }
+
+  @Benchmark
+  public Object validate() {
+    return validator.validate(payload);
+  }
+
+  @Benchmark
+  public boolean tagScan() {
+    return tagRules.mayHold(payload, 0, payload.length);
   }
 }

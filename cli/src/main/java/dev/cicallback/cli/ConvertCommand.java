@@ -2,6 +2,7 @@ package dev.cicallback.cli;
 
 import dev.cicallback.validator.CallbackReader;
 import dev.cicallback.validator.CallbackWriter;
+import dev.cicallback.validator.ModerationCallback;
 import dev.cicallback.validator.PayloadFormat;
 import dev.cicallback.validator.Problem;
 import dev.cicallback.validator.ReadResult;
@@ -13,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** {@code ci-callback convert}: one payload in, the same callback in the other wire format out. */
+/**
+ * {@code ci-callback convert}: one payload in, the same callback in the other wire format out. A content-moderation
+ * callback (JSON only on the wire) converts to the contract's XML reading of it, with a note on standard error.
+ */
 final class ConvertCommand implements Command {
 
   static final CommandSpec SPEC =
@@ -65,7 +69,23 @@ final class ConvertCommand implements Command {
     PayloadFormat target = args.value("--to").equals("xml") ? PayloadFormat.XML : PayloadFormat.JSON;
     byte[] converted;
     try {
-      converted = CallbackWriter.write(read.callback().orElseThrow(), target);
+      if (read.moderation().isPresent()) {
+        ModerationCallback moderation = read.moderation().get();
+        if (target == PayloadFormat.XML) {
+          // CI sends moderation callbacks as JSON only: say what the XML is, and that validate reads the JSON.
+          err.println("ci-callback convert: " + path + " is a content-moderation callback ("
+              + moderation.form().name().toLowerCase(java.util.Locale.ROOT) + " form), which CI sends as JSON only;"
+              + " this XML is the contract's reading of it (schema/xml/moderation-"
+              + moderation.form().name().toLowerCase(java.util.Locale.ROOT) + ".xsd, for XML tools); validate and"
+              + " read take its JSON");
+          err.flush();
+          converted = CallbackWriter.toXml(moderation);
+        } else {
+          converted = CallbackWriter.toJson(moderation);
+        }
+      } else {
+        converted = CallbackWriter.write(read.callback().orElseThrow(), target);
+      }
     } catch (CallbackWriter.UnwritableAsXml e) {
       err.println("ci-callback convert: cannot write " + path + " as XML: " + e.getMessage());
       return ExitStatus.INVALID;

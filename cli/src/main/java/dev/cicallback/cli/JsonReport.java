@@ -10,7 +10,10 @@ import java.util.List;
 
 /**
  * {@code {"validCount": N, "invalidCount": M, "payloads": [{"path", "format", "valid", "problems": [...]}]}}: one
- * object per payload with its verdict (a boolean) and its problems, for tools; the counts say they are counts.
+ * object per payload with its verdict (a boolean) and its problems, for tools; the counts say they are counts. Each
+ * problem has its {@code severity}, its {@code code} ({@code ProblemCode}, stable across releases, for a pipeline
+ * that acts on a kind of problem without matching message text), {@code message}, {@code line}, {@code column} and
+ * {@code location}.
  */
 final class JsonReport implements Report {
 
@@ -33,6 +36,7 @@ final class JsonReport implements Report {
         for (Problem problem : result.result().problems()) {
           json.writeStartObject();
           json.writeStringField("severity", problem.severity().label());
+          json.writeStringField("code", problem.code().name());
           json.writeStringField("message", problem.message());
           json.writeNumberField("line", problem.line());
           json.writeNumberField("column", problem.column());

@@ -14,7 +14,8 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * JUnit XML, one {@code testcase} per payload and a {@code failure} carrying its errors, so CI servers show the
- * verdicts natively. Warnings go to the test case's {@code system-out}. Times are in seconds with a dot, whatever the
+ * verdicts natively. The failure's {@code type} is the first error's code ({@code ProblemCode}: {@code VALUE},
+ * {@code MISSING}, ...) and its {@code message} that error's message; the body lists every error. Warnings go to the test case's {@code system-out}. Times are in seconds with a dot, whatever the
  * locale: the suite's is the batch's wall-clock time (payloads are checked in parallel), each case's its own.
  */
 final class JunitReport implements Report {
@@ -53,7 +54,7 @@ final class JunitReport implements Report {
         if (!errors.isEmpty()) {
           xml.writeCharacters("\n      ");
           xml.writeStartElement("failure");
-          xml.writeAttribute("type", "invalid callback");
+          xml.writeAttribute("type", errors.get(0).code().name());
           xml.writeAttribute("message", errors.get(0).message());
           xml.writeCharacters(lines(result.path(), errors));
           xml.writeEndElement();

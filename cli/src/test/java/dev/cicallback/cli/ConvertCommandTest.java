@@ -21,8 +21,43 @@ class ConvertCommandTest {
     try (Stream<Path> files = Files.walk(Cli.EXAMPLES)) {
       return files.filter(Files::isRegularFile).filter(Cli::isPayload)
           .filter(p -> p.getFileName().toString().startsWith("valid-"))
+          .filter(p -> !p.getParent().endsWith("moderation"))
           .sorted().toList();
     }
+  }
+
+  static List<Path> validModerationFixtures() throws IOException {
+    try (Stream<Path> files = Files.list(Cli.EXAMPLES.resolve("json/moderation"))) {
+      return files.filter(p -> p.getFileName().toString().matches("valid-.*\\.json")).sorted().toList();
+    }
+  }
+
+  /**
+   * A moderation callback converts to JSON as CI sends it and to the contract's XML reading of it, which the
+   * moderation XSD accepts; convert says so on standard error, and validate, which reads moderation as JSON, refuses
+   * the XML with one problem that says why.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("validModerationFixtures")
+  void converts_a_moderation_callback_to_its_xml_reading_and_says_so(Path fixture) throws Exception {
+    Cli json = Cli.run("convert", "--to", "json", fixture.toString());
+    assertEquals(0, json.status(), json.err());
+    assertEquals("", json.err());
+    Cli again = Cli.run(new ByteArrayInputStream(json.out().getBytes(StandardCharsets.UTF_8)), "validate", "-");
+    assertEquals(0, again.status(), again.out());
+
+    Cli xml = Cli.run("convert", "--to", "xml", fixture.toString());
+    assertEquals(0, xml.status(), xml.err());
+    assertTrue(xml.err().contains("is a content-moderation callback") && xml.err().contains("JSON only"), xml.err());
+    String form = fixture.getFileName().toString().contains("-simple-") ? "simple" : "detail";
+    var validator = dev.cicallback.contract.SchemaFiles.newXsdSchema("moderation-" + form + ".xsd").newValidator();
+    validator.setResourceResolver(dev.cicallback.contract.SchemaFiles.includeResolver());
+    validator.validate(new javax.xml.transform.stream.StreamSource(
+        new ByteArrayInputStream(xml.out().getBytes(StandardCharsets.UTF_8))));
+    Cli check = Cli.run(new ByteArrayInputStream(xml.out().getBytes(StandardCharsets.UTF_8)),
+        "validate", "--format", "xml", "-");
+    assertEquals(1, check.status(), check.out());
+    assertTrue(check.out().contains("content-moderation (auditing) callback in XML"), check.out());
   }
 
   @Tag("every-fixture")

@@ -80,6 +80,7 @@ class ReportDocumentTest {
       for (Problem problem : verdict.problems()) {
         problems.addObject()
             .put("severity", problem.severity().label())
+            .put("code", problem.code().name())
             .put("message", problem.message())
             .put("line", problem.line())
             .put("column", problem.column())
@@ -98,6 +99,8 @@ class ReportDocumentTest {
     assertEquals("xml", report.at("/payloads/1/format").asText());
     assertTrue(report.at("/payloads/3/format").isNull(), "a payload refused unread has no format");
     assertEquals(0, report.at("/payloads/3/problems/0/line").asInt());
+    assertEquals("VALUE", report.at("/payloads/1/problems/0/code").asText(), "JobLevel 3 is outside 0..2");
+    assertEquals("LIMIT", report.at("/payloads/3/problems/0/code").asText(), "a payload over the size limit");
   }
 
   @Test
@@ -135,16 +138,19 @@ class ReportDocumentTest {
         + " time=\"2.345\">\n"
         + "    <testcase classname=\"ci-callback.xml\" name=\"valid.xml\" time=\"0.042\"></testcase>\n"
         + "    <testcase classname=\"ci-callback.xml\" name=\"joblevel.xml\" time=\"1.500\">\n"
-        + "      <failure type=\"invalid callback\" message=\"" + attribute(joblevel.errors().get(0).message()) + "\">"
+        + "      <failure type=\"VALUE\" message=\""
+        + attribute(joblevel.errors().get(0).message()) + "\">"
         + lines("joblevel.xml", joblevel.errors()) + "</failure>\n"
         + "    </testcase>\n"
         + "    <testcase classname=\"ci-callback.json\" name=\"wrapped.json\" time=\"0.001\">\n"
-        + "      <failure type=\"invalid callback\" message=\"" + attribute(wrapped.errors().get(0).message()) + "\">"
+        + "      <failure type=\"" + wrapped.errors().get(0).code() + "\" message=\""
+        + attribute(wrapped.errors().get(0).message()) + "\">"
         + lines("wrapped.json", wrapped.errors()) + "</failure>\n"
         + "      <system-out>" + lines("wrapped.json", wrapped.warnings()) + "</system-out>\n"
         + "    </testcase>\n"
         + "    <testcase classname=\"ci-callback.unknown\" name=\"-\" time=\"0.000\">\n"
-        + "      <failure type=\"invalid callback\" message=\"" + attribute(refused.errors().get(0).message()) + "\">"
+        + "      <failure type=\"LIMIT\" message=\""
+        + attribute(refused.errors().get(0).message()) + "\">"
         + lines("-", refused.errors()) + "</failure>\n"
         + "    </testcase>\n"
         + "  </testsuite>\n"

@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cicallback.validator.ProblemCode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -26,6 +30,8 @@ import org.w3c.dom.NodeList;
 class ReportFormatTest {
 
   private static final String FOLDER = Cli.EXAMPLES.toString();
+  private static final Set<String> CODES =
+      Arrays.stream(ProblemCode.values()).map(Enum::name).collect(Collectors.toSet());
 
   private static long count(String prefix) throws IOException {
     try (Stream<Path> files = Files.walk(Cli.EXAMPLES)) {
@@ -66,6 +72,7 @@ class ReportFormatTest {
         assertTrue(problem.get("line").asInt() > 0, problem::toString);
         assertTrue(problem.get("message").asText().length() > 10, problem::toString);
         assertTrue(problem.has("location") && problem.has("column") && problem.has("severity"));
+        assertTrue(CODES.contains(problem.path("code").asText()), () -> name + ": no problem code in " + problem);
       }
     }
   }
@@ -98,6 +105,14 @@ class ReportFormatTest {
             document, XPathConstants.NODESET)).getLength());
     String failure = xpath.evaluate("//testcase[contains(@name, 'invalid-joblevel-3.xml')]/failure/@message", document);
     assertTrue(failure.startsWith("JobLevel: \"3\" is not allowed"), failure);
+    assertEquals("VALUE", xpath.evaluate("//testcase[contains(@name, 'invalid-joblevel-3.xml')]/failure/@type", document));
+    assertEquals("MISSING",
+        xpath.evaluate("//testcase[contains(@name, 'xml/invalid-missing-jobid.xml')]/failure/@type", document));
+    NodeList types = (NodeList) xpath.evaluate("//failure/@type", document, XPathConstants.NODESET);
+    for (int i = 0; i < types.getLength(); i++) {
+      String type = types.item(i).getNodeValue();
+      assertTrue(CODES.contains(type), () -> "a failure type that is no problem code: " + type);
+    }
   }
 
   @Test

@@ -33,13 +33,43 @@ class SimulatorRoundTripTest {
 
   private static final Pattern DELIVERY = Pattern.compile("200 +\\d+ ms  ([a-z-]+)\\.(xml|json)  ([a-z][0-9a-f]{32})");
 
+  /** The job and workflow events (the moderation ones are JSON only: below). */
+  private static final List<Event> JOB_EVENTS =
+      EventCatalogue.all().stream().filter(e -> !e.moderation()).toList();
+
+  /**
+   * Every content-moderation event reaches an app as JSON with the X-Ci-Content-Version header of its form, and the
+   * body the app got reads, with that header, as a valid moderation callback of that form.
+   */
+  @Test
+  void every_moderation_event_is_posted_as_json_with_its_form_header() throws Exception {
+    List<Event> events = EventCatalogue.all().stream().filter(Event::moderation).toList();
+    try (LocalApp app = new LocalApp(200)) {
+      for (Event event : events) {
+        Cli cli = Cli.run("trigger", event.name(), "--to", app.url("/ci/callback"));
+        assertEquals(0, cli.status(), event.name() + ": " + cli.out() + cli.err());
+        assertTrue(cli.out().startsWith("200 ") && cli.out().contains(event.name() + ".json"), cli.out());
+      }
+      assertEquals(events.size(), app.requests.size());
+      for (int i = 0; i < events.size(); i++) {
+        LocalApp.Request request = app.requests.get(i);
+        String form = events.get(i).contentVersion().orElseThrow();
+        assertEquals(form, request.headers().getFirst("X-Ci-Content-Version"), events.get(i).name());
+        assertEquals("application/json", request.headers().getFirst("Content-Type"));
+        var read = dev.cicallback.validator.CallbackReader.strict().read(request.body(), form);
+        assertTrue(read.isValid(), events.get(i).name() + ": " + read.problems());
+        assertEquals(form.toUpperCase(java.util.Locale.ROOT), read.moderation().orElseThrow().form().name());
+      }
+    }
+  }
+
   @Test
   void every_event_in_both_formats_is_received_valid_saved_and_the_saved_files_validate(@TempDir Path saved)
       throws Exception {
     StringWriter lines = new StringWriter();
     List<String> ids = new ArrayList<>();
     try (Listener listener = Listener.start(ListenerOptions.loopback().withSave(saved), new PrintWriter(lines))) {
-      for (Event event : EventCatalogue.all()) {
+      for (Event event : JOB_EVENTS) {
         for (String format : List.of("xml", "json")) {
           Cli cli = Cli.run("trigger", event.name(), "--to", listener.url(), "--format", format);
 
@@ -55,7 +85,7 @@ class SimulatorRoundTripTest {
               out[1]);
         }
       }
-      int sent = EventCatalogue.all().size() * 2;
+      int sent = JOB_EVENTS.size() * 2;
       assertEquals(sent, listener.received());
       assertEquals(sent + " received: " + sent + " valid, 0 invalid", listener.summary());
     }

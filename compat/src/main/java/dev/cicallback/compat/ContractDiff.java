@@ -24,7 +24,9 @@ import java.util.stream.Stream;
  * {@code schema/}: {@code xml/*.xsd} and {@code json/*.schema.json}, either form alone or both. An entry is a file
  * whose root says what a payload is (an XSD with global elements, a JSON Schema that is more than {@code $defs});
  * the XSD and the JSON Schema entries of one name ({@code callback.xsd}, {@code callback.schema.json}) are the two
- * forms of one contract, and a difference found in one of them only is also a {@link Rule#SIDES_DRIFT} finding.
+ * forms of one contract, and a difference found in one of them only is also a {@link Rule#SIDES_DRIFT} finding,
+ * unless it is a change of how often a node must occur after which the forms agree by the empty-element rule (a node
+ * that may be empty in XML is optional in JSON: {@link ContractNode#jsonMin()}).
  *
  * <pre>{@code
  * DiffResult result = ContractDiff.compare(Path.of("release/baseline/schema"), Path.of("schema"));
@@ -32,6 +34,13 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class ContractDiff {
+
+  /** Said of a one-form change after which the forms agree by the empty-element rule. */
+  private static final String EMPTY_ELEMENT_RULE = " The forms still agree: a node that may be empty in XML is"
+      + " optional in JSON, which CI writes from its XML leaving empty elements out.";
+
+  private static final Set<Rule> OCCURRENCE_RULES = Set.of(Rule.OPTIONAL_MADE_REQUIRED, Rule.REQUIRED_MADE_OPTIONAL,
+      Rule.MIN_OCCURS_RAISED, Rule.MIN_OCCURS_LOWERED);
 
   private ContractDiff() {}
 
@@ -112,6 +121,8 @@ public final class ContractDiff {
         }
         findings.add(new Finding(xsd.rule(), contract, xmlPath(root, xsd.path()), pointer(xsd.path()), Form.BOTH,
             places(xsd.oldAt(), json.oldAt()), places(xsd.newAt(), json.newAt()), backward, forward, message));
+      } else if (bothForms && followsEmptyElementRule(xsd, newRoots.get(root), newJson)) {
+        findings.add(finding(contract, root, xsd, Form.XSD, EMPTY_ELEMENT_RULE));
       } else {
         findings.add(finding(contract, root, xsd, Form.XSD));
         if (bothForms) {
@@ -120,12 +131,37 @@ public final class ContractDiff {
       }
     }
     for (Difference json : unmatchedJson) {
+      if (bothForms && followsEmptyElementRule(json, newRoots.get(xmlRoot), newJson)) {
+        findings.add(finding(contract, xmlRoot, json, Form.JSON_SCHEMA, EMPTY_ELEMENT_RULE));
+        continue;
+      }
       findings.add(finding(contract, xmlRoot, json, Form.JSON_SCHEMA));
       if (bothForms) {
         findings.add(drift(contract, xmlRoot, json, Form.JSON_SCHEMA));
       }
     }
     return findings;
+  }
+
+  /**
+   * Whether a change of how often a node must occur, made in one form only, leaves NEW's two forms agreeing by the
+   * empty-element rule: the JSON node occurs at least {@link ContractNode#jsonMin()} of its XSD twin (a node required
+   * in XML that may be empty there is optional in JSON). Such a change is no drift.
+   */
+  private static boolean followsEmptyElementRule(Difference difference, ContractNode xsdRoot, ContractNode jsonRoot) {
+    if (!OCCURRENCE_RULES.contains(difference.rule()) || xsdRoot == null || jsonRoot == null) {
+      return false;
+    }
+    ContractNode xsd = xsdRoot;
+    ContractNode json = jsonRoot;
+    for (String name : difference.path()) {
+      xsd = xsd.child(name);
+      json = json.child(name);
+      if (xsd == null || json == null) {
+        return false;
+      }
+    }
+    return json.min() == xsd.jsonMin();
   }
 
   /** Removes and returns the difference of {@code candidates} with the same rule and path as {@code xsd}. */
@@ -140,9 +176,13 @@ public final class ContractDiff {
   }
 
   private static Finding finding(String contract, String root, Difference difference, Form form) {
+    return finding(contract, root, difference, form, "");
+  }
+
+  private static Finding finding(String contract, String root, Difference difference, Form form, String more) {
     return new Finding(difference.rule(), contract, xmlPath(root, difference.path()), pointer(difference.path()),
         form, places(difference.oldAt()), places(difference.newAt()), difference.breaksBackward(),
-        difference.breaksForward(), difference.message());
+        difference.breaksForward(), difference.message() + more);
   }
 
   private static Finding drift(String contract, String root, Difference difference, Form form) {

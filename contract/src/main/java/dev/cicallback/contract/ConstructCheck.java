@@ -86,7 +86,11 @@ final class ConstructCheck {
       case "redefine", "override" -> refuse(RefusedConstruct.OUTSIDE_INCLUDE, element, "xs:" + name);
       case "attribute", "attributeGroup", "anyAttribute" ->
           refuse(RefusedConstruct.ATTRIBUTE, element, "xs:" + name + named(element));
-      case "any" -> refuse(RefusedConstruct.WILDCARD, element, "xs:any");
+      case "any" -> {
+        if (!isTextMap(element)) {
+          refuse(RefusedConstruct.WILDCARD, element, "xs:any");
+        }
+      }
       case "complexContent", "simpleContent" -> refuse(RefusedConstruct.COMPLEX_TYPE_OPTION, element, "xs:" + name);
       case "list", "union" -> refuse(RefusedConstruct.SIMPLE_TYPE_OTHER_THAN_STRING, element, "xs:" + name);
       case "keyref" -> refuse(RefusedConstruct.IDENTITY_CONSTRAINT, element, "xs:keyref" + named(element));
@@ -226,6 +230,43 @@ final class ConstructCheck {
         && qname.substring(colon + 1).equals(local);
   }
 
+  /**
+   * Whether an xs:any is a map of text values: the one particle of a complex type's only sequence, any number of
+   * elements of no namespace, their content skipped ({@code <xs:sequence><xs:any namespace="##local"
+   * processContents="skip" minOccurs="0" maxOccurs="unbounded"/></xs:sequence>}). The JSON form of the same node is
+   * an object of string members; the contract tree reads both as an open container without children.
+   */
+  private static boolean isTextMap(Element any) {
+    NamedNodeMap attributes = any.getAttributes();
+    int expected = 0;
+    for (String[] pair : TEXT_MAP_ANY) {
+      if (!pair[1].equals(any.getAttribute(pair[0]))) {
+        return false;
+      }
+      expected++;
+    }
+    if (attributes.getLength() != expected || !(any.getParentNode() instanceof Element sequence)
+        || !"sequence".equals(sequence.getLocalName()) || sequence.getAttributes().getLength() != 0
+        || !(sequence.getParentNode() instanceof Element type) || !"complexType".equals(type.getLocalName())) {
+      return false;
+    }
+    return particles(sequence) == 1 && particles(type) == 1;
+  }
+
+  private static final String[][] TEXT_MAP_ANY = {
+      {"namespace", "##local"}, {"processContents", "skip"}, {"minOccurs", "0"}, {"maxOccurs", "unbounded"}};
+
+  /** The children of {@code parent} but its annotations. */
+  private static int particles(Element parent) {
+    int count = 0;
+    for (org.w3c.dom.Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child instanceof Element e && !"annotation".equals(e.getLocalName())) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   private static String named(Element element) {
     String name = element.hasAttribute("name") ? element.getAttribute("name") : element.getAttribute("ref");
     return name.isEmpty() ? "" : " " + name;
@@ -260,7 +301,10 @@ final class ConstructCheck {
           }
         }
         case "additionalProperties" -> {
-          if (!(value.isBoolean() && !value.booleanValue() && schema.has("properties"))) {
+          boolean closed = value.isBoolean() && !value.booleanValue() && schema.has("properties");
+          boolean textMap = !schema.has("properties") && schema.path("type").asText("").equals("object")
+              && value.isObject() && value.size() == 1 && value.path("type").asText("").equals("string");
+          if (!closed && !textMap) {
             json(RefusedConstruct.JSON_OPEN_OBJECT, here, "\"additionalProperties\": " + value);
           }
         }

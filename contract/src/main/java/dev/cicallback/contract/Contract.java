@@ -12,10 +12,22 @@ import java.util.Optional;
  * messages and tree builder, the docs generator, {@code ci-callback diff}, {@code --version}, code generation.
  *
  * <p>An entry is a schema file a payload is validated against: {@code callback} ({@code xml/callback.xsd},
- * {@code json/callback.schema.json}), {@code tts-callback}. Its XSD form may declare several root elements; its JSON
+ * {@code json/callback.schema.json}), the union of every Tag, the per-Tag entries ({@code tts-callback}), which
+ * hold a job of their Tag to more ({@link #tagRequirements}), and the content-moderation entries
+ * {@code moderation-detail} and {@code moderation-simple} (each form of a moderation callback:
+ * {@link #MODERATION_DETAIL}, {@link #MODERATION_SIMPLE}). Its XSD form may declare several root elements; its JSON
  * Schema form has one root, named "".
  */
 public final class Contract {
+
+  /** The entry of every job and workflow callback. */
+  public static final String CALLBACK = "callback";
+
+  /** The entry of a content-moderation callback in its Detail form ({@code EventName} ReviewImage, ...). */
+  public static final String MODERATION_DETAIL = "moderation-detail";
+
+  /** The entry of a content-moderation callback in its Simple form ({@code code}, {@code message}, {@code data}). */
+  public static final String MODERATION_SIMPLE = "moderation-simple";
 
   private static volatile Contract packaged;
 
@@ -23,6 +35,8 @@ public final class Contract {
   private final Form<Map<String, Map<String, ContractNode>>> xsd;
   private final Form<Map<String, ContractNode>> jsonSchema;
   private final List<Refusal> refusals;
+  private final Form<Map<String, List<TagRequirement>>> xsdTagRequirements;
+  private final Form<Map<String, List<TagRequirement>>> jsonTagRequirements;
 
   private Contract(Optional<ContractVersion> version, Map<String, Map<String, ContractNode>> xsd,
       Map<String, ContractNode> jsonSchema, List<Refusal> refusals) {
@@ -32,14 +46,21 @@ public final class Contract {
     this.xsd = new Form<>(() -> xsdTrees);
     this.jsonSchema = new Form<>(() -> jsonTrees);
     this.refusals = List.copyOf(refusals);
+    this.xsdTagRequirements = new Form<>(() -> deriveTagRequirements(SchemaForm.XSD));
+    this.jsonTagRequirements = new Form<>(() -> deriveTagRequirements(SchemaForm.JSON_SCHEMA));
   }
 
-  /** The packaged contract: each form read from its file when first asked. */
+  /**
+   * The packaged contract: each form read from its file when first asked, and each form's Tag requirements from
+   * that file's header alone, so a validator asks them without reading a tree.
+   */
   private Contract(ContractVersion version) {
     this.version = Optional.of(version);
     this.xsd = new Form<>(() -> ContractFile.packaged(SchemaForm.XSD).xsd());
     this.jsonSchema = new Form<>(() -> ContractFile.packaged(SchemaForm.JSON_SCHEMA).jsonSchema());
     this.refusals = List.of();
+    this.xsdTagRequirements = new Form<>(() -> ContractFile.packagedTagRequirements(SchemaForm.XSD));
+    this.jsonTagRequirements = new Form<>(() -> ContractFile.packagedTagRequirements(SchemaForm.JSON_SCHEMA));
   }
 
   /** One form's trees, made once, when first asked. */
@@ -157,6 +178,26 @@ public final class Contract {
   /** The JSON Schema form: entry name to its root; empty when the contract has no JSON Schema form. */
   public Map<String, ContractNode> jsonSchema() {
     return jsonSchema.get();
+  }
+
+  /**
+   * What a job of each Tag with a per-Tag entry ({@code <tag>-callback.xsd}, {@code .schema.json}: an entry whose
+   * {@code JobsDetail/Tag} takes one value) must carry beyond what the union entry ({@code callback}) requires, in
+   * {@code form}: Tag to its requirements, Tags in name order; empty when no entry is per-Tag. Derived from the trees
+   * ({@link TagRequirement}); the two forms of the packaged contract give the same.
+   */
+  public Map<String, List<TagRequirement>> tagRequirements(SchemaForm form) {
+    return form == SchemaForm.XSD ? xsdTagRequirements.get() : jsonTagRequirements.get();
+  }
+
+  private Map<String, List<TagRequirement>> deriveTagRequirements(SchemaForm form) {
+    Map<String, ContractNode> roots = new java.util.TreeMap<>();
+    if (form == SchemaForm.XSD) {
+      xsd().forEach((entry, elements) -> elements.values().stream().findFirst().ifPresent(r -> roots.put(entry, r)));
+    } else {
+      roots.putAll(jsonSchema());
+    }
+    return java.util.Collections.unmodifiableMap(TagRequirement.of(roots));
   }
 
   /**

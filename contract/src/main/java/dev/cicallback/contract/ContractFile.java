@@ -34,7 +34,7 @@ final class ContractFile {
     return "dev/cicallback/contract/" + (form == SchemaForm.XSD ? "xsd" : "json-schema") + ".tree";
   }
   private static final int MAGIC = 0x43544354; // "CTCT"
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   private ContractFile() {}
 
@@ -101,6 +101,7 @@ final class ContractFile {
       out.writeInt(MAGIC);
       out.writeInt(VERSION);
       out.writeUTF(contract.version().map(ContractVersion::text).orElse(""));
+      writeTagRequirements(out, contract.tagRequirements(form));
       Writer writer = new Writer();
       writer.strings.put("", 0);
       ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -134,10 +135,65 @@ final class ContractFile {
     }
   }
 
+  /**
+   * The packaged contract's Tag requirements in {@code form}, read from its file's header alone (empty when the jar
+   * has no such file).
+   */
+  static Map<String, List<TagRequirement>> packagedTagRequirements(SchemaForm form) {
+    try (InputStream in = ContractFile.class.getResourceAsStream("/" + resource(form))) {
+      if (in == null) {
+        return Map.of();
+      }
+      DataInputStream data = new DataInputStream(new java.io.BufferedInputStream(in, 1024));
+      header(data);
+      data.readUTF();
+      return readTagRequirements(data);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the packaged contract", e);
+    }
+  }
+
+  /** In the header, after the version: per Tag, its requirements (tag, entry, parent names, node). */
+  private static void writeTagRequirements(DataOutputStream out, Map<String, List<TagRequirement>> byTag)
+      throws IOException {
+    out.writeInt(byTag.size());
+    for (Map.Entry<String, List<TagRequirement>> tag : byTag.entrySet()) {
+      out.writeUTF(tag.getKey());
+      out.writeInt(tag.getValue().size());
+      for (TagRequirement requirement : tag.getValue()) {
+        out.writeUTF(requirement.entry());
+        out.writeInt(requirement.parent().size());
+        for (String name : requirement.parent()) {
+          out.writeUTF(name);
+        }
+        out.writeUTF(requirement.node());
+      }
+    }
+  }
+
+  private static Map<String, List<TagRequirement>> readTagRequirements(DataInputStream data) throws IOException {
+    Map<String, List<TagRequirement>> byTag = new java.util.TreeMap<>();
+    for (int tags = data.readInt(); tags > 0; tags--) {
+      String tag = data.readUTF();
+      List<TagRequirement> requirements = new ArrayList<>();
+      for (int n = data.readInt(); n > 0; n--) {
+        String entry = data.readUTF();
+        List<String> parent = new ArrayList<>();
+        for (int names = data.readInt(); names > 0; names--) {
+          parent.add(data.readUTF());
+        }
+        requirements.add(new TagRequirement(tag, entry, parent, data.readUTF()));
+      }
+      byTag.put(tag, List.copyOf(requirements));
+    }
+    return java.util.Collections.unmodifiableMap(byTag);
+  }
+
   static Contract read(InputStream in) throws IOException {
     DataInputStream data = new DataInputStream(new java.io.BufferedInputStream(in));
     header(data);
     String version = data.readUTF();
+    readTagRequirements(data); // derived again from the trees read below
     int count = data.readInt();
     String[] strings = new String[count];
     for (int i = 0; i < count; i++) {

@@ -4,12 +4,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A node of the contract's normalized tree: an element (XSD form) or a property (JSON Schema form), with how often
  * it occurs, its documentation and where it is declared, and either the nodes it contains or the values it takes.
  * The two forms of one contract give equal trees but for what only one form can say ({@link #oneOrMany()}, JSON
- * types against XSD built-ins, numeric bounds, attributes).
+ * types against XSD built-ins, numeric bounds, attributes) and for the empty-element rule: a node that
+ * {@link #mayBeEmpty() may be empty} in XML is optional in JSON ({@link #jsonMin()}).
  *
  * <p>Occurrences are those of the declaration within its content model. A repeated choice of elements
  * ({@code <xs:choice maxOccurs="unbounded">}) is the contract's way to say "these elements in any order", as a JSON
@@ -33,6 +36,10 @@ public final class ContractNode {
 
   /** {@link #max()} of a node that may repeat without limit. */
   public static final long UNBOUNDED = Long.MAX_VALUE;
+
+  /** Types whose value space holds the empty text: XSD built-ins and the JSON {@code string}. */
+  private static final Set<String> TEXT_TYPES = Set.of("xs:anySimpleType", "xs:string",
+      "xs:normalizedString", "xs:token", "xs:anyURI", "xs:hexBinary", "xs:base64Binary", "string");
 
   private final String name;
   private final Kind kind;
@@ -115,7 +122,11 @@ public final class ContractNode {
     return children.get(childName);
   }
 
-  /** The values a value node takes ({@link ValueType#ANY_TEXT} for the other kinds). */
+  /**
+   * The values a value node takes; for an open container of the JSON form that is a map of text values
+   * ({@code "additionalProperties": {"type": "string"}}), the values of its members (types {@code string});
+   * {@link ValueType#ANY_TEXT} for the other kinds.
+   */
   public ValueType value() {
     return value;
   }
@@ -188,6 +199,69 @@ public final class ContractNode {
   /** The identity constraints the XSD element declares ({@code xs:unique}, {@code xs:key}), in order. */
   public List<Identity> identities() {
     return identities;
+  }
+
+  /**
+   * Whether the node may be written empty: in the XSD form, whether {@code <Name/>} is valid (a container whose
+   * content requires no child, a value whose type admits the empty text, a node of kind {@link Kind#ANY}); in the
+   * JSON Schema form, whether {@code {}} or {@code ""} is. A {@link Kind#RECURSIVE} node is not judged (false).
+   *
+   * <p>CI writes its JSON form from its XML form and leaves an element that is empty there out, so a node required
+   * in the XSD form that may be empty is optional in the JSON form: {@link #jsonMin()}.
+   */
+  public boolean mayBeEmpty() {
+    return switch (kind) {
+      case ANY -> true;
+      case RECURSIVE -> false;
+      case CONTAINER -> children.values().stream().noneMatch(ContractNode::required)
+          && (content == null || emptiable(content));
+      case VALUE -> admitsEmptyText(value);
+    };
+  }
+
+  /**
+   * The least number of times the JSON form may give this node of the XSD form: {@link #min()}, but 0 when the node
+   * {@link #mayBeEmpty() may be empty}, since CI's JSON leaves an element out that is empty in its XML (the
+   * empty-element rule: {@code <MediaResult><OutputFile/></MediaResult>} is {@code "MediaResult": {}}).
+   */
+  public long jsonMin() {
+    return min > 0 && mayBeEmpty() ? 0 : min;
+  }
+
+  private static boolean admitsEmptyText(ValueType type) {
+    if (type.types().stream().noneMatch(TEXT_TYPES::contains)
+        || type.enumeration() != null && !type.enumeration().contains("")
+        || type.minLength() != null && type.minLength() > 0) {
+      return false;
+    }
+    for (String pattern : type.patterns()) {
+      Pattern compiled;
+      try {
+        compiled = XsdRegex.compile(pattern);
+      } catch (IllegalArgumentException outsideTheSubset) {
+        compiled = Pattern.compile(pattern);
+      }
+      if (!compiled.matcher("").matches()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean emptiable(ContentModel model) {
+    if (model.min() == 0) {
+      return true;
+    }
+    if (model instanceof ContentModel.Sequence sequence) {
+      return sequence.parts().stream().allMatch(ContractNode::emptiable);
+    }
+    if (model instanceof ContentModel.Choice choice) {
+      return choice.parts().stream().anyMatch(ContractNode::emptiable);
+    }
+    if (model instanceof ContentModel.All all) {
+      return all.parts().stream().allMatch(ContractNode::emptiable);
+    }
+    return false; // one element, required
   }
 
   /** Where the element or property is declared. */

@@ -26,8 +26,9 @@ final class JsonSchemaReader {
   private static final Set<String> ANNOTATIONS = Set.of(
       "$schema", "$id", "$defs", "definitions", "$comment", "title", "description", "examples", "default");
   private static final int MAX_DEPTH = 64;
-  /** The entry whose files {@link RefusedConstruct}s are checked in: the one the validator compiles. */
-  static final String CHECKED_ENTRY = "json/" + SchemaFiles.CALLBACK_JSON_SCHEMA;
+  /** The entries whose files {@link RefusedConstruct}s are checked in: those the validator compiles. */
+  static final List<String> CHECKED_ENTRIES = List.of("json/" + SchemaFiles.CALLBACK_JSON_SCHEMA,
+      "json/" + SchemaFiles.MODERATION_DETAIL_JSON_SCHEMA, "json/" + SchemaFiles.MODERATION_SIMPLE_JSON_SCHEMA);
 
   private final SchemaSource source;
   private final Map<String, LocatedJson> documents = new HashMap<>();
@@ -65,9 +66,13 @@ final class JsonSchemaReader {
       entries.put(name.substring(0, name.length() - ".schema.json".length()),
           reader.node("", root, at, new ArrayList<>()));
     }
-    if (refusals != null && source.exists(CHECKED_ENTRY)) {
+    if (refusals != null) {
       Set<String> closure = new java.util.LinkedHashSet<>();
-      reader.closure(CHECKED_ENTRY, closure);
+      for (String entry : CHECKED_ENTRIES) {
+        if (source.exists(entry)) {
+          reader.closure(entry, closure);
+        }
+      }
       for (String file : closure) {
         refusals.addAll(ConstructCheck.json(file, reader.document(file)));
       }
@@ -359,6 +364,10 @@ final class JsonSchemaReader {
     JsonNode additional = s.get("additionalProperties");
     node.open(!(additional != null && additional.isBoolean() && !additional.booleanValue())
         || s.has("patternProperties"));
+    if (additional != null && additional.isObject() && "string".equals(additional.path("type").asText(null))) {
+      // A map of text values: the members' values are strings.
+      node.value(ValueType.ANY_TEXT.withTypes(Set.of("string")));
+    }
     Set<String> required = new HashSet<>();
     if (s.has("required")) {
       s.get("required").forEach(n -> required.add(n.asText()));

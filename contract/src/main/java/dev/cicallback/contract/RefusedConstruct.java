@@ -21,8 +21,11 @@ public enum RefusedConstruct {
   ELEMENT_OPTION("an element with ref, nillable, default, fixed, form, abstract, block, final or substitutionGroup",
       "each changes what a payload may say in ways the quick verdict does not read"),
   /** Any content. */
-  WILDCARD("xs:any, or an element without a type (xs:anyType)",
-      "every node is declared; unknown nodes are the reader's tolerant mode, not the schema's"),
+  WILDCARD("xs:any other than a map of text values (a complex type's one sequence of one xs:any namespace=\"##local\""
+      + " processContents=\"skip\" minOccurs=\"0\" maxOccurs=\"unbounded\"), or an element without a type"
+      + " (xs:anyType)",
+      "every node is declared; unknown nodes are the reader's tolerant mode, not the schema's; a map's members are"
+      + " its keys"),
   /** Mixed content, or complex types derived by extension or restriction. */
   COMPLEX_TYPE_OPTION("mixed content, xs:complexContent, xs:simpleContent, or a complex type with more than one"
       + " particle", "a complex type holds one sequence, choice, all or group of elements"),
@@ -62,8 +65,9 @@ public enum RefusedConstruct {
   /** A JSON enum of other than strings. */
   JSON_ENUM_NOT_TEXT("an enum with a value that is not a string", "CI writes enumerated values as strings"),
   /** A JSON object open to undeclared members. */
-  JSON_OPEN_OBJECT("additionalProperties other than false beside properties",
-      "undeclared members are the reader's tolerant mode, not the schema's");
+  JSON_OPEN_OBJECT("additionalProperties other than false beside properties, or other than {\"type\": \"string\"}"
+      + " without them (a map of text values)",
+      "undeclared members are the reader's tolerant mode, not the schema's; a map's members are its keys");
 
   private final String what;
   private final String why;

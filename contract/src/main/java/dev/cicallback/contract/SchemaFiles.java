@@ -38,6 +38,24 @@ public final class SchemaFiles {
   public static final String TTS_JSON_SCHEMA = "tts-callback.schema.json";
 
   /**
+   * Entry XSD of a content-moderation callback in its Detail form (root element {@code Response}: EventName
+   * ReviewImage, ..., and JobsDetail): the contract's XML reading of a body CI sends as JSON only.
+   */
+  public static final String MODERATION_DETAIL_XSD = "moderation-detail.xsd";
+
+  /** Entry JSON Schema of a content-moderation callback in its Detail form. */
+  public static final String MODERATION_DETAIL_JSON_SCHEMA = "moderation-detail.schema.json";
+
+  /**
+   * Entry XSD of a content-moderation callback in its Simple form (root element {@code Response}: code, message,
+   * data): the contract's XML reading of a body CI sends as JSON only.
+   */
+  public static final String MODERATION_SIMPLE_XSD = "moderation-simple.xsd";
+
+  /** Entry JSON Schema of a content-moderation callback in its Simple form. */
+  public static final String MODERATION_SIMPLE_JSON_SCHEMA = "moderation-simple.schema.json";
+
+  /**
    * The JSON Schema keywords of the contract's own, which annotate and never constrain: the Chinese description, the
    * contract's version, and the code generator's type names. A JSON Schema validator should know them as annotations.
    */
@@ -75,7 +93,7 @@ public final class SchemaFiles {
   }
 
   /**
-   * Compiles the entry XSD {@code name} ({@link #CALLBACK_XSD} or {@link #TTS_XSD}) from this jar with
+   * Compiles the entry XSD {@code name} ({@link #CALLBACK_XSD}, {@link #TTS_XSD}, {@link #MODERATION_DETAIL_XSD}, {@link #MODERATION_SIMPLE_XSD}) from this jar with
    * {@link SecureXml#schemas()}: its includes come from this jar and nothing else resolves.
    *
    * @throws IllegalStateException if the packaged XSD does not compile (a broken build)

@@ -26,8 +26,9 @@ final class XsdReader {
   static final String XS = XMLConstants.W3C_XML_SCHEMA_NS_URI;
   private static final int MAX_DEPTH = 64;
   private static final String DIFFERS = "differs-from-tencent-docs";
-  /** The entry whose files {@link RefusedConstruct}s are checked in: the one the validator compiles. */
-  static final String CHECKED_ENTRY = "xml/" + SchemaFiles.CALLBACK_XSD;
+  /** The entries whose files {@link RefusedConstruct}s are checked in: those the validator compiles. */
+  static final List<String> CHECKED_ENTRIES = List.of("xml/" + SchemaFiles.CALLBACK_XSD,
+      "xml/" + SchemaFiles.MODERATION_DETAIL_XSD, "xml/" + SchemaFiles.MODERATION_SIMPLE_XSD);
 
   private final SchemaSource source;
   private final Map<String, Document> documents = new HashMap<>();
@@ -71,8 +72,14 @@ final class XsdReader {
       String name = file.substring(file.lastIndexOf('/') + 1);
       entries.put(name.substring(0, name.length() - ".xsd".length()), roots);
     }
-    if (refusals != null && source.exists(CHECKED_ENTRY)) {
-      for (String file : reader.closure(CHECKED_ENTRY)) {
+    if (refusals != null) {
+      Set<String> checked = new java.util.LinkedHashSet<>();
+      for (String entry : CHECKED_ENTRIES) {
+        if (source.exists(entry)) {
+          checked.addAll(reader.closure(entry));
+        }
+      }
+      for (String file : checked) {
         refusals.addAll(ConstructCheck.xsd(file, reader.document(file)));
       }
     }

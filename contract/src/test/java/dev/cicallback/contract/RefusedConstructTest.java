@@ -53,6 +53,41 @@ class RefusedConstructTest {
   }
 
   @Test
+  void a_map_of_text_values_is_the_one_open_node_allowed(@TempDir Path temp) throws Exception {
+    String map = "<xs:any namespace=\"##local\" processContents=\"skip\" minOccurs=\"0\" maxOccurs=\"unbounded\"/>";
+    assertEquals(List.of(), xsdRefusals(temp.resolve("map"), "<xs:sequence>" + map + "</xs:sequence>"));
+    assertEquals(List.of(RefusedConstruct.WILDCARD), xsdRefusals(temp.resolve("lax"),
+        "<xs:sequence>" + map.replace("skip", "lax") + "</xs:sequence>"));
+    assertEquals(List.of(RefusedConstruct.WILDCARD), xsdRefusals(temp.resolve("beside"),
+        "<xs:sequence><xs:element name=\"A\" type=\"xs:string\"/>" + map + "</xs:sequence>"));
+    assertEquals(List.of(RefusedConstruct.WILDCARD), xsdRefusals(temp.resolve("once"),
+        "<xs:sequence>" + map.replace("unbounded", "1") + "</xs:sequence>"));
+    assertEquals(List.of(), jsonRefusals(temp.resolve("json-map"),
+        "{\"type\": \"object\", \"additionalProperties\": {\"type\": \"string\"}}"));
+    assertEquals(List.of(RefusedConstruct.JSON_OPEN_OBJECT), jsonRefusals(temp.resolve("json-numbers"),
+        "{\"type\": \"object\", \"additionalProperties\": {\"type\": \"integer\"}}"));
+    assertEquals(List.of(RefusedConstruct.JSON_OPEN_OBJECT), jsonRefusals(temp.resolve("json-beside"),
+        "{\"type\": \"object\", \"properties\": {\"A\": {\"type\": \"string\"}},"
+            + " \"additionalProperties\": {\"type\": \"string\"}}"));
+  }
+
+  private static List<RefusedConstruct> xsdRefusals(Path folder, String content) throws Exception {
+    Files.createDirectories(folder.resolve("xml"));
+    Files.writeString(folder.resolve("xml/" + SchemaFiles.CALLBACK_XSD), "<xs:schema"
+        + " xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" version=\"1.0\"><xs:element name=\"Response\""
+        + " type=\"Response\"/><xs:complexType name=\"Response\">" + content + "</xs:complexType></xs:schema>");
+    return Contract.of(folder).refusals().stream().map(Refusal::construct).toList();
+  }
+
+  private static List<RefusedConstruct> jsonRefusals(Path folder, String headers) throws Exception {
+    Files.createDirectories(folder.resolve("json"));
+    Files.writeString(folder.resolve("json/" + SchemaFiles.CALLBACK_JSON_SCHEMA), "{\"x-contract-version\": \"1.0\","
+        + " \"type\": \"object\", \"additionalProperties\": false, \"properties\": {\"CosHeaders\": " + headers
+        + "}}");
+    return Contract.of(folder).refusals().stream().map(Refusal::construct).toList();
+  }
+
+  @Test
   void every_construct_has_a_fixture() throws IOException {
     Set<RefusedConstruct> covered = new TreeSet<>();
     for (Path fixture : fixtures()) {

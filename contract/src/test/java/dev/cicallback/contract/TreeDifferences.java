@@ -12,18 +12,28 @@ final class TreeDifferences {
 
   /** Adds the differences of {@code a} and {@code b} under {@code path} to {@code into}; returns nodes compared. */
   static int of(ContractNode a, ContractNode b, String path, List<String> into) {
-    return of(a, b, path, into, true);
+    return of(a, b, path, into, true, false);
   }
 
   /**
-   * As {@link #of(ContractNode, ContractNode, String, List)}; {@code root} leaves out the roots' documentation,
-   * since the XSD root element and the JSON root object are described apart, and a form's numeric bounds, which
-   * the XSD writes as patterns.
+   * As {@link #of(ContractNode, ContractNode, String, List)} for the two forms of one entry: the XSD form's
+   * {@code xsd} and the JSON Schema form's {@code json}. The JSON node's least occurrences are compared with
+   * {@link ContractNode#jsonMin()}, since CI's JSON leaves out what is empty in its XML (the empty-element rule).
    */
-  private static int of(ContractNode a, ContractNode b, String path, List<String> into, boolean root) {
+  static int ofForms(ContractNode xsd, ContractNode json, String path, List<String> into) {
+    return of(xsd, json, path, into, true, true);
+  }
+
+  /**
+   * As {@link #of(ContractNode, ContractNode, String, List)}; {@code forms} as {@link #ofForms}; {@code root} leaves
+   * out the roots' documentation, since the XSD root element and the JSON root object are described apart, and a
+   * form's numeric bounds, which the XSD writes as patterns.
+   */
+  private static int of(ContractNode a, ContractNode b, String path, List<String> into, boolean root,
+      boolean forms) {
     int compared = 1;
     differ(into, path, "kind", a.kind(), b.kind());
-    differ(into, path, "min", a.min(), b.min());
+    differ(into, path, "min", forms ? a.jsonMin() : a.min(), b.min());
     differ(into, path, "max", a.max(), b.max());
     differ(into, path, "open", a.open(), b.open());
     if (!root) {
@@ -45,7 +55,7 @@ final class TreeDifferences {
       } else if (childB == null) {
         into.add(path + "/" + name + ": only in the XSD (" + childA.declaredAt() + ")");
       } else {
-        compared += of(childA, childB, path + "/" + name, into, false);
+        compared += of(childA, childB, path + "/" + name, into, false, forms);
       }
     }
     return compared;

@@ -34,11 +34,14 @@ class PublishedModulesTest {
   /** Each published module and the packages it exports: its API. Empty for the starter (an automatic module). */
   private static final Map<String, Set<String>> API = Map.of(
       "dev.cicallback.contract", Set.of("dev.cicallback.contract"),
-      "dev.cicallback.model", Set.of("dev.cicallback.model", "dev.cicallback.model.xml", "dev.cicallback.model.json"),
+      "dev.cicallback.model", Set.of("dev.cicallback.model", "dev.cicallback.model.xml", "dev.cicallback.model.json",
+          "dev.cicallback.model.moderation.json", "dev.cicallback.model.moderation.xml.detail",
+          "dev.cicallback.model.moderation.xml.simple"),
       "dev.cicallback.validator", Set.of("dev.cicallback.validator"),
       "dev.cicallback.compat", Set.of("dev.cicallback.compat"),
       "dev.cicallback.cli", Set.of("dev.cicallback.cli", "dev.cicallback.cli.simulate"),
       "dev.cicallback.maven", Set.of("dev.cicallback.maven"),
+      "dev.cicallback.kafka", Set.of("dev.cicallback.kafka"),
       "dev.cicallback.spring.autoconfigure", Set.of("dev.cicallback.spring.autoconfigure"),
       "dev.cicallback.spring.starter", Set.of());
 

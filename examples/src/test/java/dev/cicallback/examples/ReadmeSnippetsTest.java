@@ -62,7 +62,10 @@ class ReadmeSnippetsTest {
       SNIPPETS.put(name.group(1), block.group(1));
       arguments.add(Files.writeString(sources.resolve(name.group(1) + ".java"), block.group(1)).toString());
     }
-    assertEquals(List.of("ReadWithTheModel", "ValidateFirst", "CallbackHandler"), List.copyOf(SNIPPETS.keySet()));
+    // CallbackConsumer (the Kafka section's) is compiled only: it needs a broker, which the kafka module's tests run.
+    assertEquals(List.of("ReadWithTheModel", "ValidateFirst", "CallbackHandler", "ModerationVerdicts",
+        "CallbackConsumer"),
+        List.copyOf(SNIPPETS.keySet()));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
     int status = javac.run(null, errors, errors, arguments.toArray(String[]::new));
@@ -82,6 +85,17 @@ class ReadmeSnippetsTest {
     byte[] json = Files.readAllBytes(EXAMPLES.resolve("json/valid-seed-case1-task-api.json"));
     Object outputs = method("ReadWithTheModel", "outputs", byte[].class, byte[].class).invoke(null, xml, json);
     assertEquals(List.of(List.of("/output/aixiaonan.mp3"), List.of("/output/aixiaonan.mp3")), outputs);
+  }
+
+  @Test
+  void the_moderation_snippet_gives_a_moderation_callbacks_verdict_and_nothing_for_a_job() throws Exception {
+    Method verdict = method("ModerationVerdicts", "verdict", byte[].class, String.class);
+    byte[] detail = Files.readAllBytes(EXAMPLES.resolve("json/moderation/valid-auditing-video-detail-intldocs-sample2.json"));
+    byte[] simple = Files.readAllBytes(EXAMPLES.resolve("json/moderation/valid-auditing-image-simple-intldocs-sample1.json"));
+    assertEquals(java.util.Optional.of(0), verdict.invoke(null, detail, "Detail"));
+    assertEquals(java.util.Optional.of(0), verdict.invoke(null, simple, null));
+    assertEquals(java.util.Optional.empty(), verdict.invoke(null,
+        Files.readAllBytes(EXAMPLES.resolve("xml/valid-seed-workflow.xml")), null));
   }
 
   @Test

@@ -30,6 +30,10 @@ class ValidateMojoTest {
   /** Valid in tolerant mode only: an unknown node, a warning there. */
   private static final File UNKNOWN_NODE = EXAMPLES.resolve("json/invalid-unknown-property-in-operation.json").toFile();
 
+  /** Invalid in strict mode only: a TTS job without the TtsConfig its Tag's entry requires. */
+  private static final File TTS_WITHOUT_TTSCONFIG =
+      EXAMPLES.resolve("xml/invalid-tag-required-tts-lacks-ttsconfig.xml").toFile();
+
   @TempDir Path temp;
 
   /** The log, by level. */
@@ -71,6 +75,21 @@ class ValidateMojoTest {
     tolerant.execute();
     assertTrue(lines.get(0).startsWith("warn " + UNKNOWN_NODE.getAbsolutePath() + ":41:13: warning: unknown node"),
         lines.toString());
+  }
+
+  @Test
+  void strict_mode_holds_a_tts_job_to_what_its_tag_requires_and_tolerant_mode_does_not() throws Exception {
+    ValidateMojo strict = mojo(TTS_WITHOUT_TTSCONFIG);
+    assertThrows(MojoFailureException.class, strict::execute);
+    assertTrue(lines.contains("error " + TTS_WITHOUT_TTSCONFIG.getAbsolutePath() + ":9:9: error: Operation lacks the"
+        + " required node TtsConfig, which every job of Tag Tts carries (required in strict mode, as tts-callback.xsd"
+        + " says) (/Response/JobsDetail[1]/Operation)"), lines.toString());
+
+    lines.clear();
+    ValidateMojo tolerant = mojo(TTS_WITHOUT_TTSCONFIG);
+    tolerant.mode = "tolerant";
+    assertDoesNotThrow(tolerant::execute);
+    assertEquals(List.of("info 1 valid, 0 invalid"), lines);
   }
 
   @Test

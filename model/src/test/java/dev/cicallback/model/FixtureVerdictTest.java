@@ -9,7 +9,10 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every fixture gets the verdict its name says, from the XSD or the JSON Schema. */
+/**
+ * Every fixture gets the verdict its name says, from the XSD or the JSON Schema: the union entry, and for a job of
+ * a Tag with its own entry ({@code invalid-tag-required-*}), that entry too.
+ */
 class FixtureVerdictTest {
 
   static List<Path> xmlFixtures() {
@@ -23,13 +26,24 @@ class FixtureVerdictTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("xmlFixtures")
   void xml_fixture_gets_the_verdict_its_name_says(Path fixture) {
-    assertVerdict(fixture, ContractSchemas.xmlProblems(Fixtures.read(fixture)));
+    assertVerdict(fixture, ContractSchemas.xmlProblemsWithTagEntries(Fixtures.read(fixture)));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("jsonFixtures")
   void json_fixture_gets_the_verdict_its_name_says(Path fixture) {
-    assertVerdict(fixture, ContractSchemas.jsonProblems(Fixtures.read(fixture)));
+    assertVerdict(fixture, ContractSchemas.jsonProblemsWithTagEntries(Fixtures.read(fixture)));
+  }
+
+  @org.junit.jupiter.api.Test
+  void a_tts_job_without_ttsconfig_is_valid_to_the_union_entry_and_refused_by_the_tts_one() {
+    byte[] xml = Fixtures.read(Fixtures.ROOT.resolve("xml/invalid-tag-required-tts-lacks-ttsconfig.xml"));
+    byte[] json = Fixtures.read(Fixtures.ROOT.resolve("json/invalid-tag-required-tts-lacks-ttsconfig.json"));
+
+    assertEquals(List.of(), ContractSchemas.xmlProblems(xml));
+    assertEquals(List.of(), ContractSchemas.jsonProblems(json));
+    assertTrue(ContractSchemas.xmlProblemsWithTagEntries(xml).stream().anyMatch(p -> p.startsWith("tts-callback: ")));
+    assertTrue(ContractSchemas.jsonProblemsWithTagEntries(json).stream().anyMatch(p -> p.contains("TtsConfig")));
   }
 
   private static void assertVerdict(Path fixture, List<String> problems) {

@@ -2,6 +2,8 @@ package dev.cicallback.validator;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.cicallback.model.json.Callback;
+import dev.cicallback.model.moderation.json.ModerationDetail;
+import dev.cicallback.model.moderation.json.ModerationSimple;
 import dev.cicallback.validator.internal.Pipeline;
 import dev.cicallback.validator.internal.core.JsonPointers;
 import dev.cicallback.validator.internal.core.Messages;
@@ -17,7 +19,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Reads a callback in either wire format into one model, {@link Callback} of {@code dev.cicallback.model.json}: one
+ * Reads a callback in either wire format into one model, {@link Callback} of {@code dev.cicallback.model.json}, or a
+ * content-moderation callback (JSON, either form) into {@link ModerationCallback}: one
  * pass of parsing detects the format, validates (strict or tolerant) and builds the payload's tree, which is then bound
  * to the model. Thread-safe; build one and reuse it.
  *
@@ -58,6 +61,17 @@ public final class CallbackReader {
     return bind(pipeline.check(payload, payload.length));
   }
 
+  /**
+   * Reads a payload held in memory that came with an {@code X-Ci-Content-Version} header ({@code Simple} or
+   * {@code Detail}, or null when there was none): the form a content-moderation body is in when its content does not
+   * tell (a body's content decides otherwise, and a job callback is read as one whatever the header says).
+   */
+  public ReadResult read(byte[] payload, String contentVersion) {
+    Objects.requireNonNull(payload, "payload");
+    Boolean simple = ModerationForm.ofHeader(contentVersion).map(f -> f == ModerationForm.SIMPLE).orElse(null);
+    return bind(pipeline.check(payload, payload.length, simple));
+  }
+
   /** Reads at most the size limit + 1 bytes of {@code in}; the stream is not closed. */
   public ReadResult read(InputStream in) throws IOException {
     return bind(pipeline.check(in));
@@ -83,6 +97,9 @@ public final class CallbackReader {
 
   private static ReadResult bind(PayloadCheck check) {
     ValidationResult validation = CallbackValidator.result(check);
+    if (check.moderation() != null) {
+      return bindModeration(validation, check);
+    }
     if (check.callback() != null) {
       return new ReadResult(validation, Optional.of(check.callback())); // bound as the quick pass validated it
     }
@@ -110,6 +127,32 @@ public final class CallbackReader {
     } catch (IOException e) {
       throw new IllegalStateException("binding a tree cannot fail to parse", e);
     }
+  }
+
+  /** A moderation body: its root bound by the quick pass, or its tree bound now when it is valid. */
+  private static ReadResult bindModeration(ValidationResult validation, PayloadCheck check) {
+    boolean simple = check.moderation().simple();
+    Object bound = check.moderation().bound();
+    if (bound == null) {
+      if (!validation.isValid() || check.tree() == null) {
+        return new ReadResult(validation, Optional.empty());
+      }
+      try {
+        Class<?> root = simple ? ModerationSimple.class : ModerationDetail.class;
+        bound = ModelMapper.MAPPER.treeToValue(check.tree(), root);
+      } catch (JsonMappingException e) {
+        String pointer = pointerOf(e);
+        List<Problem> problems = new ArrayList<>(validation.problems());
+        problems.add(Messages.error(ProblemCode.INTERNAL, 0, 0, pointer, Text.INTERNAL_UNBINDABLE,
+            JsonPointers.lastToken(pointer), rootCause(e).getMessage()));
+        return new ReadResult(new ValidationResult(validation.format(), problems), Optional.empty());
+      } catch (IOException e) {
+        throw new IllegalStateException("binding a tree cannot fail to parse", e);
+      }
+    }
+    ModerationCallback moderation = simple ? ModerationCallback.of((ModerationSimple) bound)
+        : ModerationCallback.of((ModerationDetail) bound);
+    return new ReadResult(validation, Optional.empty(), Optional.of(moderation));
   }
 
   private static String pointerOf(JsonMappingException e) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cicallback.model.json.Callback;
 import dev.cicallback.validator.internal.core.Sentences;
+import dev.cicallback.validator.internal.json.LeftOutWhenEmpty;
 import dev.cicallback.validator.internal.json.ModelMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,6 +47,35 @@ public final class CallbackWriter {
   }
 
   /**
+   * A content-moderation callback as CI sends it: JSON, its numbers as JSON numbers and CosHeaders as an object; every
+   * value read is written back, empty texts included.
+   */
+  public static byte[] toJson(ModerationCallback moderation) {
+    return toJson(tree(moderation));
+  }
+
+  /**
+   * A content-moderation callback in the contract's XML reading ({@code schema/xml/moderation-detail.xsd},
+   * {@code moderation-simple.xsd}), which CI never sends: a {@code Response} root, one element per member and array
+   * item, a number as its decimal text, each CosHeaders member an element named after its key. For XML tools; the
+   * validator and the reader take moderation callbacks as JSON.
+   *
+   * @throws UnwritableAsXml if the body holds what XML cannot carry: a CosHeaders key that is no element name, or a
+   *     character XML 1.0 cannot carry
+   */
+  public static byte[] toXml(ModerationCallback moderation) {
+    return toXml(tree(moderation));
+  }
+
+  /** A moderation callback's JSON tree: its form's model as Jackson writes it (null members left out). */
+  static ObjectNode tree(ModerationCallback moderation) {
+    Objects.requireNonNull(moderation, "moderation");
+    Object body = moderation instanceof ModerationCallback.Detail detail ? detail.body()
+        : ((ModerationCallback.Simple) moderation).body();
+    return MAPPER.valueToTree(body);
+  }
+
+  /**
    * A callback's JSON tree (as read, or edited) in CI's JSON layout, node for node: nothing is left out, and nothing
    * is checked against the contract.
    */
@@ -62,13 +92,18 @@ public final class CallbackWriter {
   }
 
   /**
-   * The callback as CI's XML: no declaration, a {@code Response} root, one element per member and array item.
+   * The callback as CI's XML: no declaration, a {@code Response} root, one element per member and array item. A node
+   * the XSD requires that may be empty, and that the model does not hold (CI's JSON leaves such a node out when it
+   * is empty: {@code "MediaResult": {}}), is written as an empty element ({@code <OutputFile></OutputFile>}), so
+   * that a valid callback read from JSON is valid XML too.
    *
    * @throws UnwritableAsXml if a text holds a character XML 1.0 cannot carry (a control character other than tab,
    *     line feed and carriage return, or U+FFFE/U+FFFF), which JSON can
    */
   public static byte[] toXml(Callback callback) {
-    return toXml(tree(callback));
+    ObjectNode tree = tree(callback);
+    LeftOutWhenEmpty.restore(tree);
+    return toXml(tree);
   }
 
   /**
@@ -148,7 +183,7 @@ public final class CallbackWriter {
       throw new UnwritableAsXml(name + " holds an array inside an array; only JSON can carry it");
     }
     xml.append('\n').append(INDENT.repeat(depth)).append('<').append(name).append('>');
-    if (value.isObject()) {
+    if (value.isObject() && !value.isEmpty()) {
       writeMembers(xml, value, depth + 1);
       xml.append('\n').append(INDENT.repeat(depth));
     } else if (!value.isNull()) {

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * A callback read by {@link CallbackReader}: the validation verdict and, when the payload is valid, the callback as
- * the model. Nodes the contract does not know are kept in the model, in order, with their values (each generated
+ * the model: a job's or workflow run's ({@link #callback()}) or a content moderation's ({@link #moderation()}), as
+ * {@link #kind()} tells. Nodes the contract does not know are kept in the model, in order, with their values (each generated
  * class's {@code getAdditionalProperties()}), and written back by {@link CallbackWriter}; tolerant mode also lists
  * them in {@link #unknownNodes()} (and as warnings among the problems). Made by the reader only.
  */
@@ -16,10 +17,16 @@ public final class ReadResult {
   // Not a record: a public record's canonical constructor must be public, and only the reader makes these.
   private final ValidationResult validation;
   private final Optional<Callback> callback;
+  private final Optional<ModerationCallback> moderation;
 
   ReadResult(ValidationResult validation, Optional<Callback> callback) {
+    this(validation, callback, Optional.empty());
+  }
+
+  ReadResult(ValidationResult validation, Optional<Callback> callback, Optional<ModerationCallback> moderation) {
     this.validation = Objects.requireNonNull(validation, "validation");
     this.callback = Objects.requireNonNull(callback, "callback");
+    this.moderation = Objects.requireNonNull(moderation, "moderation");
   }
 
   /** The verdict, as {@link CallbackValidator} gives it. */
@@ -27,13 +34,29 @@ public final class ReadResult {
     return validation;
   }
 
-  /** The callback as the model: present exactly when the payload is valid. */
+  /** A job's or workflow run's callback as the model: present exactly when the payload is a valid one. */
   public Optional<Callback> callback() {
     return callback;
   }
 
+  /**
+   * A content-moderation callback, with its kind, its form and its body as that form's model: present exactly when
+   * the payload is a valid one.
+   */
+  public Optional<ModerationCallback> moderation() {
+    return moderation;
+  }
+
+  /** What was read: a job's, a workflow run's or a moderation's callback; empty when nothing was read. */
+  public Optional<CallbackKind> kind() {
+    if (moderation.isPresent()) {
+      return Optional.of(CallbackKind.MODERATION);
+    }
+    return event().map(e -> e.equals("WorkflowFinish") ? CallbackKind.WORKFLOW : CallbackKind.JOB);
+  }
+
   public boolean isValid() {
-    return validation.isValid() && callback.isPresent();
+    return validation.isValid() && (callback.isPresent() || moderation.isPresent());
   }
 
   public List<Problem> problems() {
@@ -70,16 +93,18 @@ public final class ReadResult {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof ReadResult o && validation.equals(o.validation) && callback.equals(o.callback);
+    return other instanceof ReadResult o && validation.equals(o.validation) && callback.equals(o.callback)
+        && moderation.equals(o.moderation);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(validation, callback);
+    return Objects.hash(validation, callback, moderation);
   }
 
   @Override
   public String toString() {
-    return "ReadResult[" + validation + ", callback " + (callback.isPresent() ? "read" : "none") + "]";
+    return "ReadResult[" + validation + ", " + kind().map(k -> k.name().toLowerCase(java.util.Locale.ROOT) + " read")
+        .orElse("nothing read") + "]";
   }
 }

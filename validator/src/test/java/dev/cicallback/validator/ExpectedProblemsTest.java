@@ -29,7 +29,9 @@ class ExpectedProblemsTest {
   private static final CallbackValidator TOLERANT = CallbackValidator.tolerant();
 
   static List<Path> fixtures() {
-    return Fixtures.all();
+    List<Path> all = new ArrayList<>(Fixtures.all());
+    all.addAll(Fixtures.moderation());
+    return all;
   }
 
   /** The problems of both modes, one line each: {@code mode line:column severity CODE location | message}. */
@@ -78,7 +80,7 @@ class ExpectedProblemsTest {
   @Test
   void every_problems_file_belongs_to_a_fixture() throws IOException {
     List<String> orphans = new ArrayList<>();
-    for (String format : List.of("xml", "json")) {
+    for (String format : List.of("xml", "json", "json/moderation")) {
       try (Stream<Path> files = Files.list(Fixtures.ROOT.resolve(format))) {
         for (Path file : files.filter(p -> p.toString().endsWith(SUFFIX)).toList()) {
           String name = file.getFileName().toString();

@@ -83,8 +83,7 @@ class FixtureValidationTest {
 
   /**
    * Fixture names say what breaks ("invalid-volume-above-10", "invalid-missing-jobid"): the first problem must name
-   * that node in its message or location; a problem with the root itself may say "root" or "the callback"; an
-   * auditing callback gets one problem that says it is not covered.
+   * that node in its message or location; a problem with the root itself may say "root" or "the callback".
    */
   private static boolean namesNodeInFixtureName(Path fixture, Problem problem) {
     String name = fixture.getFileName().toString().toLowerCase(Locale.ROOT).replace("-", "");
@@ -93,9 +92,6 @@ class FixtureValidationTest {
       if (name.contains(nodes.group().toLowerCase(Locale.ROOT))) {
         return true;
       }
-    }
-    if (name.contains("auditing") && problem.code() == ProblemCode.NOT_COVERED) {
-      return true; // a content-moderation callback: one problem, about the body as a whole
     }
     return name.contains("root") && (problem.location().isEmpty() || problem.location().split("/").length == 2);
   }

@@ -5,9 +5,17 @@ import java.util.Optional;
 
 /**
  * One body to post: what it is (an event and format, a file's name), its format when it has one, its bytes, its
- * JobId or RunId when it has one, and the answer an endpoint should give it.
+ * JobId or RunId when it has one, the answer an endpoint should give it, and the {@code X-Ci-Content-Version} header
+ * CI sends a content-moderation callback with.
  */
-public record Body(String label, Optional<PayloadFormat> format, byte[] bytes, String id, Expect expect) {
+public record Body(
+    String label, Optional<PayloadFormat> format, byte[] bytes, String id, Expect expect,
+    Optional<String> contentVersion) {
+
+  /** A body sent without {@code X-Ci-Content-Version} (every callback but a content moderation's). */
+  public Body(String label, Optional<PayloadFormat> format, byte[] bytes, String id, Expect expect) {
+    this(label, format, bytes, id, expect, Optional.empty());
+  }
 
   /** The answer an endpoint should give a body. */
   public enum Expect {

@@ -73,12 +73,14 @@ public final class BodyMaker {
     for (PointerEdit edit : edits) {
       edit.apply(tree, allowInvalid);
     }
-    byte[] bytes = format == PayloadFormat.XML ? WireForms.xml(tree) : WireForms.json(tree);
+    // A content-moderation callback is JSON only, as CI sends it, whatever format is asked for.
+    PayloadFormat wire = event.moderation() ? PayloadFormat.JSON : format;
+    byte[] bytes = wire == PayloadFormat.XML ? WireForms.xml(tree) : WireForms.json(tree);
     ValidationResult verdict = validators
-        .computeIfAbsent(format, f -> CallbackValidator.create(options.toBuilder().format(f).build()))
+        .computeIfAbsent(wire, f -> CallbackValidator.create(options.toBuilder().format(f).build()))
         .validate(bytes);
-    Body body = new Body(event.name() + (format == PayloadFormat.XML ? ".xml" : ".json"), Optional.of(format), bytes,
-        id(tree), verdict.isValid() ? Body.Expect.ACCEPTED : Body.Expect.REFUSED);
+    Body body = new Body(event.name() + (wire == PayloadFormat.XML ? ".xml" : ".json"), Optional.of(wire), bytes,
+        id(tree), verdict.isValid() ? Body.Expect.ACCEPTED : Body.Expect.REFUSED, event.contentVersion());
     if (!verdict.isValid() && !allowInvalid) {
       throw new Refused(body, verdict);
     }
@@ -105,14 +107,19 @@ public final class BodyMaker {
       throw new IllegalStateException("the packaged fixture " + fixture + " is not valid: " + read.problems());
     }
     try {
-      return (ObjectNode) JSON.readTree(CallbackWriter.toJson(read.callback().orElseThrow()));
+      byte[] json = read.moderation().isPresent() ? CallbackWriter.toJson(read.moderation().get())
+          : CallbackWriter.toJson(read.callback().orElseThrow());
+      return (ObjectNode) JSON.readTree(json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** The first job's JobId, or the workflow run's RunId, or "-". */
+  /** The first job's JobId, or the workflow run's RunId, or a Simple moderation callback's trace_id, or "-". */
   static String id(JsonNode tree) {
+    if (tree.path("data").path("trace_id").isTextual()) {
+      return tree.get("data").get("trace_id").textValue();
+    }
     JsonNode job = first(tree.get("JobsDetail"));
     if (job != null && job.path("JobId").isTextual()) {
       return job.get("JobId").textValue();

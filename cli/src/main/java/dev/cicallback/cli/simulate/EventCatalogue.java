@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 /**
  * Every event {@code trigger} knows: one per job Tag of the contract ({@code <tag>-success}, from a callback Tencent
  * published for it where there is one, else from a callback constructed from Tencent's SDK structs), a failed and a
- * workflow-triggered TTS job, and a workflow run.
+ * workflow-triggered TTS job, a workflow run, and the content-moderation callbacks of each kind and form Tencent
+ * published ({@code moderation-<kind>-<form>}).
  */
 public final class EventCatalogue {
 
@@ -62,9 +63,27 @@ public final class EventCatalogue {
       tag("VideoTargetRec", "xml/valid-videotargetrec-qclouddocs-sample1-jobapi-excerpt-closed.xml"),
       tag("VocalScore", "xml/valid-vocalscore-qclouddocs-sample1-jobapi.xml"),
       tag("VoiceSeparate", "xml/valid-voiceseparate-intldocs-sample1-jobapi.xml"),
-      tag("WordsGeneralize", "json/valid-wordsgeneralize-en-sample2-jobapi-fixed.json"));
+      tag("WordsGeneralize", "json/valid-wordsgeneralize-en-sample2-jobapi-fixed.json"),
+      moderation("image", "Detail", "ReviewImage", "valid-auditing-image-detail-intldocs-sample1.json"),
+      moderation("image", "Simple", "ReviewImage", "valid-auditing-image-simple-intldocs-sample1.json"),
+      moderation("text", "Simple", "ReviewText", "valid-auditing-text-simple-intldocs-test-request.json"),
+      moderation("video", "Detail", "ReviewVideo", "valid-auditing-video-detail-intldocs-sample2.json"),
+      moderation("video", "Simple", "ReviewVideo", "valid-auditing-video-simple-docs-test-request.json"),
+      moderation("audio", "Detail", "ReviewAudio", "valid-auditing-audio-detail-intldocs-sample1.json"),
+      moderation("audio", "Simple", "ReviewAudio", "valid-auditing-audio-simple-docs-test-request-fixed.json"),
+      moderation("live", "Detail", "ReviewVideo, Type live_video, State Auditing",
+          "valid-auditing-live-detail-running-auditing.json"),
+      moderation("document", "Detail", "ReviewDocument", "valid-auditing-document-detail-intldocs-content.json"),
+      moderation("webpage", "Detail", "ReviewHtml", "valid-auditing-webpage-detail-intldocs-content.json"));
 
   private EventCatalogue() {}
+
+  /** A content-moderation callback: JSON only, sent with {@code X-Ci-Content-Version: <form>}. */
+  private static Event moderation(String kind, String form, String what, String fixture) {
+    return new Event("moderation-" + kind + "-" + form.toLowerCase(java.util.Locale.ROOT), "json/moderation/" + fixture,
+        "content moderation, " + what + ", " + form + " form (JSON only, X-Ci-Content-Version: " + form + ")",
+        Optional.of(form));
+  }
 
   private static Event tag(String tag, String fixture) {
     return new Event(tag.toLowerCase(java.util.Locale.ROOT) + "-success", fixture,
@@ -96,6 +115,6 @@ public final class EventCatalogue {
   }
 
   private static String fileName(Event event) {
-    return event.fixture().substring(event.fixture().indexOf('/') + 1);
+    return event.fixture().substring(event.fixture().lastIndexOf('/') + 1);
   }
 }

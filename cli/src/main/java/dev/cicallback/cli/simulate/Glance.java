@@ -48,6 +48,9 @@ final class Glance {
     Map<String, String> found = new HashMap<>();
     JsonNode tree = JSON.readTree(body);
     put(found, "EventName", tree.get("EventName"));
+    // A content-moderation callback's Simple form: its event and trace_id.
+    put(found, "data/event", tree.path("data").get("event"));
+    put(found, "data/trace_id", tree.path("data").get("trace_id"));
     for (String parent : new String[] {"JobsDetail", "WorkflowExecution"}) {
       JsonNode node = tree.get(parent);
       node = node != null && node.isArray() ? node.get(0) : node;

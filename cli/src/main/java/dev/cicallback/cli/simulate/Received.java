@@ -35,6 +35,11 @@ record Received(
       tag = nodes.getOrDefault("JobsDetail/Tag", "-");
       state = nodes.getOrDefault("JobsDetail/State", "-");
       id = nodes.getOrDefault("JobsDetail/JobId", "-");
+    } else if (nodes.containsKey("data/event")) {
+      // A content-moderation callback's Simple form: its event and trace_id.
+      event = nodes.get("data/event");
+      state = "-";
+      id = nodes.getOrDefault("data/trace_id", "-");
     } else {
       state = nodes.getOrDefault("WorkflowExecution/State", "-");
       id = nodes.getOrDefault("WorkflowExecution/RunId", "-");
@@ -52,19 +57,23 @@ record Received(
 
   /**
    * What the body is, as a file name's stem: {@code valid-tts-success-<JobId>}, {@code valid-workflow-success-<RunId>},
-   * {@code invalid-value-tts-bogus-<JobId>}, {@code invalid-syntax} (the problem's code, then what could be read).
+   * {@code invalid-value-tts-bogus-<JobId>}, {@code valid-auditing-image-success-<JobId>} (a content moderation's),
+   * {@code invalid-syntax} (the problem's code, then what could be read).
    */
   String stem() {
     StringBuilder stem = new StringBuilder(valid ? "valid" : "invalid");
     if (!valid) {
       stem.append('-').append(firstProblem.map(p -> p.code().name()).orElse("unknown"));
     }
+    boolean moderation = event.startsWith("Review");
     if (event.equals("WorkflowFinish")) {
       stem.append("-workflow");
+    } else if (moderation) {
+      stem.append("-auditing-").append(event.substring("Review".length()));
     } else if (!tag.equals("-")) {
       stem.append('-').append(tag);
     }
-    if (!state.equals("-") && (!tag.equals("-") || event.equals("WorkflowFinish"))) {
+    if (!state.equals("-") && (!tag.equals("-") || event.equals("WorkflowFinish") || moderation)) {
       stem.append('-').append(state);
     }
     if (!id.equals("-")) {

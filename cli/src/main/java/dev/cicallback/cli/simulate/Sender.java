@@ -50,6 +50,7 @@ public final class Sender {
         .header("Content-Type", body.contentType())
         .header("User-Agent", USER_AGENT)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
+    body.contentVersion().ifPresent(form -> request.header("X-Ci-Content-Version", form));
     for (String[] header : headers) {
       request.setHeader(header[0], header[1]);
     }

@@ -39,8 +39,47 @@ class BodyMakerTest {
       Pattern.compile("\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d[+-]\\d{4}");
   private static final Pattern ID = Pattern.compile("[a-z][0-9a-f]{32}");
 
+  /** The job and workflow events: both wire forms, CI's ids and timestamps. */
   static Stream<Event> events() {
-    return EventCatalogue.all().stream();
+    return EventCatalogue.all().stream().filter(e -> !e.moderation());
+  }
+
+  static Stream<Event> moderationEvents() {
+    return EventCatalogue.all().stream().filter(Event::moderation);
+  }
+
+  @Test
+  void a_received_moderation_body_is_named_after_its_kind_state_and_id() throws Exception {
+    for (String name : List.of("moderation-image-detail", "moderation-text-simple", "moderation-live-detail")) {
+      Body body = counting().make(EventCatalogue.find(name).orElseThrow(), PayloadFormat.JSON, List.of(), false);
+      dev.cicallback.validator.ReadResult read = dev.cicallback.validator.CallbackReader.strict().read(body.bytes());
+      String stem = Received.of(body.bytes(), read).stem();
+      assertTrue(stem.matches(switch (name) {
+        case "moderation-image-detail" -> "valid-auditing-image-success-xxxx";
+        case "moderation-text-simple" -> "valid-auditing-text-test-trace-id";
+        default -> "valid-auditing-video-auditing-[a-z][0-9a-f]{32}";
+      }), stem);
+    }
+  }
+
+  /**
+   * A content-moderation event is JSON whatever format is asked for, carries the form CI names in its header, and
+   * reads, with that header, as a moderation callback of that form.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("moderationEvents")
+  void a_moderation_body_is_json_with_its_form_header_and_reads_as_that_form(Event event) throws Exception {
+    for (PayloadFormat asked : PayloadFormat.values()) {
+      Body body = counting().make(event, asked, List.of(), false);
+      assertEquals(java.util.Optional.of(PayloadFormat.JSON), body.format());
+      assertEquals("application/json", body.contentType());
+      assertEquals(event.contentVersion(), body.contentVersion());
+      dev.cicallback.validator.ReadResult read =
+          dev.cicallback.validator.CallbackReader.strict().read(body.bytes(), body.contentVersion().orElseThrow());
+      assertTrue(read.isValid(), read.problems()::toString);
+      assertEquals(event.contentVersion().orElseThrow().toUpperCase(java.util.Locale.ROOT),
+          read.moderation().orElseThrow().form().name());
+    }
   }
 
   /** Ids 000...1, 000...2, ... so that a test can tell them. */

@@ -65,12 +65,28 @@ class EventCatalogueTest {
   }
 
   @Test
+  void every_moderation_kind_has_an_event_and_each_form_with_a_published_sample_too() {
+    Set<String> names = new HashSet<>();
+    EventCatalogue.all().stream().filter(Event::moderation).forEach(e -> names.add(e.name()));
+    assertEquals(Set.of("moderation-image-detail", "moderation-image-simple", "moderation-text-simple",
+        "moderation-video-detail", "moderation-video-simple", "moderation-audio-detail", "moderation-audio-simple",
+        "moderation-live-detail", "moderation-document-detail", "moderation-webpage-detail"), names);
+    for (Event event : EventCatalogue.all()) {
+      assertEquals(event.moderation(), event.fixture().startsWith("json/moderation/valid-auditing-"), event.name());
+      assertEquals(event.moderation(), event.name().startsWith("moderation-"), event.name());
+      event.contentVersion().ifPresent(form -> assertTrue(event.name().endsWith("-" + form.toLowerCase(
+          java.util.Locale.ROOT)) && event.fixture().contains("-" + form.toLowerCase(java.util.Locale.ROOT) + "-")));
+    }
+  }
+
+  @Test
   void names_are_unique_and_the_listing_has_one_line_per_event() {
     Set<String> names = new HashSet<>();
     EventCatalogue.all().forEach(e -> assertTrue(names.add(e.name()), "twice: " + e.name()));
     assertEquals(names.size(), EventCatalogue.listing().size());
     for (String line : EventCatalogue.listing()) {
-      assertTrue(line.matches("[a-z-]+ {2,}(TaskFinish|WorkflowFinish), .+ \\(valid-.+\\.(xml|json)\\)"), line);
+      assertTrue(line.matches("[a-z-]+ {2,}(TaskFinish|WorkflowFinish|content moderation), .+ \\(valid-.+\\.(xml|json)\\)"),
+          line);
     }
     assertTrue(EventCatalogue.unknown("nosuch").startsWith("unknown event \"nosuch\"; ci-callback trigger --list"));
   }

@@ -5,24 +5,39 @@ package dev.cicallback.spring.autoconfigure;
  * {@code TaskFinish:<JobId>} for a job and {@code WorkflowFinish:<RunId>} for a workflow run ({@link CallbackKeys}).
  * Must be thread-safe.
  *
- * <p>The default, {@link InMemoryCallbackDeduplicator}, holds for one instance of a service. Behind a load balancer
- * the two deliveries may reach two instances; implement this interface over a store they share, with an atomic
- * set-if-absent and an expiry: Redis {@code SET key 1 NX EX <seconds>} for {@link #claim} and {@code DEL key} for
- * {@link #release}, or a table with the key as primary key ({@code INSERT}, a duplicate-key error meaning "seen").
- * Declare it as a bean and turn de-duplication on with {@code ci-callback.deduplication.enabled=true}.
+ * <p>A delivery {@link #claim claims} its key before it is handled; then either {@link #handled} (it succeeded: the key
+ * is kept for the time to live) or {@link #release} (it failed: the next delivery is handled) follows. The stores
+ * ({@code ci-callback.deduplication.store}): {@link InMemoryCallbackDeduplicator} ({@code memory}, the default) holds
+ * for one instance; {@link JdbcCallbackDeduplicator} ({@code jdbc}) and {@link RedisCallbackDeduplicator}
+ * ({@code redis}) are shared by every instance that uses the same database or Redis, and give a claim a lease that
+ * runs out, so that the key of an instance that died between claiming and handling is handled at the next delivery. A
+ * service may declare a bean of its own instead.
  */
 public interface CallbackDeduplicator {
 
   /**
    * Claims {@code key} for this delivery: true when it is the first (the callback is to be handled), false when the
-   * key is already claimed (a duplicate, answered 200 without reaching the controller). Atomic: of two concurrent
-   * claims of one key, one wins.
+   * key is already claimed or handled (a duplicate, answered 200 without reaching the controller). Atomic: of two
+   * concurrent claims of one key, one wins, whichever instance makes them.
+   *
+   * @throws DeduplicationStoreException when the store cannot be asked (answered 503: CI delivers again)
    */
   boolean claim(String key);
 
   /**
-   * Forgets {@code key}: called when handling a claimed delivery did not succeed (the controller threw or answered
-   * other than 2xx), so that CI's next delivery of it is handled.
+   * Handling the delivery that claimed {@code key} succeeded: the key is kept for the store's time to live, so that
+   * later deliveries are dropped. The default does nothing (a store whose claims last the time to live already).
+   *
+   * @throws DeduplicationStoreException when the store cannot be asked (the claim then runs out with its lease)
+   */
+  default void handled(String key) {}
+
+  /**
+   * Forgets this delivery's claim of {@code key}: called when handling it did not succeed (the controller threw or
+   * answered other than 2xx), so that CI's next delivery of it is handled. A shared store releases only a claim this
+   * instance holds, never one another instance made after this one's lease ran out.
+   *
+   * @throws DeduplicationStoreException when the store cannot be asked (the claim then runs out with its lease)
    */
   void release(String key);
 }

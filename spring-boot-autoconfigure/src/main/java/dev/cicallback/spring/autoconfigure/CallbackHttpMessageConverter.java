@@ -12,6 +12,7 @@ import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -22,7 +23,7 @@ import org.springframework.web.context.request.RequestContextHolder;
  * validated. A valid body becomes the model; an invalid one throws {@link InvalidCallbackException}; a body over the
  * reader's size limit throws {@link CallbackTooLargeException}, unread when its {@code Content-Length} says so and
  * after at most the limit + 1 bytes otherwise. With a {@link CallbackDeduplicator}, a second delivery of a job or run
- * throws {@link DuplicateCallbackException}. Every body is told to the {@link CallbackMetrics}.
+ * throws {@link DuplicateCallbackException}, and a store that cannot be asked {@link DeduplicationStoreException}. Every body is told to the {@link CallbackMetrics}.
  *
  * <p>It reads only; writing a {@code Callback} is left to the other converters. The {@link ReadResult} (warnings,
  * unknown nodes) is kept as the request attribute {@link #READ_RESULT_ATTRIBUTE}.
@@ -92,11 +93,24 @@ public final class CallbackHttpMessageConverter implements HttpMessageConverter<
       metrics.record(CallbackOutcome.INVALID, read, nanos);
       throw new InvalidCallbackException(read, input);
     }
-    Callback callback = read.callback().orElseThrow();
+    if (read.callback().isEmpty()) {
+      // A valid content-moderation callback: a body of its own format, not a Callback; refused, saying so.
+      metrics.record(CallbackOutcome.INVALID, read, nanos);
+      throw new HttpMessageNotReadableException("a content-moderation callback, which a Callback parameter does not"
+          + " take: read it with CallbackReader (ReadResult.moderation())", input);
+    }
+    Callback callback = read.callback().get();
     if (deduplicator != null) {
       Optional<String> key = CallbackKeys.of(callback);
       if (key.isPresent()) {
-        if (!deduplicator.claim(key.get())) {
+        boolean first;
+        try {
+          first = deduplicator.claim(key.get());
+        } catch (DeduplicationStoreException e) {
+          metrics.record(CallbackOutcome.STORE_UNAVAILABLE, read, nanos);
+          throw e;
+        }
+        if (!first) {
           metrics.record(CallbackOutcome.DUPLICATE, read, nanos);
           throw new DuplicateCallbackException(key.get());
         }

@@ -11,9 +11,16 @@ public enum CallbackOutcome {
   /** Over {@code ci-callback.max-bytes}: answered 413 without being read whole. */
   TOO_LARGE,
   /** Valid, but a delivery already handled (de-duplication on): answered 200 without reaching the controller. */
-  DUPLICATE;
+  DUPLICATE,
+  /**
+   * Valid, but the de-duplication store could not be asked: answered 503 (CI delivers it again) without reaching the
+   * controller.
+   */
+  STORE_UNAVAILABLE;
 
-  /** The tag value: {@code valid}, {@code invalid}, {@code too_large}, {@code duplicate}. */
+  /**
+   * The tag value: {@code valid}, {@code invalid}, {@code too_large}, {@code duplicate}, {@code store_unavailable}.
+   */
   public String tagValue() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * Answers what the converter refuses, before any controller runs: an invalid body with 400, a body over the limit
  * with 413 (and {@code Connection: close}, so the rest of it is not read), each as an RFC 9457
- * {@code application/problem+json} body; a duplicate delivery with 200 and no body. Ordered first, so that a
+ * {@code application/problem+json} body; a de-duplication store that cannot be reached with 503 (the same); a duplicate
+ * delivery with 200 and no body. Ordered first, so that a
  * service's own handler of {@code HttpMessageNotReadableException} does not take these.
  *
  * <p>An invalid body's problem has {@code type} {@link #INVALID_TYPE}, {@code title}, {@code status}, {@code detail}
@@ -33,6 +34,10 @@ public class CallbackProblemAdvice {
   public static final URI INVALID_TYPE = URI.create("tag:cicallback.dev,2026:invalid-callback");
   /** The {@code type} of the 413 answer. */
   public static final URI TOO_LARGE_TYPE = URI.create("tag:cicallback.dev,2026:callback-too-large");
+  /** The {@code type} of the 503 answer. */
+  public static final URI STORE_UNAVAILABLE_TYPE = URI.create("tag:cicallback.dev,2026:deduplication-unavailable");
+
+  private static final System.Logger LOG = System.getLogger(CallbackProblemAdvice.class.getName());
 
   /** 400, with every problem. */
   @ExceptionHandler(InvalidCallbackException.class)
@@ -53,6 +58,22 @@ public class CallbackProblemAdvice {
     body.setProperty("maxBytes", e.limit());
     return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
         .header(HttpHeaders.CONNECTION, "close")
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(body);
+  }
+
+  /**
+   * 503: the de-duplication store cannot tell whether this delivery was handled, so it is not handled now; CI delivers
+   * it again.
+   */
+  @ExceptionHandler(DeduplicationStoreException.class)
+  public ResponseEntity<ProblemDetail> storeUnavailable(DeduplicationStoreException e) {
+    LOG.log(System.Logger.Level.WARNING, e.getMessage());
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(
+        HttpStatus.SERVICE_UNAVAILABLE, "the de-duplication store cannot be reached; deliver the callback again");
+    body.setType(STORE_UNAVAILABLE_TYPE);
+    body.setTitle("De-duplication store unavailable");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(body);
   }

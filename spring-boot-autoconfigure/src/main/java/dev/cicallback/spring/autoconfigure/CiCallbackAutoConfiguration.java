@@ -2,7 +2,6 @@ package dev.cicallback.spring.autoconfigure;
 
 import dev.cicallback.validator.CallbackReader;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -13,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -24,8 +24,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  *   <li>a {@link CallbackReader} from {@link CiCallbackProperties} ({@code ci-callback.*});
  *   <li>in a servlet web application, the {@link CallbackHttpMessageConverter} that reads {@code @RequestBody Callback}
  *       with it (Spring Boot puts converter beans ahead of its own), the {@link CallbackProblemAdvice} that answers
- *       what it refuses, and, with {@code ci-callback.deduplication.enabled=true}, a {@link CallbackDeduplicator}
- *       (in memory unless the service declares one) and the interceptor that releases a key when handling fails;
+ *       what it refuses, and, with {@code ci-callback.deduplication.enabled=true}, the interceptor that keeps a
+ *       claimed key when handling succeeds and releases it when it fails;
+ *   <li>with {@code ci-callback.deduplication.enabled=true}, a {@link CallbackDeduplicator}: the store of
+ *       {@code ci-callback.deduplication.store} ({@code memory}, {@code jdbc} or {@code redis});
  *   <li>with Micrometer and a {@code MeterRegistry}, {@link MicrometerCallbackMetrics}.
  * </ul>
  *
@@ -34,7 +36,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @AutoConfiguration(
     afterName = {
       "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
-      "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration"
+      "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration",
+      "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+      "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration"
     })
 @ConditionalOnClass(CallbackReader.class)
 @EnableConfigurationProperties(CiCallbackProperties.class)
@@ -73,19 +77,20 @@ public class CiCallbackAutoConfiguration {
     }
   }
 
-  /** De-duplication, when turned on. */
+  /**
+   * De-duplication, when turned on: the store of {@code ci-callback.deduplication.store} ({@link DeduplicationStores}).
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnProperty(prefix = "ci-callback.deduplication", name = "enabled", havingValue = "true")
+  @Import({DeduplicationStores.Jdbc.class, DeduplicationStores.Redis.class, DeduplicationStores.Memory.class})
+  static class Deduplication {}
+
+  /** In Spring MVC, the interceptor that keeps or releases a claimed key once the request is handled. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
   @ConditionalOnClass(DispatcherServlet.class)
   @ConditionalOnProperty(prefix = "ci-callback.deduplication", name = "enabled", havingValue = "true")
-  static class Deduplication {
-
-    @Bean
-    @ConditionalOnMissingBean
-    CallbackDeduplicator callbackDeduplicator(CiCallbackProperties properties) {
-      CiCallbackProperties.Deduplication settings = properties.getDeduplication();
-      return new InMemoryCallbackDeduplicator(settings.getMaxEntries(), settings.getTtl(), Clock.systemUTC());
-    }
+  static class DeduplicationWeb {
 
     @Bean
     WebMvcConfigurer callbackDeduplicationInterceptor(CallbackDeduplicator deduplicator) {

@@ -40,6 +40,9 @@ public class CiCallbackProperties {
   /** Dropping second deliveries of the same job or workflow run. */
   private final Deduplication deduplication = new Deduplication();
 
+  /** Callbacks from Kafka (with spring-kafka on the class path). */
+  private final Kafka kafka = new Kafka();
+
   /** The reader's options these properties describe; a bad limit fails here, naming itself. */
   public ValidatorOptions toOptions() {
     return ValidatorOptions.builder()
@@ -113,22 +116,91 @@ public class CiCallbackProperties {
     return deduplication;
   }
 
+  public Kafka getKafka() {
+    return kafka;
+  }
+
+  /**
+   * {@code ci-callback.kafka.*}: the listener container factory {@code ciCallbackKafkaListenerContainerFactory} reads
+   * each record's value with the reader; an invalid one goes to the dead-letter topic, a failing listener is retried.
+   */
+  public static class Kafka {
+
+    /** The dead-letter topic of a topic is its name and this. */
+    private String deadLetterSuffix = "-dlt";
+
+    /** How often a record whose listener failed is tried again before it goes to the dead-letter topic. */
+    private int retries = 2;
+
+    /** The wait before trying a record again (and between tries while the de-duplication store is unreachable). */
+    private Duration retryInterval = Duration.ofSeconds(1);
+
+    public String getDeadLetterSuffix() {
+      return deadLetterSuffix;
+    }
+
+    public void setDeadLetterSuffix(String deadLetterSuffix) {
+      this.deadLetterSuffix = deadLetterSuffix;
+    }
+
+    public int getRetries() {
+      return retries;
+    }
+
+    public void setRetries(int retries) {
+      this.retries = retries;
+    }
+
+    public Duration getRetryInterval() {
+      return retryInterval;
+    }
+
+    public void setRetryInterval(Duration retryInterval) {
+      this.retryInterval = retryInterval;
+    }
+  }
+
   /**
    * {@code ci-callback.deduplication.*}: CI gives no delivery guarantee and may post a callback twice; when enabled,
    * a second delivery of a job ({@code JobId}) or workflow run ({@code RunId}) already handled is answered 200 without
-   * reaching the controller. The default store is in memory, bounded in entries and age, and so holds for one
-   * instance only; see {@link CallbackDeduplicator} for a store shared between instances.
+   * reaching the controller. The store is chosen by {@link #getStore() store}: in memory (one instance), or a table or
+   * Redis that every instance shares.
    */
   public static class Deduplication {
+
+    /** Where claimed and handled keys are kept. */
+    public enum Store {
+      /** In this instance's memory, bounded in entries and age: one instance only. */
+      MEMORY,
+      /** A table over the service's DataSource, shared by the instances that use the same database. */
+      JDBC,
+      /** Redis over the service's Redis connection (Spring Data Redis), shared likewise. */
+      REDIS
+    }
 
     /** Whether second deliveries are dropped (off unless turned on). */
     private boolean enabled = false;
 
+    /** The store: memory (one instance), jdbc (the DataSource) or redis (Spring Data Redis). */
+    private Store store = Store.MEMORY;
+
     /** Most keys the in-memory store keeps; the oldest go first. */
     private int maxEntries = 10_000;
 
-    /** How long the in-memory store remembers a key. */
+    /** How long a handled key is remembered. */
     private Duration ttl = Duration.ofHours(24);
+
+    /**
+     * How long a claim of a shared store holds before its delivery is handled: longer than handling ever takes. When
+     * an instance dies between claiming and handling, the next delivery after this is handled.
+     */
+    private Duration lease = Duration.ofMinutes(5);
+
+    /** The jdbc store. */
+    private final Jdbc jdbc = new Jdbc();
+
+    /** The redis store. */
+    private final Redis redis = new Redis();
 
     public boolean isEnabled() {
       return enabled;
@@ -136,6 +208,14 @@ public class CiCallbackProperties {
 
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
+    }
+
+    public Store getStore() {
+      return store;
+    }
+
+    public void setStore(Store store) {
+      this.store = store;
     }
 
     public int getMaxEntries() {
@@ -152,6 +232,63 @@ public class CiCallbackProperties {
 
     public void setTtl(Duration ttl) {
       this.ttl = ttl;
+    }
+
+    public Duration getLease() {
+      return lease;
+    }
+
+    public void setLease(Duration lease) {
+      this.lease = lease;
+    }
+
+    public Jdbc getJdbc() {
+      return jdbc;
+    }
+
+    public Redis getRedis() {
+      return redis;
+    }
+
+    /** {@code ci-callback.deduplication.jdbc.*}. */
+    public static class Jdbc {
+
+      /** The table of claims (its DDL is in the README). */
+      private String table = "ci_callback_claim";
+
+      /** Whether the table is created when it is missing (else a missing table makes every callback 503). */
+      private boolean initializeSchema = false;
+
+      public String getTable() {
+        return table;
+      }
+
+      public void setTable(String table) {
+        this.table = table;
+      }
+
+      public boolean isInitializeSchema() {
+        return initializeSchema;
+      }
+
+      public void setInitializeSchema(boolean initializeSchema) {
+        this.initializeSchema = initializeSchema;
+      }
+    }
+
+    /** {@code ci-callback.deduplication.redis.*}. */
+    public static class Redis {
+
+      /** The prefix of the keys in Redis. */
+      private String keyPrefix = "ci-callback:dedup:";
+
+      public String getKeyPrefix() {
+        return keyPrefix;
+      }
+
+      public void setKeyPrefix(String keyPrefix) {
+        this.keyPrefix = keyPrefix;
+      }
     }
   }
 }

@@ -18,10 +18,11 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code ci.callback.received} (counter), tagged {@code event} ({@code TaskFinish}, {@code WorkflowFinish}),
  *       {@code tag} (the job Tag when the contract knows it, {@code other} for any other Tag, {@code none} for a
  *       workflow run), {@code state} (the job's or run's State, one of the contract's, or {@code none} when the body
- *       has none) and {@code outcome} ({@link CallbackOutcome#tagValue()}: {@code valid}, {@code invalid},
- *       {@code too_large}, {@code duplicate}); a body that was not read (invalid or too large) has {@code unknown}
- *       for event, tag and state;
- *   <li>{@code ci.callback.read} (timer): how long reading and validating took, tagged {@code outcome}.
+ *       has none), {@code outcome} ({@link CallbackOutcome#tagValue()}: {@code valid}, {@code invalid},
+ *       {@code too_large}, {@code duplicate}, {@code store_unavailable}) and {@code transport} ({@code http},
+ *       {@code kafka}); a body that was not read (invalid or too large) has {@code unknown} for event, tag and state;
+ *   <li>{@code ci.callback.read} (timer): how long reading and validating took, tagged {@code outcome} and
+ *       {@code transport}.
  * </ul>
  */
 public final class MicrometerCallbackMetrics implements CallbackMetrics {
@@ -45,14 +46,19 @@ public final class MicrometerCallbackMetrics implements CallbackMetrics {
 
   @Override
   public void record(CallbackOutcome outcome, ReadResult read, long nanos) {
-    Tags tags = Tags.of("outcome", outcome.tagValue());
+    record(HTTP, outcome, read, nanos);
+  }
+
+  @Override
+  public void record(String transport, CallbackOutcome outcome, ReadResult read, long nanos) {
+    Tags tags = Tags.of("outcome", outcome.tagValue(), "transport", transport);
     Counter.builder(RECEIVED)
-        .description("CI callbacks posted to the endpoint")
+        .description("CI callbacks posted to the endpoint or read from Kafka")
         .tags(tags.and(describe(read)))
         .register(registry)
         .increment();
     Timer.builder(READ)
-        .description("Time to read and validate a posted CI callback")
+        .description("Time to read and validate a CI callback")
         .tags(tags)
         .register(registry)
         .record(nanos, TimeUnit.NANOSECONDS);
@@ -60,6 +66,13 @@ public final class MicrometerCallbackMetrics implements CallbackMetrics {
 
   /** The event, tag and state tags of what was read. */
   static Tags describe(ReadResult read) {
+    if (read != null && read.moderation().isPresent()) {
+      // A content-moderation callback: event "moderation", its kind as the tag, the Detail form's State.
+      var moderation = read.moderation().get();
+      String state = moderation.detail().map(d -> d.getJobsDetail().getState())
+          .map(st -> st.value()).orElse(NONE);
+      return Tags.of("event", "moderation", "tag", moderation.kind().name(), "state", state);
+    }
     if (read == null || read.callback().isEmpty()) {
       return Tags.of("event", UNKNOWN, "tag", UNKNOWN, "state", UNKNOWN);
     }

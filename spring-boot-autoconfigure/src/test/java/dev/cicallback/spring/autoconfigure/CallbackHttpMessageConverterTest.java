@@ -89,6 +89,15 @@ class CallbackHttpMessageConverterTest {
   }
 
   @Test
+  void aModerationCallbackIsRefusedByACallbackParameterSayingWhatItIs() {
+    byte[] body = Fixtures.bytes("json/moderation/valid-auditing-image-detail-intldocs-sample1.json");
+    assertThatThrownBy(() -> converter.read(Callback.class, new Fixtures.Input(body)))
+        .isInstanceOf(org.springframework.http.converter.HttpMessageNotReadableException.class)
+        .hasMessageContaining("content-moderation callback");
+    assertThat(outcomes).containsExactly(CallbackOutcome.INVALID);
+  }
+
+  @Test
   void aDuplicateIsRefusedAndTheFirstDeliveryIsNot() throws Exception {
     InMemoryCallbackDeduplicator deduplicator =
         new InMemoryCallbackDeduplicator(10, java.time.Duration.ofHours(1), java.time.Clock.systemUTC());

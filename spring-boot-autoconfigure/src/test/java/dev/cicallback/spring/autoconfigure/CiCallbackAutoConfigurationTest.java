@@ -3,6 +3,7 @@ package dev.cicallback.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.cicallback.model.json.Callback;
 import dev.cicallback.validator.CallbackReader;
 import dev.cicallback.validator.ProblemCode;
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
@@ -20,6 +22,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
@@ -48,6 +52,26 @@ class CiCallbackAutoConfigurationTest {
         .run(context -> assertThat(context.getBean(CallbackReader.class).options()).isEqualTo(
             ValidatorOptions.builder().mode(ValidatorOptions.Mode.STRICT).maxBytes(64 * 1024).maxDepth(16)
                 .maxStringLength(1000).maxNumberLength(20).maxNodes(500).maxAttributes(4).build()));
+  }
+
+  @Test
+  void inStrictModeTheConverterHoldsATtsJobToWhatItsTagRequires() {
+    byte[] lacking = Fixtures.bytes("json/invalid-tag-required-tts-lacks-ttsconfig.json");
+    web.withPropertyValues("ci-callback.mode=strict").run(context -> {
+      CallbackHttpMessageConverter converter = context.getBean(CallbackHttpMessageConverter.class);
+      assertThatThrownBy(() -> converter.read(Callback.class, new Fixtures.Input(lacking)))
+          .isInstanceOfSatisfying(InvalidCallbackException.class, e -> {
+            assertThat(e.read().problems()).hasSize(1);
+            assertThat(e.read().problems().get(0).code()).isEqualTo(ProblemCode.MISSING);
+            assertThat(e.read().problems().get(0).location()).isEqualTo("/JobsDetail/Operation");
+            assertThat(e.read().problems().get(0).message())
+                .startsWith("Operation lacks the required node TtsConfig, which every job of Tag Tts carries");
+          });
+    });
+    // The default, tolerant, reads it.
+    web.run(context -> assertThat(context.getBean(CallbackHttpMessageConverter.class)
+            .read(Callback.class, new Fixtures.Input(lacking)).getJobsDetail().get(0).getTag())
+        .isEqualTo("Tts"));
   }
 
   @Test
@@ -144,6 +168,61 @@ class CiCallbackAutoConfigurationTest {
                   new Fixtures.Input(Fixtures.bytes("json/valid-workflowfinish-qclouddocs-zh-case2.json"))))
               .isInstanceOf(DuplicateCallbackException.class);
           assertThat(claimed).singleElement().asString().startsWith("WorkflowFinish:i");
+        });
+  }
+
+  @Test
+  void theStorePropertyChoosesTheSharedStoreOverTheServicesConnections() {
+    ApplicationContextRunner plain = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(CiCallbackAutoConfiguration.class))
+        .withPropertyValues("ci-callback.deduplication.enabled=true");
+    plain.withPropertyValues("ci-callback.deduplication.store=jdbc", "ci-callback.deduplication.jdbc.table=claims")
+        .withBean(DataSource.class, () -> new HikariDataSource())
+        .run(context -> assertThat(context).getBean(CallbackDeduplicator.class)
+            .isInstanceOfSatisfying(JdbcCallbackDeduplicator.class, s -> assertThat(s.table()).isEqualTo("claims")));
+    plain.withPropertyValues("ci-callback.deduplication.store=jdbc").run(context -> {
+      assertThat(context).hasFailed();
+      assertThat(context.getStartupFailure()).rootCause()
+          .hasMessageContaining("ci-callback.deduplication.store=jdbc needs one DataSource");
+    });
+    plain.withPropertyValues("ci-callback.deduplication.store=redis")
+        .withBean(RedisConnectionFactory.class, () -> new LettuceConnectionFactory())
+        .run(context -> assertThat(context).getBean(CallbackDeduplicator.class)
+            .isInstanceOf(RedisCallbackDeduplicator.class));
+    plain.withPropertyValues("ci-callback.deduplication.store=redis")
+        .withClassLoader(new FilteredClassLoader(RedisConnectionFactory.class))
+        .run(context -> {
+          assertThat(context).hasFailed();
+          assertThat(context.getStartupFailure()).rootCause()
+              .hasMessageContaining("store=redis needs Spring Data Redis on the class path");
+        });
+    plain.run(context -> assertThat(context).getBean(CallbackDeduplicator.class)
+        .isInstanceOf(InMemoryCallbackDeduplicator.class));
+  }
+
+  @Test
+  void aStoreThatCannotBeAskedRefusesTheBodyAndCountsIt() {
+    CallbackDeduplicator down = new CallbackDeduplicator() {
+      @Override
+      public boolean claim(String key) {
+        throw new DeduplicationStoreException("down: " + key, null);
+      }
+
+      @Override
+      public void release(String key) {}
+    };
+    web.withUserConfiguration(Registry.class)
+        .withPropertyValues("ci-callback.deduplication.enabled=true")
+        .withBean(CallbackDeduplicator.class, () -> down)
+        .run(context -> {
+          CallbackHttpMessageConverter converter = context.getBean(CallbackHttpMessageConverter.class);
+          assertThatThrownBy(() -> converter.read(Callback.class,
+                  new Fixtures.Input(Fixtures.bytes("xml/valid-seed-case1-task-api.xml"))))
+              .isInstanceOf(DeduplicationStoreException.class);
+          assertThat(context.getBean(MeterRegistry.class).get(MicrometerCallbackMetrics.RECEIVED)
+              .tag("outcome", "store_unavailable").counter().count()).isEqualTo(1.0);
+          assertThat(new CallbackProblemAdvice().storeUnavailable(new DeduplicationStoreException("x", null))
+              .getStatusCode().value()).isEqualTo(503);
         });
   }
 

@@ -25,7 +25,10 @@ class ConfigurationMetadataTest {
     assertThat(properties).containsOnlyKeys("ci-callback.mode", "ci-callback.max-bytes", "ci-callback.max-depth",
         "ci-callback.max-string-length", "ci-callback.max-number-length", "ci-callback.max-nodes",
         "ci-callback.max-attributes", "ci-callback.deduplication.enabled", "ci-callback.deduplication.max-entries",
-        "ci-callback.deduplication.ttl");
+        "ci-callback.deduplication.ttl", "ci-callback.deduplication.store", "ci-callback.deduplication.lease",
+        "ci-callback.deduplication.jdbc.table", "ci-callback.deduplication.jdbc.initialize-schema",
+        "ci-callback.deduplication.redis.key-prefix", "ci-callback.kafka.dead-letter-suffix",
+        "ci-callback.kafka.retries", "ci-callback.kafka.retry-interval");
     properties.forEach((name, p) -> assertThat(p.path("description").asText()).as(name).isNotBlank());
 
     ValidatorOptions defaults = new CiCallbackProperties().toOptions();
@@ -41,5 +44,10 @@ class ConfigurationMetadataTest {
     assertThat(properties.get("ci-callback.max-attributes").path("defaultValue").asInt())
         .isEqualTo(defaults.maxAttributes());
     assertThat(properties.get("ci-callback.mode").path("defaultValue").asText()).isEqualTo("tolerant");
+    assertThat(properties.get("ci-callback.deduplication.store").path("defaultValue").asText()).isEqualTo("memory");
+    assertThat(properties.get("ci-callback.deduplication.jdbc.table").path("defaultValue").asText())
+        .isEqualTo(JdbcCallbackDeduplicator.DEFAULT_TABLE);
+    assertThat(properties.get("ci-callback.deduplication.redis.key-prefix").path("defaultValue").asText())
+        .isEqualTo(RedisCallbackDeduplicator.DEFAULT_PREFIX);
   }
 }

@@ -35,6 +35,14 @@ class MicrometerCallbackMetricsTest {
   }
 
   @Test
+  void aModerationCallbackIsTaggedWithItsKindAndState() {
+    metrics.record(CallbackOutcome.INVALID, CallbackReader.tolerant().read(
+        Fixtures.bytes("json/moderation/valid-auditing-live-detail-running-auditing.json")), 1);
+    assertThat(tags(registry.get(MicrometerCallbackMetrics.RECEIVED).counter()))
+        .containsEntry("event", "moderation").containsEntry("tag", "LIVE_STREAM").containsEntry("state", "Auditing");
+  }
+
+  @Test
   void aWorkflowRunHasNoTagAndItsRunsState() {
     metrics.record(CallbackOutcome.VALID,
         CallbackReader.tolerant().read(Fixtures.bytes("json/valid-workflowfinish-qclouddocs-zh-case2.json")), 1);
@@ -46,10 +54,14 @@ class MicrometerCallbackMetricsTest {
   void whatWasNotReadIsUnknownAndTooLargeHasItsOwnOutcome() {
     metrics.record(CallbackOutcome.INVALID, CallbackReader.tolerant().read("<Response>".getBytes()), 1);
     metrics.record(CallbackOutcome.TOO_LARGE, null, 1);
+    metrics.record(CallbackMetrics.KAFKA, CallbackOutcome.TOO_LARGE, null, 1);
     assertThat(registry.get(MicrometerCallbackMetrics.RECEIVED).counters()).extracting(MicrometerCallbackMetricsTest::tags)
         .containsExactlyInAnyOrder(
-            Map.of("event", "unknown", "tag", "unknown", "state", "unknown", "outcome", "invalid"),
-            Map.of("event", "unknown", "tag", "unknown", "state", "unknown", "outcome", "too_large"));
+            Map.of("event", "unknown", "tag", "unknown", "state", "unknown", "outcome", "invalid", "transport", "http"),
+            Map.of("event", "unknown", "tag", "unknown", "state", "unknown", "outcome", "too_large",
+                "transport", "http"),
+            Map.of("event", "unknown", "tag", "unknown", "state", "unknown", "outcome", "too_large",
+                "transport", "kafka"));
   }
 
   @Test

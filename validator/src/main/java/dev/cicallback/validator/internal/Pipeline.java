@@ -108,6 +108,14 @@ public final class Pipeline {
 
   /** Checks the first {@code length} bytes of {@code bytes}. */
   public PayloadCheck check(byte[] bytes, int length) {
+    return check(bytes, length, null);
+  }
+
+  /**
+   * Checks the first {@code length} bytes of {@code bytes}; {@code simple} is the content-moderation form the sender
+   * named (true Simple, false Detail), or null.
+   */
+  public PayloadCheck check(byte[] bytes, int length, Boolean simple) {
     if (length > limit()) {
       return tooLarge();
     }
@@ -131,7 +139,7 @@ public final class Pipeline {
       check =
           format.get() == PayloadFormat.XML
               ? xml.get().check(bytes, 0, length)
-              : json.get().check(bytes, bom, length - bom);
+              : json.get().check(bytes, bom, length - bom, simple);
     } catch (RuntimeException e) {
       // A safety net for bodies from the internet: a bug of ours must not become the caller's crash.
       return new PayloadCheck(

@@ -27,10 +27,14 @@ public final class ContractTree {
     private final String name;
     private final boolean repeatable;
     private final boolean container;
+    private final boolean map;
+    private final boolean numberOnly;
+    private final boolean alwaysArray;
     private final String allowed;
     private final List<String> values;
     private final Map<String, Node> children = new LinkedHashMap<>();
     private final List<String> required = new ArrayList<>();
+    private final List<String> requiredMayBeEmpty = new ArrayList<>();
     private final ContentModel content;
     private final List<Identity> identities;
 
@@ -40,6 +44,11 @@ public final class ContractTree {
       this.name = node.name();
       this.repeatable = node.repeatable();
       this.container = node.kind() == ContractNode.Kind.CONTAINER;
+      this.map = container && node.open() && node.children().isEmpty();
+      Set<String> types = node.value().types();
+      this.numberOnly = node.kind() == ContractNode.Kind.VALUE && !types.isEmpty()
+          && types.stream().allMatch(t -> t.equals("integer") || t.equals("number"));
+      this.alwaysArray = node.array();
       Set<String> enumeration = node.value().enumeration();
       this.values = node.kind() == ContractNode.Kind.VALUE && enumeration != null
           ? List.copyOf(enumeration) : List.of();
@@ -48,6 +57,9 @@ public final class ContractTree {
         children.put(child.name(), new Node(child));
         if (child.required()) {
           required.add(child.name());
+          if (child.mayBeEmpty()) {
+            requiredMayBeEmpty.add(child.name());
+          }
         }
       }
     }
@@ -71,6 +83,24 @@ public final class ContractTree {
       return container;
     }
 
+    /**
+     * Whether the container is a map of text values (CosHeaders of a moderation callback): its members are its keys,
+     * none of them unknown.
+     */
+    public boolean map() {
+      return map;
+    }
+
+    /** Whether a leaf of the JSON form is a JSON number only (a content-moderation callback's numbers). */
+    public boolean numberOnly() {
+      return numberOnly;
+    }
+
+    /** Whether the JSON form always writes the node as an array of its items ({@code "type": "array"}). */
+    public boolean alwaysArray() {
+      return alwaysArray;
+    }
+
     /** What a leaf's value may be, in words ("An integer from -10 to 10."), or empty. */
     public String allowed() {
       return allowed;
@@ -92,6 +122,14 @@ public final class ContractTree {
     }
 
     /**
+     * Names of the children that must occur but may be empty ({@link ContractNode#mayBeEmpty()}), in schema order:
+     * in the XSD form, those CI's JSON leaves out when they are empty (the empty-element rule).
+     */
+    public List<String> requiredMayBeEmpty() {
+      return List.copyOf(requiredMayBeEmpty);
+    }
+
+    /**
      * The XSD form's content model of a container (in which orders its children may come), or null: for a leaf, for
      * the JSON Schema form, for a container with no particle.
      */
@@ -107,11 +145,15 @@ public final class ContractTree {
 
   private static final Lazy<ContractTree> XML = new Lazy<>(() -> new ContractTree(SchemaForm.XSD));
   private static final Lazy<ContractTree> JSON = new Lazy<>(() -> new ContractTree(SchemaForm.JSON_SCHEMA));
+  private static final Lazy<ContractTree> MODERATION_DETAIL =
+      new Lazy<>(() -> new ContractTree(Contract.packaged().root(SchemaForm.JSON_SCHEMA, Contract.MODERATION_DETAIL)));
+  private static final Lazy<ContractTree> MODERATION_SIMPLE =
+      new Lazy<>(() -> new ContractTree(Contract.packaged().root(SchemaForm.JSON_SCHEMA, Contract.MODERATION_SIMPLE)));
 
   private final Node root;
 
   private ContractTree(SchemaForm form) {
-    this(Contract.packaged().root(form, "callback"));
+    this(Contract.packaged().root(form, Contract.CALLBACK));
   }
 
   /** The view of the tree under {@code root}. */
@@ -127,6 +169,14 @@ public final class ContractTree {
   /** The contract of the JSON form (the packaged JSON Schema's tree), read once; immutable. */
   public static ContractTree json() {
     return JSON.get();
+  }
+
+  /**
+   * The JSON form of a content-moderation callback: its Detail form ({@code simple} false) or its Simple form, read
+   * once; immutable.
+   */
+  public static ContractTree moderationJson(boolean simple) {
+    return simple ? MODERATION_SIMPLE.get() : MODERATION_DETAIL.get();
   }
 
   /** What a leaf allows, to follow "expected" in a message ("an integer from -10 to 10."); {@code node} may be null. */

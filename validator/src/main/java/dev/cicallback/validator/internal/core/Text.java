@@ -15,7 +15,7 @@ public enum Text {
   INTERNAL_UNBINDABLE("INTERNAL.unbindable"),
   ENCODING_INVALID_AT("ENCODING.invalidAt"),
   ENCODING_INVALID("ENCODING.invalid"),
-  NOT_COVERED_MODERATION("NOT_COVERED.moderation"),
+  NOT_COVERED_MODERATION_XML("NOT_COVERED.moderation_xml"),
 
   // Nodes the contract does not know, either format.
   UNKNOWN_NODE_NODE("UNKNOWN_NODE.node"),
@@ -37,6 +37,7 @@ public enum Text {
   MISSING_INCOMPLETE("MISSING.incomplete"),
   MISSING_INCOMPLETE_UNSAID("MISSING.incompleteUnsaid"),
   MISSING_JOB_OR_WORKFLOW("MISSING.jobOrWorkflow"),
+  MISSING_TAG_REQUIRED("MISSING.tagRequired"),
   NOT_ALLOWED_JOB_AND_WORKFLOW("NOT_ALLOWED.jobAndWorkflow"),
   NOT_ALLOWED_UNEXPECTED("NOT_ALLOWED.unexpected"),
   NOT_ALLOWED_UNEXPECTED_UNSAID("NOT_ALLOWED.unexpectedUnsaid"),
@@ -64,6 +65,7 @@ public enum Text {
   PART_AN_ARRAY("part.anArray"),
   PART_STRING_OR_NUMBER("part.stringOrNumber"),
   PART_A_STRING("part.aString"),
+  PART_A_NUMBER("part.aNumber"),
   PART_OR_ARRAY_OF_THEM("part.orArrayOfThem"),
   PART_NOTHING("part.nothing"),
   PART_THE_STRING("part.theString"),

@@ -13,9 +13,10 @@ import com.networknt.schema.keyword.AnnotationKeyword;
 import com.networknt.schema.path.NodePath;
 import dev.cicallback.contract.SchemaFiles;
 import dev.cicallback.model.json.Callback;
+import dev.cicallback.model.moderation.json.ModerationDetail;
+import dev.cicallback.model.moderation.json.ModerationSimple;
 import dev.cicallback.validator.PayloadFormat;
 import dev.cicallback.validator.Problem;
-import dev.cicallback.validator.ProblemCode;
 import dev.cicallback.validator.Severity;
 import dev.cicallback.validator.ValidatorOptions;
 import dev.cicallback.validator.internal.contract.ContractTree;
@@ -23,6 +24,7 @@ import dev.cicallback.validator.internal.core.FormatValidator;
 import dev.cicallback.validator.internal.core.JsonPointers;
 import dev.cicallback.validator.internal.core.Lazy;
 import dev.cicallback.validator.internal.core.Messages;
+import dev.cicallback.validator.internal.core.ModerationRead;
 import dev.cicallback.validator.internal.core.PayloadCheck;
 import dev.cicallback.validator.internal.core.Text;
 import dev.cicallback.validator.internal.core.TextPosition;
@@ -31,6 +33,9 @@ import dev.cicallback.validator.internal.json.quick.ValidatingJsonParser;
 import dev.cicallback.validator.internal.json.syntax.LocatedJson;
 import dev.cicallback.validator.internal.json.syntax.LocatedJsonReader;
 import dev.cicallback.validator.internal.message.UnknownNodes;
+import dev.cicallback.validator.internal.tag.JobWatch;
+import dev.cicallback.validator.internal.tag.JsonJobEvents;
+import dev.cicallback.validator.internal.tag.TagRules;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,15 +44,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Validates JSON payloads against the packaged JSON Schema; thread-safe once built. */
+/**
+ * Validates JSON payloads against the packaged JSON Schema; in strict mode each pass also holds every job of a Tag
+ * with a per-Tag entry to what that entry requires ({@link TagRules}), on the same tokens (a payload whose bytes
+ * cannot hold such a Tag is not watched). Thread-safe once built.
+ */
 public final class JsonPayloadValidator implements FormatValidator {
 
   private static final Lazy<Schema> COMPILED = new Lazy<>(JsonPayloadValidator::compile);
+  private static final Lazy<Schema> MODERATION_DETAIL =
+      new Lazy<>(() -> compileEntry(SchemaFiles.MODERATION_DETAIL_JSON_SCHEMA));
+  private static final Lazy<Schema> MODERATION_SIMPLE =
+      new Lazy<>(() -> compileEntry(SchemaFiles.MODERATION_SIMPLE_JSON_SCHEMA));
 
   private final ValidatorOptions options;
   private final boolean bind;
   private final LocatedJsonReader reader;
   private final JsonSchemaVerdict verdict;
+  /** What jobs of some Tags must carry in strict mode; null in tolerant mode, which does not ask it. */
+  private final TagRules tagRules;
 
   /** A validator holding payloads to {@code options}; with {@code bind} each check also gives what to bind. */
   public JsonPayloadValidator(ValidatorOptions options, boolean bind) {
@@ -55,6 +70,13 @@ public final class JsonPayloadValidator implements FormatValidator {
     this.bind = bind;
     this.reader = new LocatedJsonReader(options);
     this.verdict = JsonSchemaVerdict.shared();
+    TagRules rules = options.mode() == ValidatorOptions.Mode.STRICT ? TagRules.json() : null;
+    this.tagRules = rules == null || rules.isEmpty() ? null : rules;
+  }
+
+  /** A watch over the jobs of a payload whose bytes may hold a Tag with requirements; null otherwise. */
+  private JobWatch<Void> quickWatch(byte[] bytes, int offset, int length) {
+    return tagRules != null && tagRules.mayHold(bytes, offset, length) ? new JobWatch<>(tagRules, null) : null;
   }
 
   /**
@@ -63,8 +85,12 @@ public final class JsonPayloadValidator implements FormatValidator {
    * @throws IllegalStateException if it refers to anything but the packaged files (a broken build)
    */
   private static Schema compile() {
-    Compilation compiled =
-        compile(SchemaLocation.of(SchemaFiles.jsonSchemaId(SchemaFiles.CALLBACK_JSON_SCHEMA)), null);
+    return compileEntry(SchemaFiles.CALLBACK_JSON_SCHEMA);
+  }
+
+  /** The packaged entry {@code name}, compiled once per class loader. */
+  private static Schema compileEntry(String name) {
+    Compilation compiled = compile(SchemaLocation.of(SchemaFiles.jsonSchemaId(name)), null);
     if (compiled.refused() != null) {
       throw new IllegalStateException("the packaged JSON Schema refers outside the jar: " + compiled.refused());
     }
@@ -107,6 +133,15 @@ public final class JsonPayloadValidator implements FormatValidator {
    */
   @Override
   public PayloadCheck check(byte[] bytes, int offset, int length) {
+    return check(bytes, offset, length, null);
+  }
+
+  /**
+   * As {@link #check(byte[], int, int)}; {@code simple} is the moderation form the sender named, or null: a hint for
+   * a body whose content does not tell.
+   */
+  @Override
+  public PayloadCheck check(byte[] bytes, int offset, int length, Boolean simple) {
     if (bind) {
       Callback callback = bindQuickly(bytes, offset, length);
       if (callback != null) {
@@ -115,14 +150,50 @@ public final class JsonPayloadValidator implements FormatValidator {
     } else if (passesQuickly(bytes, offset, length)) {
       return new PayloadCheck(java.util.Optional.of(PayloadFormat.JSON), List.of(), null);
     }
+    // A moderation body valid as it stands passes its form's quick verdict (the named form first).
+    for (boolean form : simple == null ? new boolean[] {false, true} : new boolean[] {simple, !simple}) {
+      PayloadCheck moderation = moderationQuickly(bytes, offset, length, form);
+      if (moderation != null) {
+        return moderation;
+      }
+    }
     // Something to report: the full evaluator finds it, on a read that records positions to place it.
-    return checkFully(bytes, offset, length);
+    return checkFully(bytes, offset, length, simple);
+  }
+
+  /**
+   * The check of a moderation body of the given form that its quick verdict finds valid (bound to its root type when
+   * this validator binds), or null at any doubt.
+   */
+  private PayloadCheck moderationQuickly(byte[] bytes, int offset, int length, boolean simple) {
+    JsonSchemaVerdict moderation = JsonSchemaVerdict.moderation(simple);
+    try (JsonParser parser = reader.parser(bytes, offset, length)) {
+      Object bound = null;
+      if (bind) {
+        ValidatingJsonParser validating = new ValidatingJsonParser(parser, moderation.walk(options));
+        Class<?> root = simple ? ModerationSimple.class : ModerationDetail.class;
+        bound = ModelMapper.MAPPER.readValue(validating, root);
+        if (!validating.conforms()) {
+          return null;
+        }
+      } else if (!moderation.accepts(parser, options)) {
+        return null;
+      }
+      return new PayloadCheck(java.util.Optional.of(PayloadFormat.JSON), List.of(), null, null,
+          new ModerationRead(simple, bound));
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /** Whether the quick pass finds the payload valid: one pass over the tokens, no tree. */
   public boolean passesQuickly(byte[] bytes, int offset, int length) {
+    JobWatch<Void> jobs = quickWatch(bytes, offset, length);
     try (JsonParser parser = reader.parser(bytes, offset, length)) {
-      return verdict.accepts(parser, options);
+      if (jobs == null) {
+        return verdict.accepts(parser, options);
+      }
+      return verdict.accepts(JsonJobEvents.watching(parser, jobs), options) && jobs.satisfied();
     } catch (IOException e) {
       return false;
     }
@@ -134,10 +205,12 @@ public final class JsonPayloadValidator implements FormatValidator {
    * full pass finds and reports it.
    */
   public Callback bindQuickly(byte[] bytes, int offset, int length) {
+    JobWatch<Void> jobs = quickWatch(bytes, offset, length);
     try (JsonParser parser = reader.parser(bytes, offset, length)) {
-      ValidatingJsonParser validating = new ValidatingJsonParser(parser, verdict.walk(options));
+      JsonParser read = jobs == null ? parser : JsonJobEvents.watching(parser, jobs);
+      ValidatingJsonParser validating = new ValidatingJsonParser(read, verdict.walk(options));
       Callback callback = ModelMapper.MAPPER.readValue(validating, Callback.class);
-      return validating.conforms() ? callback : null;
+      return validating.conforms() && (jobs == null || jobs.satisfied()) ? callback : null;
     } catch (IOException e) {
       return null; // a doubt, a syntax error, or a value the model cannot hold
     }
@@ -145,8 +218,13 @@ public final class JsonPayloadValidator implements FormatValidator {
 
   /** Like {@link #check}, with the full evaluator whatever the verdict would be: finds and places every problem. */
   public PayloadCheck checkFully(byte[] bytes, int offset, int length) {
+    return checkFully(bytes, offset, length, null);
+  }
+
+  /** As {@link #checkFully(byte[], int, int)}, with the moderation form the sender named, or null. */
+  public PayloadCheck checkFully(byte[] bytes, int offset, int length, Boolean simple) {
     try {
-      return evaluate(reader.readLocated(bytes, offset, length));
+      return evaluate(reader.readLocated(bytes, offset, length), simple);
     } catch (LocatedJsonReader.JsonSyntaxError e) {
       return notJson(e);
     }
@@ -156,26 +234,31 @@ public final class JsonPayloadValidator implements FormatValidator {
     return new PayloadCheck(java.util.Optional.of(PayloadFormat.JSON), List.of(e.problem), null);
   }
 
-  private PayloadCheck evaluate(LocatedJson document) {
-    ContractTree contract = ContractTree.json();
+  private PayloadCheck evaluate(LocatedJson document, Boolean hint) {
+    Boolean simple = ModerationCallbacks.form(document.tree(), hint);
+    ContractTree contract = simple == null ? ContractTree.json() : ContractTree.moderationJson(simple);
+    Schema schema = simple == null ? COMPILED.get() : simple ? MODERATION_SIMPLE.get() : MODERATION_DETAIL.get();
     List<Problem> problems = new ArrayList<>();
-    if (ModerationCallbacks.recognises(document.tree())) {
-      return new PayloadCheck(
-          java.util.Optional.of(PayloadFormat.JSON),
-          List.of(Messages.error(ProblemCode.NOT_COVERED, 1, 1, "", Text.NOT_COVERED_MODERATION)),
-          null);
-    }
     // The schema judges a copy without the members the contract does not know; the tree keeps them for the model.
     JsonNode judged = document.tree().deepCopy();
     if (judged.isObject()) {
       pruneUnknown((ObjectNode) judged, "", contract.root(), document, options, problems);
     }
     LocatedJson pruned = new LocatedJson(judged, document.valueStarts(), document.nameStarts());
-    for (Error error : relevant(COMPILED.get().validate(judged), judged)) {
+    for (Error error : relevant(schema.validate(judged), judged)) {
       problems.add(
           JsonSchemaMessages.problem(error, pointer(error.getInstanceLocation()), pruned, contract, options));
     }
-    return new PayloadCheck(java.util.Optional.of(PayloadFormat.JSON), problems, document.tree());
+    if (tagRules != null) {
+      String[] pointer = new String[1];
+      JobWatch<String> jobs = new JobWatch<>(tagRules, () -> pointer[0]);
+      JsonJobEvents.walk(judged, jobs, pointer);
+      for (JobWatch.Missing<String> lacking : jobs.missing()) {
+        problems.add(tagRules.problem(lacking.requirement(), document.positionOf(lacking.place()), lacking.place()));
+      }
+    }
+    return new PayloadCheck(java.util.Optional.of(PayloadFormat.JSON), problems, document.tree(), null,
+        simple == null ? null : new ModerationRead(simple, null));
   }
 
   /** Takes out members the contract does not know, reporting each; the schema then judges the rest. */
@@ -195,7 +278,7 @@ public final class JsonPayloadValidator implements FormatValidator {
         String parentName = pointer.isEmpty() ? Messages.render(Text.PART_THE_ROOT_OBJECT) : node.name();
         problems.add(UnknownNodes.node(member.getKey(), node, parentName, options, at, childPointer));
         it.remove();
-      } else if (child.container()) {
+      } else if (child.container() && !child.map()) {
         JsonNode value = member.getValue();
         if (value.isObject()) {
           pruneUnknown((ObjectNode) value, childPointer, child, document, options, problems);

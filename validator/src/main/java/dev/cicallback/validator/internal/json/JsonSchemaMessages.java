@@ -65,7 +65,7 @@ public final class JsonSchemaMessages {
       case "type" -> {
         code = ProblemCode.SHAPE;
         text = Text.SHAPE_EXPECTED;
-        arguments = new Object[] {name, expectedShape(node), shapeOf(instance)};
+        arguments = new Object[] {name, expectedShape(contract, pointer, node), shapeOf(instance)};
       }
       case "minItems" -> {
         code = ProblemCode.SHAPE;
@@ -119,6 +119,25 @@ public final class JsonSchemaMessages {
   }
 
 
+  /**
+   * As {@link #expectedShape(ContractTree.Node)}, knowing where: a member of a map of text values is a string, an item
+   * of a node the JSON form always writes as an array is one of its items.
+   */
+  private static String expectedShape(ContractTree contract, String pointer, ContractTree.Node node) {
+    if (node == null && !pointer.isEmpty()) {
+      ContractTree.Node parent = nodeAt(contract, pointer.substring(0, pointer.lastIndexOf('/')));
+      if (parent != null && parent.map()) {
+        return Messages.render(Text.PART_A_STRING);
+      }
+    }
+    if (node != null && node.alwaysArray()) {
+      boolean item = JsonPointers.lastToken(pointer).chars().allMatch(Character::isDigit);
+      return Messages.render(!item ? Text.PART_AN_ARRAY : node.container() ? Text.PART_AN_OBJECT
+          : node.numberOnly() ? Text.PART_A_NUMBER : Text.PART_A_STRING);
+    }
+    return expectedShape(node);
+  }
+
   private static String expectedShape(ContractTree.Node node) {
     if (node == null) {
       return Messages.render(Text.PART_ANOTHER_SHAPE);
@@ -128,9 +147,10 @@ public final class JsonSchemaMessages {
     }
     // Read from the contract's words for the leaf (ContractTree.Node#allowed), not from a library's.
     String leaf = Messages.render(
-        node.allowed().contains("integer") || node.allowed().contains("number")
-            ? Text.PART_STRING_OR_NUMBER
-            : Text.PART_A_STRING);
+        node.numberOnly() ? Text.PART_A_NUMBER
+            : node.allowed().contains("integer") || node.allowed().contains("number")
+                ? Text.PART_STRING_OR_NUMBER
+                : Text.PART_A_STRING);
     return node.repeatable() ? Messages.render(Text.PART_OR_ARRAY_OF_THEM, leaf) : leaf;
   }
 

@@ -14,6 +14,9 @@ import dev.cicallback.validator.internal.core.PayloadCheck;
 import dev.cicallback.validator.internal.core.Sentences;
 import dev.cicallback.validator.internal.core.Text;
 import dev.cicallback.validator.internal.core.TextPosition;
+import dev.cicallback.validator.internal.tag.JobWatch;
+import dev.cicallback.validator.internal.tag.TagRules;
+import dev.cicallback.validator.internal.tag.XmlJobEvents;
 import dev.cicallback.validator.internal.xml.quick.XsdVerdict;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -27,6 +30,7 @@ import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
 import javax.xml.validation.Schema;
 import javax.xml.validation.ValidatorHandler;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -40,7 +44,9 @@ import org.xml.sax.XMLReader;
  * XInclude, bounded depth, names and attributes. Valid payloads are answered by a quick pass: the verdict read from
  * the bytes ({@link XsdVerdict}, the XSD compiled into automata), or, where it doubts, the schema inside the parser
  * ({@link XmlQuickPass}). The full pass (path tracker, then the schema validator) runs when both have doubts, to find,
- * place and explain each problem. Parsers and schema validators are kept per thread and reset between payloads.
+ * place and explain each problem. In strict mode each pass also holds every job of a Tag with a per-Tag entry to
+ * what that entry requires ({@link TagRules}), on the same events; a payload whose bytes cannot hold such a Tag is not
+ * watched. Parsers and schema validators are kept per thread and reset between payloads.
  */
 public final class XmlPayloadValidator implements FormatValidator {
 
@@ -52,6 +58,8 @@ public final class XmlPayloadValidator implements FormatValidator {
   private final ValidatorOptions options;
   private final boolean buildTree;
   private final XsdVerdict verdict;
+  /** What jobs of some Tags must carry in strict mode; null in tolerant mode, which does not ask it. */
+  private final TagRules tagRules;
   private final Lazy<XmlQuickPass> quick;
   private final SAXParserFactory parsers;
   /** A parser per thread, reset after each use: creating one costs as much as validating a small payload. */
@@ -65,9 +73,19 @@ public final class XmlPayloadValidator implements FormatValidator {
    * build a tree: got then.
    */
   public XmlPayloadValidator(ValidatorOptions options, boolean buildTree) {
+    this(options, buildTree, true);
+  }
+
+  /**
+   * As {@link #XmlPayloadValidator(ValidatorOptions, boolean)}; without {@code tagRequirements}, strict mode holds
+   * jobs to the union entry alone, as the verdict does: for the tests that hold the verdict to the schema validator.
+   */
+  XmlPayloadValidator(ValidatorOptions options, boolean buildTree, boolean tagRequirements) {
     this.options = options;
     this.buildTree = buildTree;
     this.verdict = XsdVerdict.shared();
+    TagRules rules = tagRequirements && options.mode() == ValidatorOptions.Mode.STRICT ? TagRules.xml() : null;
+    this.tagRules = rules == null || rules.isEmpty() ? null : rules;
     this.quick = new Lazy<>(() -> new XmlQuickPass(COMPILED.get(), options));
     this.parsers = HardenedXml.parsers();
     this.parser = ThreadLocal.withInitial(() -> HardenedXml.newParser(parsers));
@@ -98,15 +116,22 @@ public final class XmlPayloadValidator implements FormatValidator {
    * payloads never compiles the XSD for the schema validator.
    */
   public boolean passesQuickly(byte[] bytes, int offset, int length, XmlTreeBuilder tree) {
-    if (verdict.passes(bytes, offset, length, options, tree)) {
-      return true;
+    JobWatch<Void> jobs =
+        tagRules != null && tagRules.mayHold(bytes, offset, length) ? new JobWatch<>(tagRules, null) : null;
+    ContentHandler events = jobs == null ? tree : tree == null ? new XmlJobEvents(jobs)
+        : new TeeHandler(tree, new XmlJobEvents(jobs));
+    if (verdict.passes(bytes, offset, length, options, events)) {
+      return jobs == null || jobs.satisfied();
     }
     if (tree != null) {
       tree.reset(); // the verdict's events stop at its doubt
     }
+    if (jobs != null) {
+      jobs.reset();
+    }
     String declared = HardenedXml.declaredEncoding(bytes, offset, length);
     boolean utf8 = declared == null || declared.equalsIgnoreCase("UTF-8");
-    return utf8 && quick.get().passes(bytes, offset, length, tree);
+    return utf8 && quick.get().passes(bytes, offset, length, events) && (jobs == null || jobs.satisfied());
   }
 
   /** Like {@link #check}, with the full pass whatever the quick one would say: finds and places every problem. */
@@ -129,13 +154,19 @@ public final class XmlPayloadValidator implements FormatValidator {
       return new PayloadCheck(java.util.Optional.of(PayloadFormat.XML), problems, null);
     }
     SAXParser parser = this.parser.get();
+    JobWatch<XmlPathTracker.Step> jobs = null;
     try {
       HardenedXml.limit(parser, options);
       XMLReader reader = parser.getXMLReader();
 
       ValidatorHandler validator = validators.get();
-      // The tracker keeps unknown nodes from the schema; the tree, built beside it, keeps every node.
-      XmlPathTracker tracker = new XmlPathTracker(validator, ContractTree.xml(), options, problems);
+      // The tracker keeps unknown nodes from the schema; the tree, built beside it, keeps every node. The jobs'
+      // watch sees what the schema sees, and asks the tracker where each element it follows starts.
+      XmlPathTracker[] placed = new XmlPathTracker[1];
+      jobs = tagRules == null ? null : new JobWatch<>(tagRules, () -> placed[0].current());
+      ContentHandler schema = jobs == null ? validator : new TeeHandler(validator, new XmlJobEvents(jobs));
+      XmlPathTracker tracker = new XmlPathTracker(schema, ContractTree.xml(), options, problems);
+      placed[0] = tracker;
       Collector collector = new Collector(tracker, problems, options, bytes, offset, length, reported);
       validator.setErrorHandler(collector);
       reader.setErrorHandler(collector);
@@ -148,10 +179,32 @@ public final class XmlPayloadValidator implements FormatValidator {
     } finally {
       parser.reset();
     }
+    if (jobs != null) {
+      for (JobWatch.Missing<XmlPathTracker.Step> lacking : jobs.missing()) {
+        problems.add(tagRules.problem(lacking.requirement(), lacking.place().start, lacking.place().path));
+      }
+    }
+    if (!problems.isEmpty() && isModeration(bytes, offset, length)) {
+      // The contract's XML reading of a moderation callback is for other XML tools; this validator reads its JSON.
+      return new PayloadCheck(java.util.Optional.of(PayloadFormat.XML),
+          List.of(Messages.error(ProblemCode.NOT_COVERED, 1, 1, "", Text.NOT_COVERED_MODERATION_XML)), null);
+    }
     // A body without EventName is still read into a tree: a job API response is one (CallbackReader.readJobResponse).
     boolean readable = problems.stream().noneMatch(p -> p.isError() && p.code() != ProblemCode.MISSING_EVENT_NAME);
     return new PayloadCheck(
         java.util.Optional.of(PayloadFormat.XML), problems, tree != null && readable ? tree.tree() : null);
+  }
+
+  private static final java.util.regex.Pattern MODERATION = java.util.regex.Pattern.compile(
+      "<EventName>\\s*Review[A-Za-z]*\\s*</EventName>|<code>[^<]*</code>\\s*(<message>[^<]*</message>\\s*)?<data>");
+
+  /**
+   * Whether an XML body that fails the job contract is the XML reading of a content-moderation callback: an
+   * {@code EventName} Review..., or {@code code} and {@code data} (the Simple form).
+   */
+  private static boolean isModeration(byte[] bytes, int offset, int length) {
+    String text = new String(bytes, offset, Math.min(length, 1 << 16), java.nio.charset.StandardCharsets.UTF_8);
+    return MODERATION.matcher(text).find();
   }
 
   /** Turns parser and validator reports into located problems. */

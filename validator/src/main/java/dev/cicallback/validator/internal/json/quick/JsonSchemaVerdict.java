@@ -45,6 +45,10 @@ public final class JsonSchemaVerdict {
   private static final int ANY = 127;
 
   private static final Lazy<JsonSchemaVerdict> SHARED = new Lazy<>(JsonSchemaVerdict::packagedOrCompiled);
+  private static final Lazy<JsonSchemaVerdict> MODERATION_DETAIL =
+      new Lazy<>(() -> compile(Contract.packaged(), Contract.MODERATION_DETAIL));
+  private static final Lazy<JsonSchemaVerdict> MODERATION_SIMPLE =
+      new Lazy<>(() -> compile(Contract.packaged(), Contract.MODERATION_SIMPLE));
 
   /** A compiled subschema; filled in once, read-only afterwards. */
   static final class Node {
@@ -66,6 +70,8 @@ public final class JsonSchemaVerdict {
     /** Members of which exactly one must be present ({@code oneOf} of {@code required} branches); null if none. */
     long[] exactlyOneMask;
     Node items;
+    /** The members of an object that declares none: any value (null), or a map's text values. */
+    Node members;
     int minItems;
     Node[] oneOf;
   }
@@ -84,8 +90,8 @@ public final class JsonSchemaVerdict {
 
   private static final long[] NO_WORDS = new long[0];
 
-  /** The entry the validator applies. */
-  private static final String ENTRY = "callback";
+  /** The entry the validator applies to job and workflow callbacks. */
+  private static final String ENTRY = Contract.CALLBACK;
 
   private final Node root;
 
@@ -113,6 +119,14 @@ public final class JsonSchemaVerdict {
   /** The evaluator of the packaged schemas; immutable and thread-safe once built. */
   public static JsonSchemaVerdict shared() {
     return SHARED.get();
+  }
+
+  /**
+   * The evaluator of a content-moderation entry: its Detail form ({@code simple} false) or its Simple form, compiled
+   * from the packaged contract's tree when first asked; immutable and thread-safe.
+   */
+  public static JsonSchemaVerdict moderation(boolean simple) {
+    return simple ? MODERATION_SIMPLE.get() : MODERATION_DETAIL.get();
   }
 
   /**
@@ -225,11 +239,12 @@ public final class JsonSchemaVerdict {
       int top = depth - 1;
       Node node = open[top];
       if (node.properties == null) {
-        // Any member may come, each once: names are remembered, since there are no bits to mark.
+        // Any member may come, each once (in a map of text values, each a string): names are remembered, since there
+        // are no bits to mark.
         if (names[top] == null) {
           names[top] = new HashSet<>();
         }
-        next = ANY_NODE;
+        next = node.members == null ? ANY_NODE : node.members;
         return names[top].add(name);
       }
       Member member = node.properties.get(name);
@@ -357,6 +372,13 @@ public final class JsonSchemaVerdict {
   /** What an absent {@code items} or {@code properties} allows: any value. */
   private static final Node ANY_NODE = new Node();
 
+  /** What a member of a map of text values ({@code "additionalProperties": {"type": "string"}}) allows: a string. */
+  private static final Node TEXT_NODE = new Node();
+
+  static {
+    TEXT_NODE.types = STRING;
+  }
+
   private static int kind(JsonToken token) {
     return switch (token) {
       case START_OBJECT -> OBJECT;
@@ -379,11 +401,16 @@ public final class JsonSchemaVerdict {
 
   /** Compiles the JSON Schema form of {@code contract}'s entry {@code callback} from its tree. */
   static JsonSchemaVerdict compile(Contract contract) {
+    return compile(contract, ENTRY);
+  }
+
+  /** Compiles the JSON Schema form of {@code contract}'s {@code entry} from its tree. */
+  static JsonSchemaVerdict compile(Contract contract, String entry) {
     if (!contract.refusals().isEmpty()) {
       throw new IllegalStateException("the JSON Schema cannot be evaluated by "
           + JsonSchemaVerdict.class.getSimpleName() + ": the contract uses what it may not: " + contract.refusals());
     }
-    return new JsonSchemaVerdict(node(contract.root(SchemaForm.JSON_SCHEMA, ENTRY), new HashMap<>()));
+    return new JsonSchemaVerdict(node(contract.root(SchemaForm.JSON_SCHEMA, entry), new HashMap<>()));
   }
 
   /** A node as the JSON form writes it: its value, or that value or an array of them, or an array of them. */
@@ -423,8 +450,12 @@ public final class JsonSchemaVerdict {
       case CONTAINER -> {
         node.types = OBJECT;
         if (contract.open()) {
-          // An object the schema says nothing of but its type: any members, each once.
+          // An object the schema says nothing of but its type: any members, each once; in a map of text values
+          // (additionalProperties {"type": "string"}), each a string.
           requireKnown(contract.children().isEmpty(), contract, "an object open to undeclared members");
+          if (contract.value().types().equals(Set.of("string"))) {
+            node.members = TEXT_NODE;
+          }
           return node;
         }
         node.properties = new HashMap<>();

@@ -70,6 +70,7 @@ final class JsonSchemaVerdictFile {
         writeWords(out, node.requiredMask);
         writeWords(out, node.exactlyOneMask);
         out.writeInt(node.items == null ? -1 : ids.get(node.items));
+        out.writeInt(node.members == null ? -1 : ids.get(node.members));
         out.writeInt(node.minItems);
         out.writeInt(node.oneOf == null ? -1 : node.oneOf.length);
         if (node.oneOf != null) {
@@ -114,6 +115,7 @@ final class JsonSchemaVerdictFile {
       }
     }
     number(node.items, nodes, ids);
+    number(node.members, nodes, ids);
     if (node.oneOf != null) {
       for (Node branch : node.oneOf) {
         number(branch, nodes, ids);
@@ -150,6 +152,8 @@ final class JsonSchemaVerdictFile {
       node.exactlyOneMask = readWords(in);
       int items = in.readInt();
       node.items = items < 0 ? null : nodes[items];
+      int memberValues = in.readInt();
+      node.members = memberValues < 0 ? null : nodes[memberValues];
       node.minItems = in.readInt();
       int branches = in.readInt();
       if (branches >= 0) {

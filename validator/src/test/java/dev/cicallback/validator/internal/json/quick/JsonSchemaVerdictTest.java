@@ -193,6 +193,26 @@ public class JsonSchemaVerdictTest {
     assertFalse(accepts(reread, "{\"M000\": \"a\", \"M063\": \"b\", \"M064\": \"d\"}"), "M128, reread");
   }
 
+  @Test
+  void a_map_of_text_values_takes_any_member_once_holding_a_string() throws Exception {
+    String schema = """
+        {"type": "object", "additionalProperties": false,
+         "properties": {"CosHeaders": {"type": "object", "additionalProperties": {"type": "string"}}}}
+        """;
+    JsonSchemaVerdict compiled = TestVerdicts.of(schema);
+    // The same verdict once written to the build's compiled form and read back.
+    JsonSchemaVerdict packaged = JsonSchemaVerdictFile.read(
+        new java.io.ByteArrayInputStream(JsonSchemaVerdictFile.write(compiled)));
+    for (JsonSchemaVerdict verdict : List.of(compiled, packaged)) {
+      assertTrue(accepts(verdict, "{\"CosHeaders\": {\"x-cos-meta-id\": \"1\", \"x-cos-meta-b\": \"\"}}"));
+      assertTrue(accepts(verdict, "{\"CosHeaders\": {}}"));
+      assertFalse(accepts(verdict, "{\"CosHeaders\": {\"x-cos-meta-id\": 1}}"), "a number");
+      assertFalse(accepts(verdict, "{\"CosHeaders\": {\"x\": {\"y\": \"1\"}}}"), "an object");
+      assertFalse(accepts(verdict, "{\"CosHeaders\": {\"x\": \"1\", \"x\": \"2\"}}"), "a duplicate name");
+      assertFalse(accepts(verdict, "{\"CosHeaders\": [\"x\"]}"), "an array");
+    }
+  }
+
   private static boolean accepts(JsonSchemaVerdict verdict, String payload) {
     byte[] bytes = payload.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     try (var parser = READER.parser(bytes, 0, bytes.length)) {

@@ -1,0 +1,112 @@
+package dev.cicallback.spring.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every shared store promises, against a real server: two instances of the store stand for two instances of the
+ * service. Each implementation gives instances over one backend, a way to let time pass, and one over a backend that
+ * cannot be reached.
+ */
+abstract class SharedDeduplicatorContract {
+
+  static final Duration LEASE = Duration.ofMillis(600);
+  static final Duration TTL = Duration.ofHours(1);
+
+  /** A store instance over the test's backend (every call: another instance of the service). */
+  abstract CallbackDeduplicator instance();
+
+  /** A store over a backend nothing listens on. */
+  abstract CallbackDeduplicator unreachable();
+
+  /** Lets {@code time} pass for the stores' leases. */
+  abstract void pass(Duration time) throws InterruptedException;
+
+  @Test
+  void ofConcurrentClaimsOfOneKeyFromTwoInstancesExactlyOneWins() throws Exception {
+    CallbackDeduplicator a = instance();
+    CallbackDeduplicator b = instance();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      for (int round = 0; round < 20; round++) {
+        String key = "TaskFinish:race-" + round;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> claims = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+          CallbackDeduplicator store = i % 2 == 0 ? a : b;
+          Callable<Boolean> claim = () -> {
+            start.await();
+            return store.claim(key);
+          };
+          claims.add(pool.submit(claim));
+        }
+        start.countDown();
+        int won = 0;
+        for (Future<Boolean> claim : claims) {
+          won += claim.get() ? 1 : 0;
+        }
+        assertThat(won).as("claims of %s won", key).isEqualTo(1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aHandledKeyStaysClaimedPastTheLease() throws Exception {
+    CallbackDeduplicator a = instance();
+    CallbackDeduplicator b = instance();
+    assertThat(a.claim("TaskFinish:handled")).isTrue();
+    a.handled("TaskFinish:handled");
+    pass(LEASE.multipliedBy(2));
+    assertThat(b.claim("TaskFinish:handled")).as("a second delivery after the lease").isFalse();
+    a.release("TaskFinish:handled"); // settled already: nothing of this instance's to release
+    assertThat(b.claim("TaskFinish:handled")).isFalse();
+  }
+
+  @Test
+  void aReleasedKeyIsHandledAtTheNextDeliveryOnAnotherInstance() {
+    CallbackDeduplicator a = instance();
+    CallbackDeduplicator b = instance();
+    assertThat(a.claim("TaskFinish:failed")).isTrue();
+    assertThat(b.claim("TaskFinish:failed")).isFalse();
+    a.release("TaskFinish:failed");
+    assertThat(b.claim("TaskFinish:failed")).isTrue();
+  }
+
+  @Test
+  void aClaimNeverSettledRunsOutAndAnotherInstanceTakesItWithoutTheFirstReleasingIt() throws Exception {
+    CallbackDeduplicator died = instance();
+    CallbackDeduplicator next = instance();
+    assertThat(died.claim("WorkflowFinish:died")).isTrue();
+    assertThat(next.claim("WorkflowFinish:died")).as("within the lease").isFalse();
+    pass(LEASE.multipliedBy(2));
+    assertThat(next.claim("WorkflowFinish:died")).as("after the lease").isTrue();
+    died.release("WorkflowFinish:died"); // late: must not touch the new claim
+    assertThat(instance().claim("WorkflowFinish:died")).isFalse();
+    died.handled("WorkflowFinish:died");
+    next.handled("WorkflowFinish:died");
+    pass(LEASE.multipliedBy(2));
+    assertThat(instance().claim("WorkflowFinish:died")).isFalse();
+  }
+
+  @Test
+  void aStoreThatCannotBeReachedThrowsInsteadOfLettingTheDeliveryThrough() {
+    CallbackDeduplicator down = unreachable();
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> down.claim("TaskFinish:down"))
+        .isInstanceOf(DeduplicationStoreException.class)
+        .hasMessageContaining("TaskFinish:down");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+  }
+}
