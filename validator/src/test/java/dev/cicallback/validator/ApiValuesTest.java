@@ -169,11 +169,14 @@ class ApiValuesTest {
     assertEquals(List.of("Tts"), task.tags());
     assertEquals(List.of(), task.unknownNodes());
     assertEquals(Optional.of(PayloadFormat.JSON), task.format());
-    assertEquals("ReadResult[" + task.validation() + ", callback read]", task.toString());
+    assertEquals("ReadResult[" + task.validation() + ", job read]", task.toString());
+    assertEquals(Optional.of(CallbackKind.JOB), task.kind());
 
     ReadResult workflow = CallbackReader.strict().read(fixture("json/valid-workflowfinish-qclouddocs-zh-case2.json"));
     assertTrue(workflow.isValid(), workflow.problems()::toString);
     assertEquals(Optional.of("WorkflowFinish"), workflow.event());
+    assertEquals(Optional.of(CallbackKind.WORKFLOW), workflow.kind());
+    assertEquals("ReadResult[" + workflow.validation() + ", workflow read]", workflow.toString());
     assertNotEquals(task, workflow);
 
     ReadResult legacyWorkflow =
@@ -196,7 +199,8 @@ class ApiValuesTest {
     assertFalse(strict.isValid());
     assertEquals(Optional.empty(), strict.event());
     assertEquals(List.of(), strict.tags());
-    assertEquals("ReadResult[" + strict.validation() + ", callback none]", strict.toString());
+    assertEquals("ReadResult[" + strict.validation() + ", nothing read]", strict.toString());
+    assertEquals(Optional.empty(), strict.kind());
 
     ReadResult again = CallbackReader.strict().read(fixture("xml/invalid-unknown-element-in-jobsdetail.xml"));
     assertEquals(strict, again);
