@@ -58,7 +58,11 @@ public final class Messages {
 
   /** The message {@code text} says with these arguments. */
   public static String render(Text text, Object... arguments) {
-    String pattern = PATTERNS.get(text);
+    return format(text.key(), PATTERNS.get(text), arguments);
+  }
+
+  /** {@code pattern} with its {@code {0}}, {@code {1}}, ... replaced; {@code key} names the pattern in an error. */
+  static String format(String key, String pattern, Object... arguments) {
     StringBuilder out = new StringBuilder(pattern.length() + 32 * arguments.length);
     int i = 0;
     while (i < pattern.length()) {
@@ -67,7 +71,7 @@ public final class Messages {
       if (close > i + 1 && isIndex(pattern, i + 1, close)) {
         int index = Integer.parseInt(pattern.substring(i + 1, close));
         if (index >= arguments.length) {
-          throw new IllegalArgumentException(text.key() + " needs argument {" + index + "}");
+          throw new IllegalArgumentException(key + " needs argument {" + index + "}");
         }
         out.append(arguments[index]);
         i = close + 1;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cicallback.contract.Contract;
+import dev.cicallback.contract.Identity;
 import dev.cicallback.contract.SchemaForm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +34,9 @@ class ContractTreeTest {
           </xs:element>
           <xs:element name="Free" type="xs:string" minOccurs="0"/>
           <xs:element name="Item" type="Item" minOccurs="0" maxOccurs="unbounded"/>
-        </xs:sequence></xs:complexType></xs:element>
+        </xs:sequence></xs:complexType>
+          <xs:unique name="ItemIds"><xs:selector xpath="Item"/><xs:field xpath="Id"/></xs:unique>
+        </xs:element>
         <xs:simpleType name="Kind"><xs:restriction base="xs:string">
           <xs:enumeration value="A"/><xs:enumeration value="B"/>
         </xs:restriction></xs:simpleType>
@@ -82,6 +85,14 @@ class ContractTreeTest {
     assertEquals("", root.child("Item").allowed(), "a container allows no value");
     assertNull(root.child("Other"));
     assertEquals("R", root.name());
+  }
+
+  @Test
+  void an_element_keeps_the_identity_constraints_it_declares(@TempDir Path temp) throws Exception {
+    ContractTree.Node root = root(temp);
+    assertEquals(List.of(new Identity("ItemIds", false, "Item", List.of("Id"))), root.identities());
+    assertEquals(List.of(), root.child("Item").identities());
+    assertEquals(List.of(), ContractTree.json().root().identities(), "JSON Schema declares none");
   }
 
   @Test

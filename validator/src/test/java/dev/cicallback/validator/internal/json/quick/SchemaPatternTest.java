@@ -59,7 +59,11 @@ class SchemaPatternTest {
   @ValueSource(strings = {
       "^$", "^a$", "^(ab|a)*c?$", "^[a-c]{2,3}(x|yz)+$", "^(?:a|)b$", "^[-a]$", "^[a-]$", "^x{0}y$",
       "^(a{1,}){2}$", "^(a|b|)+$", "^[\\d.]{1,4}$", "^\\d+\\.\\d*$", "^[+\\-]?[0-9]{3,}$", "^((a)|(b(c)?))*$",
-      "^ {2}/\\/$", "^[ -~]*$", "^(a?){5}a{5}$"})
+      "^ {2}/\\/$", "^[ -~]*$", "^(a?){5}a{5}$",
+      // The edges of the subset: the first and last printable characters, in and out of a class and as a range's
+      // ends; a range of one character; an escaped sign that is first in the list of signs; counts of two digits
+      // and the largest count.
+      "^ ~$", "^[ ~]$", "^[ - ]$", "^[!-~]+$", "^[a-a]$", "^\\^a$", "^(ab?){1,1}$", "^a{0,9}b{0,10}$", "^a{0,64}$"})
   void constructs_of_the_subset_agree_with_the_regex_engine(String regex) {
     assertAutomatonAgrees(regex);
   }
@@ -75,7 +79,9 @@ class SchemaPatternTest {
   @ValueSource(strings = {
       "abc", "^abc", "abc$", "^a|b$", "^a\\$", "^a.b$", "^\\w+$", "^[^a]$", "^[a&&b]$", "^[[a]]$", "^a*?$",
       "^a++$", "^(?=a)a$", "^(?<n>a)$", "^(a)\\1$", "^a{1,100}$", "^\u00e9$", "^\\u0041$", "^[]a]$",
-      "^\\s$", "^\\$"})
+      "^\\s$", "^\\$",
+      // Just past the subset's edges: a sign read as an anchor, characters outside printable ASCII, a count too big.
+      "^a^b$", "^\u007f$", "^\u001f$", "^[\u007f]$", "^[\u001f]$", "^[a-\u007f]$", "^a{65}$"})
   void anything_else_keeps_the_regex_engine(String regex) {
     SchemaPattern pattern = SchemaPattern.compile(regex);
 

@@ -2,6 +2,8 @@ package dev.cicallback.validator.internal.json.quick;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,6 +108,20 @@ class ValidatingJsonParserTest {
     assertEquals(JsonToken.END_ARRAY, parser.nextToken());
     assertEquals(JsonToken.END_OBJECT, parser.nextToken());
     assertTrue(parser.conforms());
+  }
+
+  @Test
+  void a_name_asked_for_is_matched_exactly_and_skipping_gives_the_same_parser() throws IOException {
+    ValidatingJsonParser parser = parser("{\"A\": {\"B\": \"x\"}, \"C\": [1]}");
+    parser.nextToken();
+
+    assertFalse(parser.nextFieldName(new SerializedString("C")), "the next name is A");
+    assertFalse(parser.nextFieldName(new SerializedString("A")), "the next token is no name");
+    assertSame(parser, parser.skipChildren(), "skipping an object");
+    assertTrue(parser.nextFieldName(new SerializedString("C")));
+    assertEquals(JsonToken.START_ARRAY, parser.nextToken());
+    assertEquals(JsonToken.VALUE_NUMBER_INT, parser.nextToken());
+    assertSame(parser, parser.skipChildren(), "skipping a scalar");
   }
 
   @Test
