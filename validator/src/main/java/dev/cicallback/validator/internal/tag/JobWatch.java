@@ -68,9 +68,7 @@ public final class JobWatch<P> {
       return;
     }
     if (open.isEmpty()) {
-      if (JOB.equals(name)) {
-        tag = null;
-        pending.clear();
+      if (JOB.equals(name)) { // the previous job's end (or reset) left no Tag and nothing pending
         push("");
       } else {
         ignored = 1;
@@ -82,7 +80,7 @@ public final class JobWatch<P> {
       parent.children().add(name);
     }
     if (open.size() == 1 && TAG.equals(name)) {
-      tag = tag == null ? new StringBuilder() : tag;
+      tag = new StringBuilder(); // a second Tag element (which the schema refuses) counts alone
       inTag = true;
       ignored = 1;
       return;

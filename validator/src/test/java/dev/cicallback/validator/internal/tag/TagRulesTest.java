@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cicallback.contract.TagRequirement;
 import dev.cicallback.model.testing.Fixtures;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +67,102 @@ class TagRulesTest {
     assertTrue(mayHold(json, "{\"JobsDetail\": {\"Tag\": \"\\u0054ts\"}}"));
     assertFalse(mayHold(json, "{\"JobsDetail\": {\"Tag\": \"Transcode\"}}"));
     assertFalse(mayHold(new TagRules(Map.of(), true), "<Response><Tag>Tts</Tag></Response>"), "no rules");
+  }
+
+  @Test
+  void a_tag_element_cut_short_or_spelled_otherwise_is_told_by_its_bytes() {
+    TagRules xml = TagRules.xml();
+    assertTrue(mayHold(xml, "<Response><Tag>Snapshot</Tag><Tag>Tts</Tag></Response>"), "the second job's Tag");
+    assertTrue(mayHold(xml, "<Response><Tag\t>Tts</Tag></Response>"), "white space after the name");
+    assertTrue(mayHold(xml, "<Response><Tag>Tts</Tag"), "the end tag cut short still closes the text");
+    assertFalse(mayHold(xml, "<Response><Tag"), "the payload ends after the name");
+    assertFalse(mayHold(xml, "<Response><Tag "), "the start tag never ends");
+    assertFalse(mayHold(xml, "<Response><Tag>Tts"), "the text never ends");
+    assertFalse(mayHold(xml, "<Response><Tag/><Tag >Snapshot</Tag></Response>"), "empty, then another Tag");
+    assertFalse(mayHold(xml, "<Response><Tag>Ttsx</Tag><Tag>xTts</Tag></Response>"), "a value is the whole text");
+    byte[] framed = "<Tag>Tts</Tag><Tag>Snapshot</Tag>".getBytes(StandardCharsets.UTF_8);
+    assertFalse(xml.mayHold(framed, 14, framed.length - 14), "only the bytes from the offset are read");
+    assertTrue(xml.mayHold(framed, 0, 14), "only the bytes up to the length are read");
+    byte[] json = "{\"Tag\": \"Tts\"} {\"Tag\": \"Snapshot\"}".getBytes(StandardCharsets.UTF_8);
+    assertTrue(TagRules.json().mayHold(json, 0, 15));
+    assertFalse(TagRules.json().mayHold(json, 16, json.length - 16));
+  }
+
+  @Test
+  void a_jobs_tag_is_its_own_tag_elements_text_alone() {
+    TagRequirement state = new TagRequirement("A", "a-callback", List.of(), "State");
+    TagRules rules = new TagRules(Map.of("A", List.of(state)), true);
+    JobWatch<Void> watch = new JobWatch<>(rules, null);
+    watch.start("Response");
+    watch.start("JobsDetail"); // Tag A, with a child element whose text is left out
+    watch.start("Tag");
+    watch.text("A");
+    watch.start("Note");
+    assertFalse(watch.wantsText(), "the text of a node inside the Tag is no part of it");
+    watch.text("B");
+    watch.end();
+    assertTrue(watch.wantsText());
+    watch.end();
+    watch.end();
+    watch.start("JobsDetail"); // an Operation's own Tag is not the job's: no Tag, nothing required
+    watch.start("Operation");
+    watch.start("Tag");
+    assertFalse(watch.wantsText());
+    watch.text("A");
+    watch.end();
+    watch.end();
+    watch.end();
+    watch.start("JobsDetail"); // the second of two Tag elements counts alone
+    watch.start("Tag");
+    watch.text("B");
+    watch.end();
+    watch.start("Tag");
+    watch.text("A");
+    watch.end();
+    watch.end();
+    watch.end();
+    assertEquals(2, watch.missing().size(), "the first job and the third lack State");
+    assertFalse(watch.satisfied());
+    watch.start("Response"); // a second payload after the first one's end, without a reset
+    watch.start("JobsDetail");
+    watch.start("Tag");
+    watch.text("A");
+    watch.end();
+    watch.start("State");
+    watch.end();
+    watch.end();
+    watch.end();
+    assertEquals(2, watch.missing().size(), "the job with its State lacks nothing");
+  }
+
+  @Test
+  void the_parsers_tokens_and_the_trees_nodes_give_the_watch_the_same_events() throws IOException {
+    TagRequirement bucket = new TagRequirement("A", "a-callback", List.of("Operation", "Output"), "Bucket");
+    TagRequirement state = new TagRequirement("A", "a-callback", List.of(), "State");
+    TagRules rules = new TagRules(Map.of("A", List.of(bucket, state)), false);
+    String deep = "{\"a\": ".repeat(12) + "[1, [2, {\"Bucket\": 3}]]" + "}".repeat(12);
+    String payload = "{\"EventName\": \"TaskFinish\", \"JobsDetail\": ["
+        + "{\"Tag\": \"A\", \"Deep\": " + deep + ", \"Operation\": {\"Output\": [{\"Bucket\": \"b\"}, {\"Object\": "
+        + "\"o\"}, {\"Bucket\": null}]}},"
+        + "{\"Tag\": \"A\", \"State\": \"Success\", \"Operation\": {\"Output\": {\"Region\": \"r\"}}},"
+        + "{\"Tag\": \"B\", \"Operation\": {\"Output\": {}}}]}";
+    ObjectMapper mapper = new ObjectMapper();
+
+    String[] pointers = new String[1];
+    JobWatch<String> fromTree = new JobWatch<>(rules, () -> pointers[0]);
+    JsonJobEvents.walk(mapper.readTree(payload), fromTree, pointers);
+    assertEquals(List.of("/JobsDetail/0/Operation/Output/1 Bucket", "/JobsDetail/0 State",
+            "/JobsDetail/1/Operation/Output Bucket"),
+        fromTree.missing().stream().map(m -> m.place() + " " + m.requirement().node()).toList());
+
+    JobWatch<Void> fromTokens = new JobWatch<>(rules, null);
+    try (JsonParser parser = JsonJobEvents.watching(mapper.getFactory().createParser(payload), fromTokens)) {
+      while (parser.nextToken() != null) {
+        // every token reaches the watch
+      }
+    }
+    assertEquals(fromTree.missing().stream().map(m -> m.requirement()).toList(),
+        fromTokens.missing().stream().map(m -> m.requirement()).toList());
   }
 
   @Test
