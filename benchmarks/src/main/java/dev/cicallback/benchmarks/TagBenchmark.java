@@ -23,8 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Reading (validate + bind) one published sample of each job Tag and of WorkflowFinish, against a bare parse of the
- * same bytes in the same run; and validating it in strict mode, beside the look at its bytes that strict mode adds to
+ * Reading (validate + bind) one sample of each job Tag, of WorkflowFinish and of each moderation kind and form
+ * (published where Tencent published one, else built from the SDKs' structs), against a bare parse of the same bytes in
+ * the same run; and validating it in strict mode, beside the look at its bytes that strict mode adds to
  * tell whether it may hold a job of a Tag with its own entry ({@code tagScan}: a payload that cannot is judged by the
  * union verdict alone). Run from the repository root ({@code benchmarks/run.sh TagBenchmark}), which holds
  * {@code schema/examples}.
@@ -64,7 +65,37 @@ public class TagBenchmark {
     "xml/valid-workflowfinish-gosdk-example-workflow.xml",
     "json/valid-transcode-intldocs-sample3-workflow.json",
     "json/valid-speechrecognition-en+zh-sample3-workflow.json",
-    "json/valid-workflowfinish-qclouddocs-zh-case2.json"
+    "json/valid-workflowfinish-qclouddocs-zh-case2.json",
+    "xml/valid-dna-constructed-from-gosdk.xml",
+    "xml/valid-docaigcmetadata-constructed-from-gosdk.xml",
+    "xml/valid-docprocess-qclouddocs-sample1-jobapi.xml",
+    "xml/valid-docwatermark-constructed-from-gosdk.xml",
+    "xml/valid-filecompress-constructed-from-gosdk.xml",
+    "xml/valid-filehashcode-constructed-from-gosdk.xml",
+    "xml/valid-fileuncompress-constructed-from-gosdk.xml",
+    "xml/valid-fillconcat-constructed-from-gosdk.xml",
+    "xml/valid-generateplaylist-constructed-from-gosdk.xml",
+    "xml/valid-imageinspect-qclouddocs-sample1-jobapi.xml",
+    "xml/valid-imageocr-qclouddocs-sample1-jobapi-excerpt-closed.xml",
+    "xml/valid-posterproduction-constructed-from-gosdk.xml",
+    "xml/valid-segmentvideobody-constructed-from-gosdk.xml",
+    "xml/valid-soundhound-qclouddocs-sample1-jobapi.xml",
+    "xml/valid-splitvideoparts-qclouddocs-sample1-jobapi-excerpt-closed.xml",
+    "xml/valid-videoenhance-constructed-from-gosdk.xml",
+    "xml/valid-videosynthesis-constructed-from-gosdk.xml",
+    "xml/valid-videotargetrec-qclouddocs-sample1-jobapi-excerpt-closed.xml",
+    "xml/valid-vocalscore-qclouddocs-sample1-jobapi.xml",
+    "json/moderation/valid-auditing-audio-detail-intldocs-sample1.json",
+    "json/moderation/valid-auditing-audio-simple-docs-test-request-fixed.json",
+    "json/moderation/valid-auditing-document-detail-intldocs-content.json",
+    "json/moderation/valid-auditing-image-detail-intldocs-sample1.json",
+    "json/moderation/valid-auditing-image-simple-intldocs-sample1.json",
+    "json/moderation/valid-auditing-live-detail-intldocs-sample1.json",
+    "json/moderation/valid-auditing-live-detail-running-auditing.json",
+    "json/moderation/valid-auditing-text-simple-intldocs-test-request.json",
+    "json/moderation/valid-auditing-video-detail-intldocs-sample2.json",
+    "json/moderation/valid-auditing-video-simple-docs-test-request.json",
+    "json/moderation/valid-auditing-webpage-detail-intldocs-content.json"
   })
   public String sample;
 

@@ -44,11 +44,11 @@ public final class JsonSchemaVerdict {
   private static final int NULL = 64;
   private static final int ANY = 127;
 
-  private static final Lazy<JsonSchemaVerdict> SHARED = new Lazy<>(JsonSchemaVerdict::packagedOrCompiled);
+  private static final Lazy<JsonSchemaVerdict> SHARED = new Lazy<>(() -> packagedOrCompiled(Contract.CALLBACK));
   private static final Lazy<JsonSchemaVerdict> MODERATION_DETAIL =
-      new Lazy<>(() -> compile(Contract.packaged(), Contract.MODERATION_DETAIL));
+      new Lazy<>(() -> packagedOrCompiled(Contract.MODERATION_DETAIL));
   private static final Lazy<JsonSchemaVerdict> MODERATION_SIMPLE =
-      new Lazy<>(() -> compile(Contract.packaged(), Contract.MODERATION_SIMPLE));
+      new Lazy<>(() -> packagedOrCompiled(Contract.MODERATION_SIMPLE));
 
   /** A compiled subschema; filled in once, read-only afterwards. */
   static final class Node {
@@ -100,15 +100,15 @@ public final class JsonSchemaVerdict {
     this.root = root;
   }
 
-  /** The compiled schema the build packaged, or, in a build that skipped that step, the schema compiled now. */
-  private static JsonSchemaVerdict packagedOrCompiled() {
-    JsonSchemaVerdict packaged = JsonSchemaVerdictFile.packaged();
-    return packaged != null ? packaged : compilePackaged();
+  /** {@code entry} compiled as the build packaged it, or, in a build that skipped that step, compiled now. */
+  private static JsonSchemaVerdict packagedOrCompiled(String entry) {
+    JsonSchemaVerdict packaged = JsonSchemaVerdictFile.packaged(entry);
+    return packaged != null ? packaged : compilePackaged(entry);
   }
 
-  /** The packaged contract's JSON form compiled from its tree: the build step's input. */
-  static JsonSchemaVerdict compilePackaged() {
-    return compile(Contract.packaged());
+  /** The packaged contract's JSON entry {@code entry} compiled from its tree: the build step's input. */
+  static JsonSchemaVerdict compilePackaged(String entry) {
+    return compile(Contract.packaged(), entry);
   }
 
   /** The compiled root schema, for {@link JsonSchemaVerdictFile}. */
@@ -122,8 +122,8 @@ public final class JsonSchemaVerdict {
   }
 
   /**
-   * The evaluator of a content-moderation entry: its Detail form ({@code simple} false) or its Simple form, compiled
-   * from the packaged contract's tree when first asked; immutable and thread-safe.
+   * The evaluator of a content-moderation entry: its Detail form ({@code simple} false) or its Simple form, read when
+   * first asked from the compiled form the build packaged; immutable and thread-safe.
    */
   public static JsonSchemaVerdict moderation(boolean simple) {
     return simple ? MODERATION_SIMPLE.get() : MODERATION_DETAIL.get();

@@ -1,5 +1,6 @@
 package dev.cicallback.validator.internal.json.quick;
 
+import dev.cicallback.contract.Contract;
 import dev.cicallback.validator.internal.core.CompiledForm;
 import dev.cicallback.validator.internal.json.quick.JsonSchemaVerdict.Member;
 import dev.cicallback.validator.internal.json.quick.JsonSchemaVerdict.Node;
@@ -17,33 +18,41 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The compiled JSON Schema as the build writes it into the jar ({@link #RESOURCE}): a run reads it instead of reading
- * the packaged schema files into trees and compiling them, which was most of a one-file run's time (BENCHMARKS.md,
- * "Cold start"). A test holds the packaged file to what compiling the packaged schemas gives, byte for byte.
+ * The compiled JSON Schema entries as the build writes them into the jar ({@link #resource}), one file per entry
+ * ({@link #ENTRIES}): a run reads them instead of reading the packaged schema files into trees and compiling them,
+ * which was most of a one-file run's time (BENCHMARKS.md, "Cold start"). A test holds each packaged file to what
+ * compiling the packaged schemas gives, byte for byte.
  */
 final class JsonSchemaVerdictFile {
 
-  /** The classpath resource of the compiled callback schema. */
-  static final String RESOURCE = "dev/cicallback/validator/internal/json/quick/callback.schema.verdict";
+  /** The entries compiled at build time: the job and workflow callbacks, and the two forms of moderation results. */
+  static final List<String> ENTRIES = List.of(Contract.CALLBACK, Contract.MODERATION_DETAIL, Contract.MODERATION_SIMPLE);
 
   private static final int MAGIC = 0x4A535654; // "JSVT"
   private static final int VERSION = 2;
 
   private JsonSchemaVerdictFile() {}
 
-  /** The build step: writes the compiled callback schema to the file {@code args[0]}. */
-  public static void main(String[] args) throws IOException {
-    CompiledForm.save(args[0], write(JsonSchemaVerdict.compilePackaged()));
+  /** The classpath resource of {@code entry} compiled. */
+  static String resource(String entry) {
+    return "dev/cicallback/validator/internal/json/quick/" + entry + ".schema.verdict";
   }
 
-  /** The packaged compiled schema, or null when the jar has none (a build that skipped the step). */
-  static JsonSchemaVerdict packaged() {
-    return CompiledForm.packaged(RESOURCE, MAGIC, VERSION, JsonSchemaVerdictFile::body);
+  /** The build step: writes each of {@link #ENTRIES} compiled into the classes folder {@code args[0]}. */
+  public static void main(String[] args) throws IOException {
+    for (String entry : ENTRIES) {
+      CompiledForm.save(args[0] + "/" + resource(entry), write(JsonSchemaVerdict.compilePackaged(entry)));
+    }
+  }
+
+  /** {@code entry} compiled as the jar packaged it, or null when the jar has none (a build that skipped the step). */
+  static JsonSchemaVerdict packaged(String entry) {
+    return CompiledForm.packaged(resource(entry), MAGIC, VERSION, JsonSchemaVerdictFile::body);
   }
 
   /** Reads a compiled schema that {@link #write} wrote. */
   static JsonSchemaVerdict read(InputStream in) throws IOException {
-    return CompiledForm.read(in, RESOURCE, MAGIC, VERSION, JsonSchemaVerdictFile::body);
+    return CompiledForm.read(in, "a compiled JSON Schema", MAGIC, VERSION, JsonSchemaVerdictFile::body);
   }
 
   /** The compiled schema as bytes, its subschemas numbered in a walk ordered by member names. */
