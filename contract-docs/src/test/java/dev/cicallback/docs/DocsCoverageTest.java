@@ -30,7 +30,7 @@ class DocsCoverageTest {
 
   private static final Path SCHEMA = Path.of(System.getProperty("schema.dir", "../schema"));
   private static final Path DOCS = Path.of(System.getProperty("docs.dir", "../generated-docs"));
-  /** What the build passes the generator besides the folders (docs/pom.xml). */
+  /** What the build passes the generator besides the folders (contract-docs/pom.xml). */
   private static final String DATE = System.getProperty("contract.date", "2026-12-01");
   private static final String PROJECT_VERSION = System.getProperty("project.version", "0.1.0-SNAPSHOT");
 

@@ -68,7 +68,7 @@ final class Contract {
   final Map<String, String> differencesZh = new LinkedHashMap<>();
   /** The contract's version as both forms state it, else the project's (set by {@link DocsGenerator}). */
   String version = "";
-  /** When the contract last changed, yyyy-mm-dd, as the docs module's pom states it (set by {@link DocsGenerator}). */
+  /** When the contract last changed, yyyy-mm-dd, as contract-docs/pom.xml states it (set by {@link DocsGenerator}). */
   String date = "";
   final List<Example> examples = new ArrayList<>();
   /** Each job Tag the contract knows, with the Operation parts it adds (empty: the common parts only). */

@@ -55,8 +55,8 @@ final class Overview {
   };
 
   static final String GENERATED =
-      "Generated from schema/ by the docs module; do not edit. Regenerate with `mvn -q -pl docs -am verify`"
-          + " (bin/test does it too) and commit generated-docs/.";
+      "Generated from schema/ by the contract-docs module; do not edit. Regenerate with"
+          + " `mvn -q -pl contract-docs -am verify` (bin/test does it too) and commit generated-docs/.";
 
   /** Paragraphs, each an English sentence group and its Chinese twin. */
   static final List<String[]> PARAGRAPHS = List.of(
