@@ -3,19 +3,22 @@ package dev.cicallback.docs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
- * Writes {@code generated-docs/README.md} and {@code generated-docs/index.html} from {@code schema/}. The build runs
- * it; the output is committed, and the test command fails when the committed copy is not what it writes.
+ * Writes the contract's pages from {@code schema/} into {@code generated-docs/}: the index ({@code README.md},
+ * {@code index.html}) and one Markdown and one HTML file per page ({@link Site}). The build runs it; the output is
+ * committed, and the test command fails when the committed copy is not what it writes.
  */
 public final class DocsGenerator {
 
   private DocsGenerator() {}
 
   /**
-   * Arguments: the schema folder, the output folder, the date the contract last changed (yyyy-mm-dd; the docs
-   * module's {@code contract.date}, set by hand, so that every build writes the same pages) and the project's version
-   * (shown as the contract's when the contract module finds none: neither form states one, or the two disagree).
+   * Arguments: the schema folder, the output folder, the date the contract last changed (yyyy-mm-dd; the
+   * contract-docs module's {@code contract.date}, set by hand, so that every build writes the same pages) and the
+   * project's version (shown as the contract's when the contract module finds none: neither form states one, or the
+   * two disagree).
    */
   public static void main(String[] args) throws Exception {
     if (args.length != 4 || !args[2].matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
@@ -30,7 +33,19 @@ public final class DocsGenerator {
       contract.version = args[3];
     }
     Files.createDirectories(outputDir);
-    Files.writeString(outputDir.resolve("README.md"), MarkdownPage.render(contract), StandardCharsets.UTF_8);
-    Files.writeString(outputDir.resolve("index.html"), HtmlPage.render(contract), StandardCharsets.UTF_8);
+    // Pages of an earlier contract (a Tag since removed) go; the screenshot stays.
+    try (Stream<Path> old = Files.list(outputDir)) {
+      for (Path file : old.filter(f -> f.toString().endsWith(".md") || f.toString().endsWith(".html")).toList()) {
+        Files.delete(file);
+      }
+    }
+    Site site = new Site(contract);
+    for (Site.Page page : site.pages) {
+      boolean index = page == site.index;
+      Files.writeString(outputDir.resolve(page.markdown()),
+          index ? MarkdownPage.index(site) : MarkdownPage.render(site, page), StandardCharsets.UTF_8);
+      Files.writeString(outputDir.resolve(page.html()),
+          index ? HtmlPage.index(site) : HtmlPage.render(site, page), StandardCharsets.UTF_8);
+    }
   }
 }
