@@ -91,11 +91,11 @@ final class Overview {
             + " settings: Detail (EventName ReviewImage, ReviewText, ReviewVideo, ReviewAudio, ReviewDocument or"
             + " ReviewHtml, and JobsDetail) and Simple (code, message and data). CI sends both as JSON only; the"
             + " contract's XML reading of the same content has root Response, numbers as their decimal text and each"
-            + " CosHeaders header as an element named after it. Their nodes follow the job callback's below.",
+            + " CosHeaders header as an element named after it. Their nodes are on the moderation pages.",
         "内容审核任务的回调有单独的契约，按回调设置分为两种形式：详细回调（Detail：EventName 为 ReviewImage、ReviewText、ReviewVideo、"
             + "ReviewAudio、ReviewDocument 或 ReviewHtml，以及 JobsDetail）和简洁回调（Simple：code、message 和 data）。"
             + "CI 仅以 JSON 发送这两种回调；契约对同一内容的 XML 表示以 Response 为根节点，数值写为十进制文本，CosHeaders 的每个头部"
-            + "写为以其命名的节点。其节点列在任务回调的节点之后。"
+            + "写为以其命名的节点。其节点见各内容审核页面。"
       });
 
   private Overview() {}
