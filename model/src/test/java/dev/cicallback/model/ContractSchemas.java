@@ -27,7 +27,7 @@ import org.xml.sax.SAXParseException;
 
 /**
  * The packaged schemas, loaded from this module's classpath with every external access off: the union entry, and
- * each per-Tag entry ({@code <tag>-callback.*}) for the payloads of its Tag, as the README tells xmllint and ajv.
+ * each per-Tag entry ({@code <tag>-callback.*}) for the payloads of its Tag, as docs/contract.md tells xmllint and ajv.
  */
 final class ContractSchemas {
 

@@ -18,9 +18,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layout the README describes, held to the sources: which package may use which (arrows point one way, the
- * internal packages never reach the public entry points), every package says what lives there, and no production
- * code decides anything by reading a problem's message.
+ * The layout docs/architecture.md describes, held to the sources: which package may use which (arrows point one
+ * way, the internal packages never reach the public entry points), every package says what lives there, and no
+ * production code decides anything by reading a problem's message.
  */
 class LayoutTest {
 

@@ -197,18 +197,23 @@ class CallbackEndpointTest {
   }
 
   @Test
-  void theReadmeShowsTheControllerAsItIsAndThe400AnswerAsItComes() throws Exception {
-    String readme = Files.readString(Fixture.EXAMPLES.getParent().resolveSibling("README.md"));
-    String section = readme.substring(readme.indexOf("## In a Spring Boot service"));
-    section = section.substring(0, section.indexOf("\n## ", 1));
-    Matcher java = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(section);
-    assertTrue(java.find(), "the README's Spring Boot section shows the controller");
-    assertEquals(Files.readString(Path.of("src/main/java/dev/cicallback/examples/spring/CallbackController.java")),
-        java.group(1));
-    assertTrue(section.contains("<artifactId>ci-callback-spring-boot-starter</artifactId>"));
+  void theReadmeAndTheStarterPageShowTheControllerAsItIsAndThe400AnswerAsItComes() throws Exception {
+    Path root = Fixture.EXAMPLES.getParent().getParent();
+    String controller =
+        Files.readString(Path.of("src/main/java/dev/cicallback/examples/spring/CallbackController.java"));
+    String readme = Files.readString(root.resolve("README.md"));
+    String quickStart = readme.substring(readme.indexOf("### In a Spring Boot service"));
+    quickStart = quickStart.substring(0, quickStart.indexOf("\n### ", 1));
+    String page = Files.readString(root.resolve("docs/spring-boot.md"));
+    for (String section : List.of(quickStart, page)) {
+      Matcher java = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(section);
+      assertTrue(java.find(), "the Spring Boot quick start and page show the controller");
+      assertEquals(controller, java.group(1));
+      assertTrue(section.contains("<artifactId>ci-callback-spring-boot-starter</artifactId>"));
+    }
 
-    Matcher json = Pattern.compile("```json\n(.*?)```", Pattern.DOTALL).matcher(section);
-    assertTrue(json.find(), "the README's Spring Boot section shows a 400 answer");
+    Matcher json = Pattern.compile("```json\n(.*?)```", Pattern.DOTALL).matcher(page);
+    assertTrue(json.find(), "the Spring Boot page shows a 400 answer");
     Fixture fixture = Fixture.read(Fixture.EXAMPLES.resolve("xml/invalid-volume-above-10.xml"), "tolerant");
     HttpResponse<String> response = post(BodyPublishers.ofByteArray(fixture.body()), "application/xml");
     assertEquals(400, response.statusCode());

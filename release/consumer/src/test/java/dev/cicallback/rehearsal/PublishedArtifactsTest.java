@@ -17,7 +17,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The public entry points, used from the deployed jars exactly as the README shows them. */
+/** The public entry points, used from the deployed jars exactly as README.md and docs/ show them. */
 class PublishedArtifactsTest {
 
   private static final Path FIXTURES = Path.of(System.getProperty("fixtures.dir"));
