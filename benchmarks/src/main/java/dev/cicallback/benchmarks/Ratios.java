@@ -3,18 +3,23 @@ package dev.cicallback.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Prints a JMH JSON result as a table: operations per second and the ratio to the bare parse of the same bytes. */
+/** Prints JMH JSON results (one file or several, in turn) as a table: operations per second and the ratio to the bare parse of the same bytes. */
 public final class Ratios {
 
   private Ratios() {}
 
   public static void main(String[] args) throws Exception {
-    JsonNode results = new ObjectMapper().readTree(new File(args.length > 0 ? args[0] : "jmh-result.json"));
     Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
+    List<JsonNode> results = new ArrayList<>();
+    for (String file : args.length > 0 ? List.of(args) : List.of("jmh-result.json")) {
+      new ObjectMapper().readTree(new File(file)).forEach(results::add);
+    }
     for (JsonNode result : results) {
       String benchmark = result.get("benchmark").asText();
       String name = benchmark.substring(benchmark.lastIndexOf('.') + 1);
