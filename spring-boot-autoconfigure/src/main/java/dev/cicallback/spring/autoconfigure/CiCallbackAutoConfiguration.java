@@ -32,7 +32,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  *   <li>with Micrometer and a {@code MeterRegistry}, {@link MicrometerCallbackMetrics}.
  * </ul>
  *
- * Nothing here changes the embedded server's settings: its limits and time-outs stay the service's (see the README).
+ * Nothing here changes the embedded server's settings: its limits and time-outs stay the service's
+ * (docs/spring-boot.md).
  */
 @AutoConfiguration(
     afterName = {

@@ -253,7 +253,7 @@ public class CiCallbackProperties {
     /** {@code ci-callback.deduplication.jdbc.*}. */
     public static class Jdbc {
 
-      /** The table of claims (its DDL is in the README). */
+      /** The table of claims (its DDL is in docs/spring-boot.md). */
       private String table = "ci_callback_claim";
 
       /** Whether the table is created when it is missing (else a missing table makes every callback 503). */

@@ -179,8 +179,8 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
     }
     if (!tableExists(connection)) {
       if (!createTable) {
-        throw new SQLException("the table " + table + " does not exist: create it (its DDL is in the README) or set "
-            + "ci-callback.deduplication.jdbc.initialize-schema=true");
+        throw new SQLException("the table " + table + " does not exist: create it (its DDL is in docs/spring-boot.md)"
+            + " or set ci-callback.deduplication.jdbc.initialize-schema=true");
       }
       try (Statement statement = connection.createStatement()) {
         statement.execute(createTableSql(table));
