@@ -17,6 +17,7 @@ module dev.cicallback.spring.autoconfigure {
   requires static jakarta.servlet;
   requires static micrometer.core;
   requires java.sql;
+  requires java.net.http;
   requires static spring.tx;
   requires static spring.data.redis;
   requires static spring.kafka;

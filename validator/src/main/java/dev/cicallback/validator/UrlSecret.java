@@ -113,15 +113,20 @@ public final class UrlSecret {
   }
 
   /**
-   * {@code uriOrQuery} with the value of every {@link #parameter()} replaced by {@link #REDACTED}: a URL or query fit to
-   * log. Null stays null.
+   * {@code uriOrQuery} with the value of every {@link #parameter()}, and every value that is one of the secrets whatever
+   * its parameter (a URL set up with a misspelt name), replaced by {@link #REDACTED}: a URL or query fit to log. Null
+   * stays null.
    */
   public String redact(String uriOrQuery) {
-    return redact(parameter, uriOrQuery);
+    return redact(uriOrQuery, parameter, this);
   }
 
   /** {@code uriOrQuery} with the value of every {@code parameter} replaced by {@link #REDACTED}. */
   public static String redact(String parameter, String uriOrQuery) {
+    return redact(uriOrQuery, parameter, null);
+  }
+
+  private static String redact(String uriOrQuery, String parameter, UrlSecret secrets) {
     if (uriOrQuery == null) {
       return null;
     }
@@ -141,7 +146,9 @@ public final class UrlSecret {
       int eq = pair.indexOf('=');
       String name = eq < 0 ? pair : pair.substring(0, eq);
       out.append(i == 0 ? "" : "&");
-      out.append(parameter.equals(decode(name)) ? name + "=" + REDACTED : pair);
+      boolean secret = parameter.equals(decode(name))
+          || (secrets != null && eq >= 0 && secrets.matches(decode(pair.substring(eq + 1))));
+      out.append(secret ? name + "=" + REDACTED : pair);
     }
     return out.append(fragment).toString();
   }

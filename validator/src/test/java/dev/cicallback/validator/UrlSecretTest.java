@@ -70,6 +70,9 @@ class UrlSecretTest {
     assertEquals("ci-secret=REDACTED", SECRETS.redact("ci-secret=" + OLD));
     assertEquals("ci%2Dsecret=REDACTED", SECRETS.redact("ci%2Dsecret=" + OLD));
     assertEquals("https://example.com/cb", SECRETS.redact("https://example.com/cb"));
+    assertEquals("secret=REDACTED&a=1", SECRETS.redact("secret=" + OLD + "&a=1"));
+    assertEquals("ci-secret=REDACTED", UrlSecret.redact("ci-secret", "ci-secret=" + OLD));
+    assertEquals("secret=" + OLD, UrlSecret.redact("ci-secret", "secret=" + OLD));
     assertEquals(null, SECRETS.redact(null));
   }
 }
