@@ -53,6 +53,8 @@ final class TriggerCommand implements Command {
               CommandSpec.Option.value("--replay", "PATH",
                   "send saved payloads as they are: a file, or a folder's *.xml and *.json", null),
               CommandSpec.Option.repeated("--header", "NAME:VALUE", "add a request header"),
+              CommandSpec.Option.value(UrlSecretFile.OPTION, "FILE",
+                  "add ci-secret=S to the URL's query, S the first line of FILE (kept off the command line)", null),
               CommandSpec.Option.value("--retries", "N",
                   "try a failed connection, a 5xx or a 429 again up to N times, waiting --retry-delay, doubled"
                       + " each time", "0"),
@@ -91,6 +93,10 @@ final class TriggerCommand implements Command {
       throw new CommandSpec.UsageError("--set, --format and --count apply to an EVENT");
     }
     URI to = CommandSpec.httpUrl(args.value("--to"));
+    String secret = UrlSecretFile.first(args);
+    if (secret != null) {
+      to = UrlSecretFile.withSecret(to, secret);
+    }
     int count = args.wholeNumber("--count", 1);
     int concurrency = args.wholeNumber("--concurrency", 1);
     int retries = args.wholeNumber("--retries", 0);
