@@ -18,10 +18,12 @@ module dev.cicallback.spring.autoconfigure {
   requires static micrometer.core;
   requires java.sql;
   requires java.net.http;
+  requires java.xml;
   requires static spring.tx;
   requires static spring.data.redis;
   requires static spring.kafka;
   requires static kafka.clients;
+  requires static cos.api;
 
   exports dev.cicallback.spring.autoconfigure;
 
