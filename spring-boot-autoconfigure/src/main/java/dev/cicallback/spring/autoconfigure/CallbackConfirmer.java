@@ -100,7 +100,8 @@ public final class CallbackConfirmer {
       return Confirmation.refused("a job without JobId");
     }
     Optional<byte[]> answer = api.get("/jobs/" + segment(id));
-    if (answer.isEmpty()) {
+    // CI answers an unknown JobId with 200 and <NonExistJobIds>, no JobsDetail
+    if (answer.isEmpty() || !contains(answer.get(), "<JobsDetail")) {
       return Confirmation.refused("job " + id + ": no such job in CI's record");
     }
     Callback record = read(answer.get(), "job " + id);
@@ -132,7 +133,7 @@ public final class CallbackConfirmer {
       return Confirmation.refused("a workflow run without RunId");
     }
     Optional<byte[]> answer = api.get("/workflowexecution/" + segment(id));
-    if (answer.isEmpty()) {
+    if (answer.isEmpty() || !contains(answer.get(), "<WorkflowExecution")) {
       return Confirmation.refused("workflow run " + id + ": no such run in CI's record");
     }
     WorkflowExecution run = read(answer.get(), "workflow run " + id).getWorkflowExecution();
@@ -309,6 +310,10 @@ public final class CallbackConfirmer {
 
   private static String name(ModerationKind kind) {
     return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+  }
+
+  private static boolean contains(byte[] answer, String text) {
+    return new String(answer, StandardCharsets.UTF_8).contains(text);
   }
 
   private static String segment(String id) {

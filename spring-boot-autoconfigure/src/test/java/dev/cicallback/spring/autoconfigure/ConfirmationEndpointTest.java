@@ -80,6 +80,8 @@ class ConfirmationEndpointTest {
       ci.answers.put("/jobs/j707f4864f86811ecb90d0b03267ce0e5", CiApiStandIn.jobAnswer(Fixtures.bytes(JOB)));
       ci.answers.put("/workflowexecution/i70ae991a152911ecb184525400a8700f",
           CiApiStandIn.jobAnswer(Fixtures.bytes(RUN)));
+      ci.answers.put("/jobs/jffffffffffffffffffffffffffffff0", ("<Response><NonExistJobIds>"
+          + "jffffffffffffffffffffffffffffff0</NonExistJobIds></Response>").getBytes(StandardCharsets.UTF_8));
       ci.answers.put("/image/auditing/xxxx", CiApiStandIn.moderationAnswer(Fixtures.bytes(MODERATION)));
       return ci;
     } catch (java.io.IOException e) {
@@ -124,6 +126,8 @@ class ConfirmationEndpointTest {
     List<String[]> forged = List.of(
         new String[] {"/callback", job.replace("j707f4864f86811ecb90d0b03267ce0e5", "j00000000000000000000000000000001"),
             "no such job in CI's record"},
+        new String[] {"/callback", job.replace("j707f4864f86811ecb90d0b03267ce0e5", "jffffffffffffffffffffffffffffff0"),
+            "job jffffffffffffffffffffffffffffff0: no such job in CI's record"},
         new String[] {"/callback", job.replace("<State>Success</State>", "<State>Failed</State>"),
             "State is \"Success\" in CI's record, \"Failed\" in the callback"},
         new String[] {"/callback", job.replace("<Object>output/aixiaonan.mp3</Object>", "<Object>output/evil.mp3</Object>"),
