@@ -12,7 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -52,11 +51,8 @@ public class CiCallbackAuthenticityAutoConfiguration {
 
     @Bean
     @Conditional(OnUrlSecret.class)
-    FilterRegistrationBean<UrlSecretRedactingFilter> callbackUrlSecretRedactingFilter(UrlSecret secret) {
-      FilterRegistrationBean<UrlSecretRedactingFilter> registration =
-          new FilterRegistrationBean<>(new UrlSecretRedactingFilter(secret));
-      registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-      return registration;
+    UrlSecretRedactingFilter callbackUrlSecretRedactingFilter(UrlSecret secret) {
+      return new UrlSecretRedactingFilter(secret); // a Filter bean: the embedded server registers it, ordered first
     }
 
     @Bean

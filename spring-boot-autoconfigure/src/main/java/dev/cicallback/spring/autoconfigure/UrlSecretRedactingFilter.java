@@ -10,15 +10,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.IOException;
 import java.util.Objects;
+import org.springframework.core.Ordered;
 
 /**
  * Takes the URL secret out of what the rest of the application sees of the query: the request goes on with
  * {@code getQueryString()} redacted ({@code ci-secret=REDACTED}), so that Spring's own request logging at DEBUG and a
  * service's logs of the URL never hold the secret, while {@link UrlSecretInterceptor} checks the query as it came
- * ({@link #rawQuery}). The embedded server's access log, written outside the application, is the service's to keep
+ * ({@link #rawQuery}). Registered as a bean, it runs first of all filters, on every path. The embedded server's access log, written outside the application, is the service's to keep
  * free of query strings (see docs/authenticity.md).
  */
-public final class UrlSecretRedactingFilter implements Filter {
+public final class UrlSecretRedactingFilter implements Filter, Ordered {
 
   private static final String RAW_QUERY = UrlSecretRedactingFilter.class.getName() + ".rawQuery";
 
@@ -26,6 +27,12 @@ public final class UrlSecretRedactingFilter implements Filter {
 
   public UrlSecretRedactingFilter(UrlSecret secret) {
     this.secret = Objects.requireNonNull(secret, "secret");
+  }
+
+  /** First of all filters, so that none sees the secret. */
+  @Override
+  public int getOrder() {
+    return Ordered.HIGHEST_PRECEDENCE;
   }
 
   @Override
