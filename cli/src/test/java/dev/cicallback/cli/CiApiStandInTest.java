@@ -89,7 +89,8 @@ class CiApiStandInTest {
       ReadResult record = READER.readJobResponse(answer.body().getBytes(StandardCharsets.UTF_8));
       assertTrue(record.isValid(), record.problems().toString());
       assertTrue(answer.body().startsWith("<Response>") && !answer.body().contains("EventName"), answer.body());
-      assertEquals(READER.read(job).callback(), record.callback().map(c -> c.withEventName(Callback.EventName.TASK_FINISH)));
+      assertEquals(READER.read(job).callback(),
+          record.callback().map(c -> c.withEventName(Callback.EventName.TASK_FINISH)));
       assertEquals(404, get(ci.url() + "/jobs/j00000000000000000000000000000000", true).statusCode());
       assertEquals(403, get(ci.url() + "/jobs/j707f4864f86811ecb90d0b03267ce0e5", false).statusCode());
     }

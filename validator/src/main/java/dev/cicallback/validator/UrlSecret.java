@@ -113,9 +113,9 @@ public final class UrlSecret {
   }
 
   /**
-   * {@code uriOrQuery} with the value of every {@link #parameter()}, and every value that is one of the secrets whatever
-   * its parameter (a URL set up with a misspelt name), replaced by {@link #REDACTED}: a URL or query fit to log. Null
-   * stays null.
+   * {@code uriOrQuery} with the value of every {@link #parameter()}, and every value that is one of the secrets
+   * whatever its parameter (a URL set up with a misspelt name), replaced by {@link #REDACTED}: a URL or query fit to
+   * log. Null stays null.
    */
   public String redact(String uriOrQuery) {
     return redact(uriOrQuery, parameter, this);
@@ -155,7 +155,8 @@ public final class UrlSecret {
 
   @Override
   public String toString() {
-    return "UrlSecret[parameter=" + parameter + ", " + digests.size() + (digests.size() == 1 ? " secret]" : " secrets]");
+    int n = digests.size();
+    return "UrlSecret[parameter=" + parameter + ", " + n + (n == 1 ? " secret]" : " secrets]");
   }
 
   /** Percent-decodes one name or value; a malformed escape is kept as it is (it then matches no secret). */

@@ -18,8 +18,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * Refuses a request to a callback method (one whose {@code @RequestBody} is a {@link Callback} or a
  * {@link ModerationCallback}) whose query does not carry the {@link UrlSecret}: answered 404 with no body, before the
  * body is read, the de-duplication store asked or the method called, so that a probe cannot tell the endpoint from a
- * path that does not exist. Other handlers are left alone. The refusal is counted ({@link CallbackOutcome#WRONG_SECRET})
- * and logged with the method, the path (never the query) and the client's address.
+ * path that does not exist. Other handlers are left alone. The refusal is counted
+ * ({@link CallbackOutcome#WRONG_SECRET}) and logged with the method, the path (never the query) and the client's
+ * address.
  */
 public final class UrlSecretInterceptor implements HandlerInterceptor {
 

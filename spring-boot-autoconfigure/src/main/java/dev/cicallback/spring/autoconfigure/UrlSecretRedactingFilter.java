@@ -16,8 +16,9 @@ import org.springframework.core.Ordered;
  * Takes the URL secret out of what the rest of the application sees of the query: the request goes on with
  * {@code getQueryString()} redacted ({@code ci-secret=REDACTED}), so that Spring's own request logging at DEBUG and a
  * service's logs of the URL never hold the secret, while {@link UrlSecretInterceptor} checks the query as it came
- * ({@link #rawQuery}). Registered as a bean, it runs first of all filters, on every path. The embedded server's access log, written outside the application, is the service's to keep
- * free of query strings (see docs/authenticity.md).
+ * ({@link #rawQuery}). Registered as a bean, it runs first of all filters, on every path. The embedded server's
+ * access log, written outside the application, is the service's to keep free of query strings (see
+ * docs/authenticity.md).
  */
 public final class UrlSecretRedactingFilter implements Filter, Ordered {
 

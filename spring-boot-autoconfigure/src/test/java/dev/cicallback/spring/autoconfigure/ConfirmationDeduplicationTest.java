@@ -34,8 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Confirmation with de-duplication on, and the URL secret: a forged callback refused with 403 releases the key it
- * claimed, so CI's genuine delivery of that job is handled; a second delivery of a handled callback is answered 200 as a
- * duplicate without asking CI's API; a request without the URL secret asks nothing at all.
+ * claimed, so CI's genuine delivery of that job is handled; a second delivery of a handled callback is answered 200
+ * as a duplicate without asking CI's API; a request without the URL secret asks nothing at all.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

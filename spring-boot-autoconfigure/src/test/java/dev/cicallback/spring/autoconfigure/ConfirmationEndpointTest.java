@@ -124,15 +124,18 @@ class ConfirmationEndpointTest {
     String run = text(RUN);
     String moderation = text(MODERATION);
     List<String[]> forged = List.of(
-        new String[] {"/callback", job.replace("j707f4864f86811ecb90d0b03267ce0e5", "j00000000000000000000000000000001"),
+        new String[] {"/callback",
+            job.replace("j707f4864f86811ecb90d0b03267ce0e5", "j00000000000000000000000000000001"),
             "no such job in CI's record"},
         new String[] {"/callback", job.replace("j707f4864f86811ecb90d0b03267ce0e5", "jffffffffffffffffffffffffffffff0"),
             "job jffffffffffffffffffffffffffffff0: no such job in CI's record"},
         new String[] {"/callback", job.replace("<State>Success</State>", "<State>Failed</State>"),
             "State is \"Success\" in CI's record, \"Failed\" in the callback"},
-        new String[] {"/callback", job.replace("<Object>output/aixiaonan.mp3</Object>", "<Object>output/evil.mp3</Object>"),
+        new String[] {"/callback",
+            job.replace("<Object>output/aixiaonan.mp3</Object>", "<Object>output/evil.mp3</Object>"),
             "Operation.Output is"},
-        new String[] {"/callback", run.replace("i70ae991a152911ecb184525400a8700f", "i00000000000000000000000000000002"),
+        new String[] {"/callback",
+            run.replace("i70ae991a152911ecb184525400a8700f", "i00000000000000000000000000000002"),
             "no such run in CI's record"},
         new String[] {"/callback", run.replaceFirst("<State>Success</State>", "<State>Failed</State>"),
             "workflow run i70ae991a152911ecb184525400a8700f: State is"},
@@ -165,7 +168,8 @@ class ConfirmationEndpointTest {
       assertThat(answer.body()).contains(CallbackConfirmationAdvice.UNAVAILABLE_TYPE.toString());
     }
     assertThat(endpoint.received).isEmpty();
-    assertThat(output.getAll()).contains("callback answered 503, not confirmed: CI's API answered 503 ServiceUnavailable")
+    assertThat(output.getAll())
+        .contains("callback answered 503, not confirmed: CI's API answered 503 ServiceUnavailable")
         .contains("CI's API limits the rate (429 RequestLimitExceeded)")
         .contains("CI's API cannot be reached at " + CI.endpoint())
         .doesNotContain(SECRET_KEY);
@@ -187,7 +191,8 @@ class ConfirmationEndpointTest {
     assertThat(CI.refused).containsExactly("signature differs");
     // the right key, through the same signer: confirmed
     CallbackConfirmer right = new CallbackConfirmer(
-        new CosSignedCiApi(CI.endpoint(), SECRET_ID, SECRET_KEY, null, Duration.ofSeconds(2)), CallbackReader.tolerant());
+        new CosSignedCiApi(CI.endpoint(), SECRET_ID, SECRET_KEY, null, Duration.ofSeconds(2)),
+        CallbackReader.tolerant());
     assertThat(right.confirm(genuine).confirmed()).isTrue();
   }
 

@@ -91,7 +91,8 @@ class UrlSecretEndpointTest {
   void eitherSecretOfTheRotationGetsThrough(CapturedOutput output) throws Exception {
     assertThat(post("/callback?ci-secret=" + OLD, Fixtures.bytes("xml/valid-minimal.xml")).statusCode())
         .isEqualTo(200);
-    assertThat(post("/callback?a=b&ci-secret=" + NEW, Fixtures.bytes("xml/valid-workflowfinish-gosdk-example-workflow.xml")).statusCode())
+    byte[] run = Fixtures.bytes("xml/valid-workflowfinish-gosdk-example-workflow.xml");
+    assertThat(post("/callback?a=b&ci-secret=" + NEW, run).statusCode())
         .isEqualTo(200);
     assertThat(endpoint.received).hasSize(2);
     // invalid, with the secret: the problem answer does not hold it either
