@@ -17,10 +17,13 @@ module dev.cicallback.spring.autoconfigure {
   requires static jakarta.servlet;
   requires static micrometer.core;
   requires java.sql;
+  requires java.net.http;
+  requires java.xml;
   requires static spring.tx;
   requires static spring.data.redis;
   requires static spring.kafka;
   requires static kafka.clients;
+  requires static cos.api;
 
   exports dev.cicallback.spring.autoconfigure;
 

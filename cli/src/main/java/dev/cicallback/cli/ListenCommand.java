@@ -41,7 +41,10 @@ final class ListenCommand implements Command {
               PayloadOptions.maxBytes("refuse bodies larger than N bytes, read no further"),
               CommandSpec.Option.value("--threads", "N", "answer N requests at a time",
                   String.valueOf(ListenerOptions.DEFAULT_THREADS)),
-              CommandSpec.Option.value("--max-requests", "N", "stop after N bodies; 0 runs until Ctrl-C", "0")),
+              CommandSpec.Option.value("--max-requests", "N", "stop after N bodies; 0 runs until Ctrl-C", "0"),
+              CommandSpec.Option.value(UrlSecretFile.OPTION, "FILE",
+                  "answer 404, unread, to a request whose query lacks ci-secret=S, S one of FILE's lines"
+                      + " (two while rotating)", null)),
           "",
           "",
           0,
@@ -74,9 +77,10 @@ final class ListenCommand implements Command {
     ListenerOptions options = new ListenerOptions(address, args.wholeNumber("--threads", 1),
         PayloadOptions.toDetectingOptions(args), save, forward, Duration.ofSeconds(10),
         args.wholeNumber("--max-requests", 0));
+    dev.cicallback.validator.UrlSecret secret = UrlSecretFile.read(args);
     Listener listener;
     try {
-      listener = Listener.start(options, out);
+      listener = Listener.start(options, out, secret);
     } catch (IOException e) {
       err.println("ci-callback listen: cannot listen on " + address.getHostString() + ":" + port + ": "
           + IoFailure.describe(e));
@@ -96,7 +100,10 @@ final class ListenCommand implements Command {
       synchronized (listener) {
         String mode = options.validation().mode().name().toLowerCase(java.util.Locale.ROOT);
         out.println("listening on " + listener.url() + " (" + mode + ")" + save.map(s -> ", saving to " + s).orElse("")
-            + forward.map(f -> ", forwarding to " + f).orElse("") + "; Ctrl-C stops");
+            + (secret == null ? "" : ", requiring ?" + secret.parameter() + "=")
+            + forward.map(f -> ", forwarding to "
+                + dev.cicallback.validator.UrlSecret.redact(dev.cicallback.validator.UrlSecret.DEFAULT_PARAMETER,
+                    f.toString())).orElse("") + "; Ctrl-C stops");
         out.flush();
       }
       if (options.maxRequests() > 0) {

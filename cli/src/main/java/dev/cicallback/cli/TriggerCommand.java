@@ -2,6 +2,7 @@ package dev.cicallback.cli;
 
 import dev.cicallback.cli.simulate.Body;
 import dev.cicallback.cli.simulate.BodyMaker;
+import dev.cicallback.cli.simulate.CiApiStandIn;
 import dev.cicallback.cli.simulate.Event;
 import dev.cicallback.cli.simulate.EventCatalogue;
 import dev.cicallback.cli.simulate.HostileCorpus;
@@ -15,6 +16,7 @@ import dev.cicallback.validator.ValidatorOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,6 +55,11 @@ final class TriggerCommand implements Command {
               CommandSpec.Option.value("--replay", "PATH",
                   "send saved payloads as they are: a file, or a folder's *.xml and *.json", null),
               CommandSpec.Option.repeated("--header", "NAME:VALUE", "add a request header"),
+              CommandSpec.Option.value("--serve-ci-api", "PORT",
+                  "meanwhile serve CI's query API on 127.0.0.1:PORT (0: a free one), answering for each body sent as"
+                      + " CI would, for a service that confirms callbacks (ci-callback.confirm.endpoint)", null),
+              CommandSpec.Option.value(UrlSecretFile.OPTION, "FILE",
+                  "add ci-secret=S to the URL's query, S the first line of FILE (kept off the command line)", null),
               CommandSpec.Option.value("--retries", "N",
                   "try a failed connection, a 5xx or a 429 again up to N times, waiting --retry-delay, doubled"
                       + " each time", "0"),
@@ -91,6 +98,10 @@ final class TriggerCommand implements Command {
       throw new CommandSpec.UsageError("--set, --format and --count apply to an EVENT");
     }
     URI to = CommandSpec.httpUrl(args.value("--to"));
+    String secret = UrlSecretFile.first(args);
+    if (secret != null) {
+      to = UrlSecretFile.withSecret(to, secret);
+    }
     int count = args.wholeNumber("--count", 1);
     int concurrency = args.wholeNumber("--concurrency", 1);
     int retries = args.wholeNumber("--retries", 0);
@@ -105,10 +116,26 @@ final class TriggerCommand implements Command {
       }
       headers.add(new String[] {header.substring(0, colon).strip(), header.substring(colon + 1).strip()});
     }
+    CiApiStandIn standIn = null;
+    if (args.value("--serve-ci-api") != null) {
+      int apiPort = args.wholeNumber("--serve-ci-api", 0);
+      if (apiPort > 65535) {
+        throw new CommandSpec.UsageError("--serve-ci-api takes 0 to 65535, not " + apiPort);
+      }
+      try {
+        standIn = CiApiStandIn.start(new InetSocketAddress("127.0.0.1", apiPort), out);
+      } catch (IOException e) {
+        err.println("ci-callback trigger: cannot serve CI's API on 127.0.0.1:" + apiPort + ": "
+            + IoFailure.describe(e));
+        return ExitStatus.USAGE;
+      }
+      out.println("serving CI's API at " + standIn.url() + " for the bodies sent");
+      out.flush();
+    }
     Sender sender;
     try {
       sender = new Sender(to, Duration.ofSeconds(timeout), retries, Duration.ofMillis(retryDelay), headers);
-      Trigger trigger = new Trigger(sender, concurrency, out);
+      Trigger trigger = new Trigger(sender, concurrency, out, standIn);
       if (hostile) {
         List<Body> bodies = HostileCorpus.bodies(options.maxBytes());
         return exit(trigger.run(bodies.size(), bodies::get));
@@ -119,6 +146,10 @@ final class TriggerCommand implements Command {
       return event(trigger, event, count, args, options, err);
     } catch (IllegalArgumentException e) {
       throw new CommandSpec.UsageError(e.getMessage());
+    } finally {
+      if (standIn != null) {
+        standIn.close();
+      }
     }
   }
 

@@ -7,11 +7,13 @@ import dev.cicallback.model.json.JobsDetail;
 import dev.cicallback.model.json.Callback;
 import dev.cicallback.validator.CallbackReader;
 import dev.cicallback.validator.ReadResult;
+import dev.cicallback.validator.UrlSecret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,22 +26,39 @@ import java.util.stream.Collectors;
  *
  * <p>{@link #start} serves it on a fixed number of threads, on the loopback address unless given another, with a time
  * limit on each request so that a client sending slowly holds one thread for a while, never the whole server.
+ *
+ * <p>Given a {@link UrlSecret} (in {@link #main}, the comma-separated secrets of the environment variable
+ * {@value #SECRET_VARIABLE}), a request whose query does not carry one of its secrets ({@code ?ci-secret=...}) is
+ * answered 404 with no body before its body is read.
  */
 public final class CallbackEndpoint implements HttpHandler {
 
   public static final String PATH = "/ci-callback";
   public static final int DEFAULT_THREADS = 16;
+  /** The environment variable {@link #main} reads the URL secrets from, comma-separated. */
+  public static final String SECRET_VARIABLE = "CI_CALLBACK_URL_SECRET";
 
   private final CallbackReader reader = CallbackReader.tolerant();
+  private final UrlSecret secret;
   private final Consumer<Callback> onCallback;
 
   public CallbackEndpoint(Consumer<Callback> onCallback) {
+    this(null, onCallback);
+  }
+
+  /** Requires {@code secret} in the query (null: no secret required). */
+  public CallbackEndpoint(UrlSecret secret, Consumer<Callback> onCallback) {
+    this.secret = secret;
     this.onCallback = onCallback;
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      if (secret != null && !secret.matchesQuery(exchange.getRequestURI().getRawQuery())) {
+        exchange.sendResponseHeaders(404, -1); // as if there were nothing here; the body is not read
+        return;
+      }
       if (!"POST".equals(exchange.getRequestMethod())) {
         exchange.getResponseHeaders().set("Allow", "POST");
         answer(exchange, 405, "POST a callback\n");
@@ -90,6 +109,15 @@ public final class CallbackEndpoint implements HttpHandler {
   /** Serves {@link #PATH} on {@code address} with {@code threads} threads, named ci-callback-PORT-N. */
   public static Receiver start(InetSocketAddress address, int threads, Consumer<Callback> onCallback)
       throws IOException {
+    return start(address, threads, null, onCallback);
+  }
+
+  /**
+   * Serves {@link #PATH} on {@code address} with {@code threads} threads, requiring {@code secret} in the query (null:
+   * none).
+   */
+  public static Receiver start(InetSocketAddress address, int threads, UrlSecret secret, Consumer<Callback> onCallback)
+      throws IOException {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, not " + threads);
     }
@@ -108,7 +136,7 @@ public final class CallbackEndpoint implements HttpHandler {
     // Without an executor the server handles every request on its one dispatching thread, one request at a time.
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, name + count.incrementAndGet()));
     server.setExecutor(pool);
-    server.createContext(PATH, new CallbackEndpoint(onCallback));
+    server.createContext(PATH, new CallbackEndpoint(secret, onCallback));
     server.start();
     return new Receiver(server, pool);
   }
@@ -136,7 +164,8 @@ public final class CallbackEndpoint implements HttpHandler {
 
   /**
    * Serves {@code /ci-callback} and prints each job that finishes. Arguments: {@code [PORT [ADDRESS]]}, by default
-   * 8080 on 127.0.0.1 (put a reverse proxy in front); {@code 0.0.0.0} listens on every interface.
+   * 8080 on 127.0.0.1 (put a reverse proxy in front); {@code 0.0.0.0} listens on every interface. With
+   * {@value #SECRET_VARIABLE} set, the callback URL must carry one of its secrets: {@code /ci-callback?ci-secret=...}.
    */
   public static void main(String[] args) {
     InetSocketAddress address;
@@ -147,15 +176,24 @@ public final class CallbackEndpoint implements HttpHandler {
       System.exit(2);
       return;
     }
+    UrlSecret secret;
     try {
-      Receiver receiver = start(address, DEFAULT_THREADS, callback -> {
+      String secrets = System.getenv(SECRET_VARIABLE);
+      secret = secrets == null || secrets.isBlank() ? null : UrlSecret.of(Arrays.asList(secrets.split(",")));
+    } catch (IllegalArgumentException e) {
+      System.err.println(SECRET_VARIABLE + ": " + e.getMessage()); // names the secret's position, never its value
+      System.exit(2);
+      return;
+    }
+    try {
+      Receiver receiver = start(address, DEFAULT_THREADS, secret, callback -> {
         for (JobsDetail job : callback.getJobsDetail()) {
           System.out.println(job.getJobId() + " " + job.getState() + " " + job.getEndTime());
         }
       });
       String host = receiver.address().getAddress().getHostAddress();
       System.out.println("listening on http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
-          + receiver.address().getPort() + PATH);
+          + receiver.address().getPort() + PATH + (secret == null ? "" : "?" + secret.parameter() + "=..."));
     } catch (IOException e) {
       System.err.println("cannot listen on " + address.getHostString() + ":" + address.getPort() + ": " + e.getMessage());
       System.exit(1);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cicallback.model.json.Callback;
+import dev.cicallback.validator.UrlSecret;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -71,6 +72,56 @@ class CallbackEndpointTest {
     assertEquals(2, received.size());
     assertEquals(received.get(0), received.get(1));
     assertEquals("j707f4864f86811ecb90d0b03267ce0e5", received.get(0).getJobsDetail().get(0).getJobId());
+  }
+
+  @Test
+  void with_a_url_secret_a_request_without_it_is_answered_404_and_never_handed_on() throws Exception {
+    String old = "old-secret-3c9e71a0b5d2";
+    String current = "new-secret-8a4f02d6e1b7";
+    UrlSecret secret = UrlSecret.of(List.of(old, current));
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream out = System.out;
+    java.io.PrintStream err = System.err;
+    System.setOut(new java.io.PrintStream(captured, true, UTF_8));
+    System.setErr(new java.io.PrintStream(captured, true, UTF_8));
+    // The JDK server's own log at its default level (INFO) to the captured stream. At FINE it logs every request line,
+    // query included: docs/authenticity.md says to keep it above that.
+    java.util.logging.Logger serverLog = java.util.logging.Logger.getLogger("com.sun.net.httpserver");
+    java.util.logging.Handler handler = new java.util.logging.ConsoleHandler();
+    handler.setLevel(java.util.logging.Level.ALL);
+    serverLog.addHandler(handler);
+    try (CallbackEndpoint.Receiver guarded =
+        CallbackEndpoint.start(new InetSocketAddress("127.0.0.1", 0), 2, secret, received::add)) {
+      String base = "http://127.0.0.1:" + guarded.address().getPort() + CallbackEndpoint.PATH;
+      Path body = EXAMPLES.resolve("xml/valid-seed-workflow.xml");
+      for (String query : List.of("", "?ci-secret=", "?ci-secret=wrong-secret-0000000000", "?ci-secret=" + old + "x",
+          "?secret=" + old, "?ci-secret=" + old + "&ci-secret=" + current)) {
+        HttpResponse<String> response = client.send(
+            HttpRequest.newBuilder(URI.create(base + query)).POST(HttpRequest.BodyPublishers.ofFile(body)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, response.statusCode(), query);
+        assertEquals("", response.body(), query);
+      }
+      assertEquals(List.of(), received);
+      for (String query : List.of("?ci-secret=" + old, "?x=1&ci-secret=" + current)) {
+        HttpResponse<String> response = client.send(
+            HttpRequest.newBuilder(URI.create(base + query)).POST(HttpRequest.BodyPublishers.ofFile(body)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), query);
+      }
+      assertEquals(2, received.size());
+      HttpResponse<String> invalid = client.send(HttpRequest.newBuilder(URI.create(base + "?ci-secret=" + old))
+              .POST(HttpRequest.BodyPublishers.ofString("<Response/>")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(400, invalid.statusCode());
+      assertTrue(!invalid.body().contains(old), invalid.body());
+    } finally {
+      serverLog.removeHandler(handler);
+      System.setOut(out);
+      System.setErr(err);
+    }
+    String all = captured.toString(UTF_8);
+    assertTrue(!all.contains(old) && !all.contains(current), all);
   }
 
   @Test

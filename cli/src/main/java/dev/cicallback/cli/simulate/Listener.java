@@ -9,6 +9,7 @@ import dev.cicallback.validator.CallbackReader;
 import dev.cicallback.validator.CallbackWriter;
 import dev.cicallback.validator.Problem;
 import dev.cicallback.validator.ReadResult;
+import dev.cicallback.validator.UrlSecret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,6 +46,7 @@ public final class Listener implements AutoCloseable {
   private final AtomicInteger valid = new AtomicInteger();
   private final CountDownLatch enough;
   private final CountDownLatch closed = new CountDownLatch(1);
+  private volatile UrlSecret secret;
 
   private Listener(ListenerOptions options, HttpServer server, ExecutorService threads, PrintWriter out) {
     this.options = options;
@@ -59,6 +61,14 @@ public final class Listener implements AutoCloseable {
 
   /** Starts listening; each body's line goes to {@code out}. */
   public static Listener start(ListenerOptions options, PrintWriter out) throws IOException {
+    return start(options, out, null);
+  }
+
+  /**
+   * Starts listening, answering 404 (body unread, a line printed without the query) to a request whose query does not
+   * carry one of {@code secret}'s secrets; null: none required.
+   */
+  public static Listener start(ListenerOptions options, PrintWriter out, UrlSecret secret) throws IOException {
     // The JDK's server reads these once, when the JVM's first server is made; a -D on the command line wins.
     System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
     System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", "10");
@@ -73,6 +83,7 @@ public final class Listener implements AutoCloseable {
     });
     server.setExecutor(pool);
     Listener listener = new Listener(options, server, pool, out);
+    listener.secret = secret;
     listener.warmUp();
     server.createContext("/", listener::handle);
     server.start();
@@ -134,6 +145,12 @@ public final class Listener implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      if (secret != null && !secret.matchesQuery(exchange.getRequestURI().getRawQuery())) {
+        print(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
+            + ": 404, no or wrong URL secret");
+        exchange.sendResponseHeaders(404, -1);
+        return;
+      }
       if (!"POST".equals(exchange.getRequestMethod())) {
         exchange.getResponseHeaders().set("Allow", "POST");
         answer(exchange, 405, "{\"error\": \"POST a callback\"}\n");

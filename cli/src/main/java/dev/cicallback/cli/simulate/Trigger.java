@@ -24,11 +24,18 @@ public final class Trigger {
   private final Sender sender;
   private final int concurrency;
   private final PrintWriter out;
+  private final CiApiStandIn ciApi;
 
   public Trigger(Sender sender, int concurrency, PrintWriter out) {
+    this(sender, concurrency, out, null);
+  }
+
+  /** Records each body in {@code ciApi} (null: none) before sending it, so that a service can confirm it there. */
+  public Trigger(Sender sender, int concurrency, PrintWriter out, CiApiStandIn ciApi) {
     this.sender = sender;
     this.concurrency = concurrency;
     this.out = out;
+    this.ciApi = ciApi;
   }
 
   /** Sends {@code count} bodies; returns whether every answer was the expected one. */
@@ -43,7 +50,13 @@ public final class Trigger {
       ExecutorCompletionService<Delivery> done = new ExecutorCompletionService<>(pool);
       for (int i = 0; i < count; i++) {
         int index = i;
-        done.submit(() -> sender.send(bodies.make(index)));
+        done.submit(() -> {
+          Body body = bodies.make(index);
+          if (ciApi != null) {
+            ciApi.record(body); // before it is sent: the service asks while it handles it
+          }
+          return sender.send(body);
+        });
       }
       for (int i = 0; i < count; i++) {
         Future<Delivery> next = done.take();

@@ -16,10 +16,19 @@ public enum CallbackOutcome {
    * Valid, but the de-duplication store could not be asked: answered 503 (CI delivers it again) without reaching the
    * controller.
    */
-  STORE_UNAVAILABLE;
+  STORE_UNAVAILABLE,
+  /**
+   * Without the URL secret, or with a wrong one ({@code ci-callback.url-secret}): answered 404 before the body is read.
+   */
+  WRONG_SECRET,
+  /** Read and valid, but CI's API does not confirm it ({@code ci-callback.confirm}): answered 403 as forged. */
+  NOT_CONFIRMED,
+  /** Read and valid, but CI's API could not be asked to confirm it: answered 503 (CI delivers it again). */
+  CONFIRMATION_UNAVAILABLE;
 
   /**
-   * The tag value: {@code valid}, {@code invalid}, {@code too_large}, {@code duplicate}, {@code store_unavailable}.
+   * The tag value: {@code valid}, {@code invalid}, {@code too_large}, {@code duplicate}, {@code store_unavailable},
+   * {@code wrong_secret}, {@code not_confirmed}, {@code confirmation_unavailable}.
    */
   public String tagValue() {
     return name().toLowerCase(Locale.ROOT);

@@ -28,7 +28,10 @@ class ConfigurationMetadataTest {
         "ci-callback.deduplication.ttl", "ci-callback.deduplication.store", "ci-callback.deduplication.lease",
         "ci-callback.deduplication.jdbc.table", "ci-callback.deduplication.jdbc.initialize-schema",
         "ci-callback.deduplication.redis.key-prefix", "ci-callback.kafka.dead-letter-suffix",
-        "ci-callback.kafka.retries", "ci-callback.kafka.retry-interval");
+        "ci-callback.kafka.retries", "ci-callback.kafka.retry-interval", "ci-callback.url-secret",
+        "ci-callback.url-secret-parameter", "ci-callback.confirm.enabled", "ci-callback.confirm.endpoint",
+        "ci-callback.confirm.secret-id", "ci-callback.confirm.secret-key", "ci-callback.confirm.session-token",
+        "ci-callback.confirm.timeout");
     properties.forEach((name, p) -> assertThat(p.path("description").asText()).as(name).isNotBlank());
 
     ValidatorOptions defaults = new CiCallbackProperties().toOptions();
