@@ -136,6 +136,35 @@ class TagRulesTest {
   }
 
   @Test
+  void a_reset_in_the_middle_of_a_job_forgets_it_all() {
+    TagRequirement state = new TagRequirement("A", "a-callback", List.of(), "State");
+    TagRequirement bucket = new TagRequirement("A", "a-callback", List.of("Operation", "Output"), "Bucket");
+    JobWatch<Void> watch = new JobWatch<>(new TagRules(Map.of("A", List.of(state, bucket)), true), null);
+    watch.start("Response"); // a pass stops at a doubt inside a job: an Output ended without its Bucket
+    watch.start("JobsDetail");
+    watch.start("Operation");
+    watch.start("Output");
+    watch.end();
+    watch.reset();
+
+    watch.start("Response"); // the payload given again, whole: its job has its Bucket but no State
+    watch.start("JobsDetail");
+    watch.start("Tag");
+    watch.text("A");
+    watch.end();
+    watch.start("Operation");
+    watch.start("Output");
+    watch.start("Bucket");
+    watch.end();
+    watch.end();
+    watch.end();
+    watch.end();
+    watch.end();
+    assertEquals(List.of("State"), watch.missing().stream().map(m -> m.requirement().node()).toList(),
+        "the job read whole lacks its State alone: nothing of the stopped read is kept");
+  }
+
+  @Test
   void the_parsers_tokens_and_the_trees_nodes_give_the_watch_the_same_events() throws IOException {
     TagRequirement bucket = new TagRequirement("A", "a-callback", List.of("Operation", "Output"), "Bucket");
     TagRequirement state = new TagRequirement("A", "a-callback", List.of(), "State");
