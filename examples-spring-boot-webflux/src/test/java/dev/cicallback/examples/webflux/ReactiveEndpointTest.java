@@ -31,6 +31,7 @@ import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -71,7 +72,7 @@ class ReactiveEndpointTest {
   @Autowired CallbackHttpMessageReader reader;
   @MockitoSpyBean FinishedJobs jobs;
 
-  private final HttpClient client = HttpClient.newHttpClient();
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @Test
   void theServiceIsReactiveOnNettyWithTheStartersReader() throws Exception {
@@ -105,7 +106,7 @@ class ReactiveEndpointTest {
       ReadResult expected = reference.read(fixture.body());
       expected.callback().flatMap(CallbackKeys::of).ifPresent(deduplicator::release); // fixtures share JobIds
       clearInvocations(jobs);
-      HttpResponse<String> response = post(BodyPublishers.ofByteArray(fixture.body()), contentType);
+      HttpResponse<String> response = post(BodyPublishers.ofByteArray(fixture.body()), contentType, what);
       if (fixture.valid()) {
         valid++;
         if (response.statusCode() != 200) {
@@ -216,9 +217,19 @@ class ReactiveEndpointTest {
     assertEquals(limit, body.path("maxBytes").asLong());
   }
 
+  private HttpResponse<String> post(BodyPublisher body, String contentType, String what) throws Exception {
+    try {
+      return post(body, contentType);
+    } catch (java.net.http.HttpTimeoutException e) {
+      throw new AssertionError(what + ": no answer", e);
+    }
+  }
+
   private HttpResponse<String> post(BodyPublisher body, String contentType) throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ci/callback")).POST(body);
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ci/callback"))
+            .timeout(Duration.ofSeconds(30))
+            .POST(body);
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }

@@ -13,11 +13,11 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.util.ClassUtils;
 
 /**
- * Spring Boot's {@code ConcurrentKafkaListenerContainerFactoryConfigurer}, which applies {@code spring.kafka.listener.*}
- * and the service's Kafka beans to a listener container factory, on either Spring Boot line: 3.5 has it in
- * {@code org.springframework.boot.autoconfigure.kafka}, 4 in {@code org.springframework.boot.kafka.autoconfigure}. One
- * jar serves both, so it is named, found among the beans and called by name ({@code configure(factory,
- * consumerFactory)} has the same signature on both).
+ * Spring Boot's {@code ConcurrentKafkaListenerContainerFactoryConfigurer}, which applies
+ * {@code spring.kafka.listener.*} and the service's Kafka beans to a listener container factory, on either Spring Boot
+ * line: 3.5 has it in {@code org.springframework.boot.autoconfigure.kafka}, 4 in
+ * {@code org.springframework.boot.kafka.autoconfigure}. One jar serves both, so it is named, found among the beans and
+ * called by name ({@code configure(factory, consumerFactory)} has the same signature on both).
  */
 final class BootKafkaConfigurer {
 

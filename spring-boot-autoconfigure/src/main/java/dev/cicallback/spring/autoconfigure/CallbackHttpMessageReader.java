@@ -96,7 +96,8 @@ public final class CallbackHttpMessageReader implements HttpMessageReader<Object
           return new CallbackTooLargeException(limit, new Received(headers, new byte[0]));
         })
         .publishOn(Schedulers.boundedElastic())
-        .flatMap(bytes -> Mono.deferContextual(context -> Mono.fromCallable(() -> decode(type, headers, bytes, context))));
+        .flatMap(bytes -> Mono.deferContextual(
+            context -> Mono.fromCallable(() -> decode(type, headers, bytes, context))));
   }
 
   private Object decode(Class<?> type, HttpHeaders headers, byte[] bytes, ContextView context)

@@ -32,6 +32,10 @@ public final class DeduplicationWebFilter implements WebFilter {
     void claimed(String key) {
       this.key = key;
     }
+
+    String key() {
+      return key;
+    }
   }
 
   @Override
