@@ -1,7 +1,7 @@
 /**
  * The Spring Boot auto-configuration of a CI callback endpoint. Spring's jars are automatic modules (the names are
  * their manifests' Automatic-Module-Name; the Kafka client's is named after its jar); Spring MVC, the Servlet API,
- * Micrometer, Spring Data Redis and Spring Kafka are optional, as in the POM.
+ * Spring WebFlux with Reactor, Micrometer, Spring Data Redis and Spring Kafka are optional, as in the POM.
  * The configuration's nested classes are package-private: Spring creates them by reflection, hence the opening.
  */
 @SuppressWarnings("requires-automatic")
@@ -15,6 +15,9 @@ module dev.cicallback.spring.autoconfigure {
   requires spring.web;
   requires static spring.webmvc;
   requires static jakarta.servlet;
+  requires static spring.webflux;
+  requires static reactor.core;
+  requires static org.reactivestreams;
   requires static micrometer.core;
   requires java.sql;
   requires java.net.http;

@@ -14,6 +14,7 @@ import dev.cicallback.spring.autoconfigure.CallbackKeys;
 import dev.cicallback.spring.autoconfigure.CallbackProblemAdvice;
 import dev.cicallback.spring.autoconfigure.CiCallbackProperties;
 import dev.cicallback.spring.autoconfigure.MicrometerCallbackMetrics;
+import dev.cicallback.spring.autoconfigure.testing.BootAutoConfiguration;
 import dev.cicallback.validator.CallbackReader;
 import dev.cicallback.validator.ProblemCode;
 import dev.cicallback.validator.ReadResult;
@@ -42,7 +43,9 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.springframework.util.ClassUtils;
 
 /**
  * The example service on a random loopback port, posted to over HTTP as CI would: every fixture of schema/examples,
@@ -59,6 +62,7 @@ class CallbackEndpointTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @LocalServerPort int port;
+  @Autowired ApplicationContext context;
   @Autowired CiCallbackProperties properties;
   @Autowired MeterRegistry registry;
   @Autowired CallbackDeduplicator deduplicator;
@@ -159,6 +163,19 @@ class CallbackEndpointTest {
           p.path("location").asText(), p.path("message").asText()));
     }
     return listed.equals(fixture.problems()) ? null : "problems " + listed + ", expected " + fixture.problems();
+  }
+
+  @Test
+  void theServicesMapperIsItsSpringBootLinesJacksonAndTheStarterReadsWithItsOwn() {
+    // Spring Boot 4: the service's JSON mapper is Jackson 3 (tools.jackson), and no Jackson 2 ObjectMapper bean is
+    // made; 3.5: Jackson 2. The fixture test above gets the same models and answers either way: the starter reads with
+    // the validator's own Jackson 2, and the 400/413 bodies are written by the service's mapper.
+    String mapper = BootAutoConfiguration.BOOT_4
+        ? "tools.jackson.databind.json.JsonMapper" : "com.fasterxml.jackson.databind.ObjectMapper";
+    assertEquals(1, context.getBeanNamesForType(ClassUtils.resolveClassName(mapper, null)).length, mapper);
+    if (BootAutoConfiguration.BOOT_4) {
+      assertEquals(0, context.getBeanNamesForType(ObjectMapper.class).length);
+    }
   }
 
   @Test

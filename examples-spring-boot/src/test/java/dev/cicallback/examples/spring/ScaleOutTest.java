@@ -32,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -165,7 +164,8 @@ class ScaleOutTest {
   }
 
   private static int port(ConfigurableApplicationContext instance) {
-    return ((WebServerApplicationContext) instance).getWebServer().getPort();
+    // The port Spring Boot publishes on either line (its WebServerApplicationContext moved in Spring Boot 4).
+    return Integer.parseInt(instance.getEnvironment().getRequiredProperty("local.server.port"));
   }
 
   private HttpResponse<String> post(int port, String jobId) throws Exception {

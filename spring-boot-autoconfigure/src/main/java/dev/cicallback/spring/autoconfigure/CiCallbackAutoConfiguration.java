@@ -40,7 +40,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
       "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
       "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration",
       "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
-      "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration"
+      "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration",
+      // Spring Boot 4's names of the same
+      "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
+      "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+      "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration"
     })
 @ConditionalOnClass(CallbackReader.class)
 @EnableConfigurationProperties(CiCallbackProperties.class)

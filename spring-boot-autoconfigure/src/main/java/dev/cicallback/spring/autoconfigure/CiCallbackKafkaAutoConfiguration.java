@@ -15,16 +15,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.kafka.ConcurrentKafkaListenerContainerFactoryConfigurer;
-import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
-import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -42,14 +42,21 @@ import org.springframework.util.backoff.FixedBackOff;
  * {@value #PROBLEMS_HEADER} (beside Spring Kafka's own {@code kafka_dlt-*} headers); a record whose listener throws is
  * tried again {@code ci-callback.kafka.retries} times first; a record whose de-duplication store cannot be reached is
  * tried again until it can, never committed before. Other listeners of the service keep Spring Boot's factory.
+ *
+ * <p>It names none of Spring Boot's Kafka classes, which Spring Boot 4 moved to another package: the consumer and
+ * producer settings are those of the service's {@code ConsumerFactory} and {@code ProducerFactory} (Spring Boot's,
+ * made from {@code spring.kafka.*}), and Spring Boot's listener configurer is found by {@link BootKafkaConfigurer}.
  */
 @AutoConfiguration(
     after = CiCallbackAutoConfiguration.class,
-    afterName = "org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration")
+    afterName = {
+      "org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration",
+      "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration"
+    })
 @ConditionalOnClass(name = {
     "org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory",
     "org.apache.kafka.clients.consumer.ConsumerRecord"})
-@ConditionalOnBean(ConcurrentKafkaListenerContainerFactoryConfigurer.class)
+@Conditional(BootKafkaConfigurer.Present.class)
 public class CiCallbackKafkaAutoConfiguration {
 
   /** The name of the listener container factory for callback topics. */
@@ -82,26 +89,27 @@ public class CiCallbackKafkaAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  DeadLetters ciCallbackDeadLetters(KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles) {
-    return new DeadLetters(kafka.buildProducerProperties(sslBundles.getIfAvailable()));
+  DeadLetters ciCallbackDeadLetters(ObjectProvider<ProducerFactory<?, ?>> producers) {
+    ProducerFactory<?, ?> producer = producers.getIfUnique();
+    return new DeadLetters(producer == null ? Map.of() : producer.getConfigurationProperties());
   }
 
   @Bean(name = CONTAINER_FACTORY)
   @ConditionalOnMissingBean(name = CONTAINER_FACTORY)
   ConcurrentKafkaListenerContainerFactory<Object, Object> ciCallbackKafkaListenerContainerFactory(
-      ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
-      KafkaProperties kafka,
-      ObjectProvider<SslBundles> sslBundles,
+      ListableBeanFactory beans,
+      ObjectProvider<ConsumerFactory<?, ?>> consumers,
       CallbackReader reader,
       CiCallbackProperties properties,
       ObjectProvider<CallbackDeduplicator> deduplicator,
       ObjectProvider<CallbackMetrics> metrics,
       DeadLetters deadLetters) {
-    Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties(sslBundles.getIfAvailable()));
+    ConsumerFactory<?, ?> service = consumers.getIfUnique();
+    Map<String, Object> consumer = new HashMap<>(service == null ? Map.of() : service.getConfigurationProperties());
     consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
-    configurer.configure(factory, new DefaultKafkaConsumerFactory<>(consumer));
+    BootKafkaConfigurer.configure(beans, factory, new DefaultKafkaConsumerFactory<>(consumer));
 
     CiCallbackProperties.Kafka settings = properties.getKafka();
     factory.setRecordInterceptor(new CallbackRecordInterceptor(reader,

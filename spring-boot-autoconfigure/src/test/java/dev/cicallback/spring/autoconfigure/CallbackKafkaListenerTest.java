@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cicallback.model.json.Callback;
+import dev.cicallback.spring.autoconfigure.testing.BootAutoConfiguration;
 import dev.cicallback.spring.autoconfigure.testing.RedisServer;
 import dev.cicallback.validator.CallbackReader;
 import dev.cicallback.validator.ReadResult;
@@ -41,8 +42,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
-import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -165,8 +164,8 @@ class CallbackKafkaListenerTest {
     }
 
     new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, CiCallbackAutoConfiguration.class,
-            CiCallbackKafkaAutoConfiguration.class))
+        .withConfiguration(AutoConfigurations.of(BootAutoConfiguration.KAFKA.type(),
+            CiCallbackAutoConfiguration.class, CiCallbackKafkaAutoConfiguration.class))
         .withUserConfiguration(Service.class)
         .withPropertyValues("spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
             "spring.kafka.consumer.auto-offset-reset=earliest", "ci-callback.max-bytes=64KB",
@@ -229,8 +228,9 @@ class CallbackKafkaListenerTest {
     byte[] second = Fixtures.bytes("xml/valid-workflowfinish-gosdk-example-workflow.xml");
     try {
       new ApplicationContextRunner()
-          .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, RedisAutoConfiguration.class,
-              CiCallbackAutoConfiguration.class, CiCallbackKafkaAutoConfiguration.class))
+          .withConfiguration(AutoConfigurations.of(BootAutoConfiguration.KAFKA.type(),
+              BootAutoConfiguration.REDIS.type(), CiCallbackAutoConfiguration.class,
+              CiCallbackKafkaAutoConfiguration.class))
           .withBean(OutageListener.class)
           .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
           .withPropertyValues("spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
@@ -278,7 +278,7 @@ class CallbackKafkaListenerTest {
   @Test
   void theCallbackFactoryStandsBesideSpringBootsAndOnlyWithSpringKafka() {
     ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(
-        KafkaAutoConfiguration.class, CiCallbackAutoConfiguration.class, CiCallbackKafkaAutoConfiguration.class));
+        BootAutoConfiguration.KAFKA.type(), CiCallbackAutoConfiguration.class, CiCallbackKafkaAutoConfiguration.class));
     runner.run(context -> {
       assertThat(context).hasBean(CiCallbackKafkaAutoConfiguration.CONTAINER_FACTORY);
       assertThat(context).hasBean("kafkaListenerContainerFactory");

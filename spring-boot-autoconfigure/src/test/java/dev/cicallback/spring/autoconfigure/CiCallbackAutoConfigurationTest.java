@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.cicallback.model.json.Callback;
+import dev.cicallback.spring.autoconfigure.testing.BootAutoConfiguration;
 import dev.cicallback.validator.CallbackReader;
 import dev.cicallback.validator.ProblemCode;
 import dev.cicallback.validator.ValidatorOptions;
@@ -15,8 +16,6 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -31,8 +30,8 @@ class CiCallbackAutoConfigurationTest {
 
   private final WebApplicationContextRunner web = new WebApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(
-          CiCallbackAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
-          WebMvcAutoConfiguration.class));
+          CiCallbackAutoConfiguration.class, BootAutoConfiguration.HTTP_MESSAGE_CONVERTERS.type(),
+          BootAutoConfiguration.WEB_MVC.type()));
 
   @Test
   void theDefaultReaderIsTolerantWithTheValidatorsLimits() {

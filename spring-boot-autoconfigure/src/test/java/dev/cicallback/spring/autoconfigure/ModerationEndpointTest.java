@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cicallback.model.json.Callback;
+import dev.cicallback.spring.autoconfigure.testing.BootAutoConfiguration;
 import dev.cicallback.validator.CallbackReader;
 import dev.cicallback.validator.ModerationCallback;
 import dev.cicallback.validator.ModerationForm;
@@ -33,11 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -297,15 +293,8 @@ class ModerationEndpointTest {
 
   /** The service: Spring MVC on an embedded server, the starter, a meter registry and {@link Endpoint}. */
   @SpringBootConfiguration
-  @ImportAutoConfiguration({
-    CiCallbackAutoConfiguration.class,
-    ServletWebServerFactoryAutoConfiguration.class,
-    DispatcherServletAutoConfiguration.class,
-    WebMvcAutoConfiguration.class,
-    HttpMessageConvertersAutoConfiguration.class,
-    JacksonAutoConfiguration.class
-  })
-  @Import(Endpoint.class)
+  @ImportAutoConfiguration(CiCallbackAutoConfiguration.class)
+  @Import({BootAutoConfiguration.ServletWebServer.class, Endpoint.class})
   static class App {
     @Bean
     MeterRegistry meterRegistry() {
