@@ -3,6 +3,7 @@ package dev.cicallback.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cicallback.model.json.Callback;
+import dev.cicallback.spring.autoconfigure.testing.BootAutoConfiguration;
 import dev.cicallback.validator.ModerationCallback;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -18,11 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -127,16 +123,8 @@ class UrlSecretEndpointTest {
 
   /** The service: Spring MVC on an embedded server, the starter, a meter registry and {@link Endpoint}. */
   @SpringBootConfiguration
-  @ImportAutoConfiguration({
-    CiCallbackAutoConfiguration.class,
-    CiCallbackAuthenticityAutoConfiguration.class,
-    ServletWebServerFactoryAutoConfiguration.class,
-    DispatcherServletAutoConfiguration.class,
-    WebMvcAutoConfiguration.class,
-    HttpMessageConvertersAutoConfiguration.class,
-    JacksonAutoConfiguration.class
-  })
-  @Import(Endpoint.class)
+  @ImportAutoConfiguration({CiCallbackAutoConfiguration.class, CiCallbackAuthenticityAutoConfiguration.class})
+  @Import({BootAutoConfiguration.ServletWebServer.class, Endpoint.class})
   static class App {
     @Bean
     MeterRegistry meterRegistry() {
