@@ -74,9 +74,11 @@ for store in "${stores[@]}"; do
     jdbc)
       pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
       pg_data=$work/pg
+      mkdir -p "$pg_data"
+      [[ $(id -u) != 0 ]] || chown postgres "$pg_data"   # PostgreSQL refuses to run as root
       as_postgres "$pg_bin/initdb" -D "$pg_data" -U postgres -A trust >/dev/null
-      as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -l "$work/pg.log" -w \
-        -o "-p 15432 -k $work -c listen_addresses=127.0.0.1 ${PG_OPTIONS:-}" start >/dev/null
+      as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w \
+        -o "-p 15432 -k $pg_data -c listen_addresses=127.0.0.1 ${PG_OPTIONS:-}" start >/dev/null
       start_app --ci-callback.deduplication.store=jdbc --spring.datasource.url=jdbc:postgresql://127.0.0.1:15432/postgres \
         --spring.datasource.username=postgres
       ;;
