@@ -7,6 +7,7 @@
 #
 #   benchmarks/endpoint.sh [STORE...]     stores: memory jdbc redis (default: all three)
 #   ROUNDS=3 DURATION=10s CONNECTIONS=32 THREADS=2 benchmarks/endpoint.sh memory
+#   PG_OPTIONS="-c synchronous_commit=off" benchmarks/endpoint.sh jdbc    (extra settings of the PostgreSQL started)
 #
 # Needs wrk (Debian package wrk), and for the shared stores PostgreSQL and redis-server (bin/install-test-tools).
 set -euo pipefail
