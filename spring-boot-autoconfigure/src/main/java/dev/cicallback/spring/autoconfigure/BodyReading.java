@@ -6,6 +6,7 @@ import dev.cicallback.validator.ReadResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -73,6 +74,14 @@ final class BodyReading {
    * cannot be asked {@link DeduplicationStoreException}), then counts the body valid.
    */
   void accept(Read read, Optional<String> key) {
+    accept(read, key, claimed -> setAttribute(CallbackHttpMessageConverter.CLAIMED_KEY_ATTRIBUTE, claimed));
+  }
+
+  /**
+   * As {@link #accept(Read, Optional)}, with {@code keeper} taking a claimed key to settle once the method has run
+   * (handled, or released after a failure); when it cannot (false), nothing would, so the claim is released now.
+   */
+  void accept(Read read, Optional<String> key, Predicate<String> keeper) {
     if (deduplicator != null && key.isPresent()) {
       boolean first;
       try {
@@ -85,8 +94,8 @@ final class BodyReading {
         metrics.record(CallbackOutcome.DUPLICATE, read.result(), read.nanos());
         throw new DuplicateCallbackException(key.get());
       }
-      if (!setAttribute(CallbackHttpMessageConverter.CLAIMED_KEY_ATTRIBUTE, key.get())) {
-        deduplicator.release(key.get()); // outside a request nothing would release it after a failure
+      if (!keeper.test(key.get())) {
+        deduplicator.release(key.get()); // nothing would release it after a failure
       }
     }
     metrics.record(CallbackOutcome.VALID, read.result(), read.nanos());

@@ -40,7 +40,6 @@ import reactor.util.context.ContextView;
 public final class CallbackHttpMessageReader implements HttpMessageReader<Object> {
 
   private final CallbackReader reader;
-  private final CallbackDeduplicator deduplicator;
   private final CallbackMetrics metrics;
   private final BodyReading reading;
 
@@ -51,9 +50,8 @@ public final class CallbackHttpMessageReader implements HttpMessageReader<Object
   public CallbackHttpMessageReader(
       CallbackReader reader, CallbackDeduplicator deduplicator, CallbackMetrics metrics) {
     this.reader = Objects.requireNonNull(reader, "reader");
-    this.deduplicator = deduplicator;
     this.metrics = Objects.requireNonNull(metrics, "metrics");
-    this.reading = new BodyReading(reader, null, metrics); // claims are made here, settled by the web filter
+    this.reading = new BodyReading(reader, deduplicator, metrics); // its claims settled by the web filter
   }
 
   /** The reader in use. */
@@ -125,34 +123,13 @@ public final class CallbackHttpMessageReader implements HttpMessageReader<Object
       body = moderation;
       key = CallbackKeys.of(moderation);
     }
-    claim(read, key, context);
-    reading.accept(read, Optional.empty()); // counted valid
+    reading.accept(read, key, claimed -> {
+      Optional<DeduplicationWebFilter.Claim> claim =
+          context == null ? Optional.empty() : context.getOrEmpty(DeduplicationWebFilter.Claim.class);
+      claim.ifPresent(c -> c.claimed(claimed)); // settled by the web filter once the method has run
+      return claim.isPresent();
+    });
     return body;
-  }
-
-  /** Claims a valid body's key when de-duplicating, as BodyReading does in Spring MVC. */
-  private void claim(BodyReading.Read read, Optional<String> key, ContextView context) {
-    if (deduplicator == null || key.isEmpty()) {
-      return;
-    }
-    boolean first;
-    try {
-      first = deduplicator.claim(key.get());
-    } catch (DeduplicationStoreException e) {
-      metrics.record(CallbackOutcome.STORE_UNAVAILABLE, read.result(), read.nanos());
-      throw e;
-    }
-    if (!first) {
-      metrics.record(CallbackOutcome.DUPLICATE, read.result(), read.nanos());
-      throw new DuplicateCallbackException(key.get());
-    }
-    Optional<DeduplicationWebFilter.Claim> claim =
-        context == null ? Optional.empty() : context.getOrEmpty(DeduplicationWebFilter.Claim.class);
-    if (claim.isPresent()) {
-      claim.get().claimed(key.get());
-    } else {
-      deduplicator.release(key.get()); // nothing would release it after a failure
-    }
   }
 
   private static byte[] bytes(DataBuffer buffer) {
