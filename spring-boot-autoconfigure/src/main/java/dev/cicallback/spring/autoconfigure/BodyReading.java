@@ -1,6 +1,8 @@
 package dev.cicallback.spring.autoconfigure;
 
+import dev.cicallback.model.json.Callback;
 import dev.cicallback.validator.CallbackReader;
+import dev.cicallback.validator.ModerationCallback;
 import dev.cicallback.validator.ProblemCode;
 import dev.cicallback.validator.ReadResult;
 import java.io.IOException;
@@ -29,6 +31,15 @@ final class BodyReading {
     this.reader = reader;
     this.deduplicator = deduplicator;
     this.metrics = metrics;
+  }
+
+  /**
+   * Whether a body of {@code type} is a callback the starter reads: a {@code Callback} or a {@code ModerationCallback}
+   * (either form). The WebFlux reader, the URL secret and the confirmation go by this; each servlet converter reads
+   * one of the two.
+   */
+  static boolean isCallbackType(Class<?> type) {
+    return type == Callback.class || type != null && ModerationCallback.class.isAssignableFrom(type);
   }
 
   /** A read valid body and how long reading it took. */

@@ -49,8 +49,7 @@ public class CallbackConfirmationAdvice extends RequestBodyAdviceAdapter {
   @Override
   public boolean supports(
       MethodParameter parameter, Type targetType, Class<? extends HttpMessageConverter<?>> converterType) {
-    return targetType instanceof Class<?> type
-        && (type == Callback.class || ModerationCallback.class.isAssignableFrom(type));
+    return targetType instanceof Class<?> type && BodyReading.isCallbackType(type);
   }
 
   @Override

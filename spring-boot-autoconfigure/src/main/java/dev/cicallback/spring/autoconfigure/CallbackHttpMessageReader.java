@@ -67,7 +67,7 @@ public final class CallbackHttpMessageReader implements HttpMessageReader<Object
   @Override
   public boolean canRead(ResolvableType elementType, MediaType mediaType) {
     Class<?> type = elementType.toClass();
-    return Callback.class.equals(type) || ModerationCallback.class.isAssignableFrom(type); // the content tells
+    return BodyReading.isCallbackType(type); // the content tells
   }
 
   @Override

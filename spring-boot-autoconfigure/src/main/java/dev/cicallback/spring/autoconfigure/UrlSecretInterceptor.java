@@ -54,9 +54,8 @@ public final class UrlSecretInterceptor implements HandlerInterceptor {
   /** Whether a parameter of the method is a {@code @RequestBody} callback of either kind. */
   static boolean takesCallback(HandlerMethod method) {
     for (MethodParameter parameter : method.getMethodParameters()) {
-      Class<?> type = parameter.getParameterType();
       if (parameter.hasParameterAnnotation(RequestBody.class)
-          && (type == Callback.class || ModerationCallback.class.isAssignableFrom(type))) {
+          && BodyReading.isCallbackType(parameter.getParameterType())) {
         return true;
       }
     }
