@@ -9,9 +9,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,6 +43,10 @@ import javax.sql.DataSource;
  * two instances doing so, one updates the row). A handled key's row is kept for the time to live; a failed one's is
  * deleted, under its token only. Expired rows are deleted at most once a minute, by the claim that finds it due. A
  * key longer than 255 characters is stored as {@code sha256:} and its hash. Every statement runs in auto-commit.
+ *
+ * <p>Concurrent claims go to the table together, one multi-row {@code INSERT} for all that wait (up to 64), and so do
+ * the handled keys' updates, one JDBC batch ({@link Combiner}): under load a delivery costs a share of a round trip
+ * rather than two. A batch whose {@code INSERT} meets a held key claims its keys one by one.
  */
 public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
 
@@ -47,6 +57,11 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
   private static final int MAX_KEY_LENGTH = 255;
   private static final long CLEANUP_INTERVAL_MILLIS = Duration.ofMinutes(1).toMillis();
   private static final int QUERY_TIMEOUT_SECONDS = 10;
+  /** The most keys in one statement (3 parameters each, well within every database's limit). */
+  private static final int MAX_BATCH = 64;
+  /** The most statements of one kind (claims, keeps) in flight at once: 6 connections of the pool at most. */
+  private static final int MAX_IN_FLIGHT = 3;
+  private static final Comparator<Held> BY_STORED_KEY = Comparator.comparing(Held::stored);
 
   private final DataSource dataSource;
   private final String table;
@@ -58,6 +73,9 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
   private final Map<String, String> claims = new ConcurrentHashMap<>();
   private final AtomicLong nextCleanup = new AtomicLong();
   private volatile boolean tableChecked;
+  /** Concurrent claims, and handled keys, each go to the table together: see {@link Combiner}. */
+  private final Combiner<Held, Boolean> claiming = new Combiner<>(this::claimAll, MAX_BATCH, MAX_IN_FLIGHT);
+  private final Combiner<Held, Boolean> keeping = new Combiner<>(this::keepAll, MAX_BATCH, MAX_IN_FLIGHT);
 
   /**
    * A store in {@code table} over {@code dataSource}, creating the table when it is missing if {@code createTable};
@@ -79,44 +97,20 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
 
   @Override
   public boolean claim(String key) {
-    String stored = stored(key);
     String token = UUID.randomUUID().toString();
-    long now = clock.millis();
-    try (Connection connection = connect()) {
-      ensureTable(connection);
-      cleanUpWhenDue(connection, now);
-      boolean won;
-      try (PreparedStatement insert = connection.prepareStatement(
-          "INSERT INTO " + table + " (claim_key, token, expires_at) VALUES (?, ?, ?)")) {
-        insert.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
-        insert.setString(1, stored);
-        insert.setString(2, token);
-        insert.setLong(3, now + leaseMillis);
-        insert.executeUpdate();
-        won = true;
-      } catch (SQLException e) {
-        if (!isDuplicateKey(e)) {
-          throw e;
-        }
-        won = takeOverExpired(connection, stored, token, now);
-      }
-      if (won) {
-        claims.put(key, token);
-      }
-      return won;
-    } catch (SQLException e) {
-      throw unavailable("claim " + key, e);
+    boolean won = claiming.call(new Held(key, stored(key), token));
+    if (won) {
+      claims.put(key, token);
     }
+    return won;
   }
 
   @Override
   public void handled(String key) {
     String token = claims.remove(key);
-    if (token == null) {
-      return;
+    if (token != null) {
+      keeping.call(new Held(key, stored(key), token));
     }
-    update("UPDATE " + table + " SET expires_at = ? WHERE claim_key = ? AND token = ?",
-        clock.millis() + ttlMillis, stored(key), token, "keep " + key);
   }
 
   @Override
@@ -125,7 +119,15 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
     if (token == null) {
       return;
     }
-    update("DELETE FROM " + table + " WHERE claim_key = ? AND token = ?", null, stored(key), token, "release " + key);
+    try (Connection connection = connect(); PreparedStatement delete = connection.prepareStatement(
+        "DELETE FROM " + table + " WHERE claim_key = ? AND token = ?")) {
+      delete.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+      delete.setString(1, stored(key));
+      delete.setString(2, token);
+      delete.executeUpdate();
+    } catch (SQLException e) {
+      throw unavailable("release " + key, e);
+    }
   }
 
   /** The table's name. */
@@ -133,31 +135,110 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
     return table;
   }
 
-  private boolean takeOverExpired(Connection connection, String stored, String token, long now) throws SQLException {
+  /**
+   * Claims a batch: one multi-row {@code INSERT} wins every key when none is held (the common case, one round trip);
+   * when one is (a duplicate-key error rolls the whole statement back), each key is claimed alone. A key twice in one
+   * batch is claimed by its first delivery only.
+   */
+  private List<Boolean> claimAll(List<Held> batch) {
+    long now = clock.millis();
+    Set<String> seen = new HashSet<>();
+    List<Held> first = new ArrayList<>(batch.size());
+    for (Held held : batch) {
+      if (seen.add(held.stored())) {
+        first.add(held);
+      }
+    }
+    first.sort(BY_STORED_KEY); // every statement takes its rows' locks in one order: no deadlock between two
+    Set<Held> won = new HashSet<>();
+    try (Connection connection = connect()) {
+      ensureTable(connection);
+      cleanUpWhenDue(connection, now);
+      if (insert(connection, first, now)) {
+        won.addAll(first);
+      } else {
+        for (Held held : first) {
+          if (insert(connection, List.of(held), now) || takeOverExpired(connection, held, now)) {
+            won.add(held);
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw unavailable("claim " + keys(batch), e);
+    }
+    List<Boolean> answers = new ArrayList<>(batch.size());
+    for (Held held : batch) {
+      answers.add(won.contains(held));
+    }
+    return answers;
+  }
+
+  /** Inserts a row per claim in one statement: true, or false when a key is already in the table (none inserted). */
+  private boolean insert(Connection connection, List<Held> batch, long now) throws SQLException {
+    StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (claim_key, token, expires_at) VALUES ");
+    for (int i = 0; i < batch.size(); i++) {
+      sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
+    }
+    try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
+      insert.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+      int i = 1;
+      for (Held held : batch) {
+        insert.setString(i++, held.stored());
+        insert.setString(i++, held.token());
+        insert.setLong(i++, now + leaseMillis);
+      }
+      insert.executeUpdate();
+      return true;
+    } catch (SQLException e) {
+      if (isDuplicateKey(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** Takes over a held key whose lease has run out; of two instances doing so, one updates the row. */
+  private boolean takeOverExpired(Connection connection, Held held, long now) throws SQLException {
     try (PreparedStatement update = connection.prepareStatement(
         "UPDATE " + table + " SET token = ?, expires_at = ? WHERE claim_key = ? AND expires_at <= ?")) {
       update.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
-      update.setString(1, token);
+      update.setString(1, held.token());
       update.setLong(2, now + leaseMillis);
-      update.setString(3, stored);
+      update.setString(3, held.stored());
       update.setLong(4, now);
       return update.executeUpdate() == 1;
     }
   }
 
-  private void update(String sql, Long expiresAt, String stored, String token, String what) {
-    try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
-      int i = 1;
-      if (expiresAt != null) {
-        statement.setLong(i++, expiresAt);
+  /** Keeps a batch of handled keys for the time to live, each under its own token, in one JDBC batch. */
+  private List<Boolean> keepAll(List<Held> batch) {
+    long expiresAt = clock.millis() + ttlMillis;
+    List<Held> sorted = new ArrayList<>(batch);
+    sorted.sort(BY_STORED_KEY);
+    try (Connection connection = connect(); PreparedStatement update = connection.prepareStatement(
+        "UPDATE " + table + " SET expires_at = ? WHERE claim_key = ? AND token = ?")) {
+      update.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+      for (Held held : sorted) {
+        update.setLong(1, expiresAt);
+        update.setString(2, held.stored());
+        update.setString(3, held.token());
+        if (batch.size() == 1) {
+          update.executeUpdate();
+        } else {
+          update.addBatch();
+        }
       }
-      statement.setString(i++, stored);
-      statement.setString(i, token);
-      statement.executeUpdate();
+      if (batch.size() > 1) {
+        update.executeBatch();
+      }
     } catch (SQLException e) {
-      throw unavailable(what, e);
+      throw unavailable("keep " + keys(batch), e);
     }
+    return Collections.nCopies(batch.size(), Boolean.TRUE);
+  }
+
+  private static String keys(List<Held> batch) {
+    return batch.get(0).key() + (batch.size() == 1 ? "" : " and " + (batch.size() - 1) + " more keys");
   }
 
   private void cleanUpWhenDue(Connection connection, long now) throws SQLException {
@@ -249,6 +330,9 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
   }
+
+  /** A key with its stored form and the token of this instance's claim. */
+  private record Held(String key, String stored, String token) {}
 
   private static Duration positive(Duration duration, String name) {
     if (duration == null || duration.isNegative() || duration.isZero()) {

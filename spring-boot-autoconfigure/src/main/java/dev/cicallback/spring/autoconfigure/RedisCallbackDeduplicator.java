@@ -1,13 +1,17 @@
 package dev.cicallback.spring.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.RedisClusterConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -15,9 +19,13 @@ import org.springframework.data.redis.core.script.RedisScript;
  * A {@link CallbackDeduplicator} in Redis, shared by every instance that uses the same Redis, over the service's
  * {@link RedisConnectionFactory} (Spring Data Redis). A claim is {@code SET <prefix><key> <token> NX PX <lease>}: one
  * of any number of concurrent claims sets the key, and the lease runs out by itself should the instance die before
- * handling. A handled key's expiry becomes the time to live, and a failed one's key is deleted, each in a Lua script
- * that first compares the stored token with this claim's, so that an instance never touches a claim another made
- * after its own lease ran out.
+ * handling. A handled key's expiry becomes the time to live, and a failed one's key is deleted, each after comparing
+ * the stored token with this claim's, so that an instance never touches a claim another made after its own lease ran
+ * out.
+ *
+ * <p>Concurrent claims go to Redis together, one Lua script that sets every key waiting (up to 64), and so do the
+ * handled keys ({@link Combiner}): under load a delivery costs a share of a round trip rather than two. Against a
+ * Redis Cluster, whose scripts take keys of one slot only, each claim and each handled key is a script of its own.
  */
 public final class RedisCallbackDeduplicator implements CallbackDeduplicator {
 
@@ -28,10 +36,27 @@ public final class RedisCallbackDeduplicator implements CallbackDeduplicator {
   static final RedisScript<Long> RELEASE = RedisScript.of(
       "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end", Long.class);
 
-  /** Sets the expiry of KEYS[1] to ARGV[2] milliseconds if it holds ARGV[1]. */
-  static final RedisScript<Long> KEEP = RedisScript.of(
-      "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end",
-      Long.class);
+  /** Sets each KEYS[i] to ARGV[i] if absent, expiring in ARGV[#ARGV] milliseconds: 1 for each key set, else 0. */
+  @SuppressWarnings("rawtypes")
+  static final RedisScript<List> CLAIM = RedisScript.of("""
+      local won = {}
+      for i, key in ipairs(KEYS) do
+        won[i] = redis.call('set', key, ARGV[i], 'NX', 'PX', ARGV[#ARGV]) and 1 or 0
+      end
+      return won""", List.class);
+
+  /** Sets the expiry of each KEYS[i] that holds ARGV[i] to ARGV[#ARGV] milliseconds. */
+  static final RedisScript<Long> KEEP = RedisScript.of("""
+      local kept = 0
+      for i, key in ipairs(KEYS) do
+        if redis.call('get', key) == ARGV[i] then kept = kept + redis.call('pexpire', key, ARGV[#ARGV]) end
+      end
+      return kept""", Long.class);
+
+  /** The most keys in one script. */
+  private static final int MAX_BATCH = 64;
+  /** The most scripts of one kind (claims, keeps) in flight at once. */
+  private static final int MAX_IN_FLIGHT = 3;
 
   private final StringRedisTemplate redis;
   private final String prefix;
@@ -39,6 +64,10 @@ public final class RedisCallbackDeduplicator implements CallbackDeduplicator {
   private final Duration ttl;
   /** This instance's claims in flight: key to token. */
   private final Map<String, String> claims = new ConcurrentHashMap<>();
+  private final Combiner<Held, Boolean> claiming;
+  private final Combiner<Held, Boolean> keeping;
+  /** Whether the connections go to a Redis Cluster; null until asked. */
+  private volatile Boolean cluster;
 
   /** A store under {@code prefix}; a claim holds for {@code lease} until handled, a handled key for {@code ttl}. */
   public RedisCallbackDeduplicator(RedisConnectionFactory connections, String prefix, Duration lease, Duration ttl) {
@@ -46,29 +75,25 @@ public final class RedisCallbackDeduplicator implements CallbackDeduplicator {
     this.prefix = Objects.requireNonNull(prefix, "prefix");
     this.lease = positive(lease, "ci-callback.deduplication.lease");
     this.ttl = positive(ttl, "ci-callback.deduplication.ttl");
+    this.claiming = new Combiner<>(this::claimAll, MAX_BATCH, MAX_IN_FLIGHT);
+    this.keeping = new Combiner<>(this::keepAll, MAX_BATCH, MAX_IN_FLIGHT);
   }
 
   @Override
   public boolean claim(String key) {
     String token = UUID.randomUUID().toString();
-    Boolean set;
-    try {
-      set = redis.opsForValue().setIfAbsent(prefix + key, token, lease);
-    } catch (DataAccessException e) {
-      throw unavailable("claim " + key, e);
-    }
-    if (Boolean.TRUE.equals(set)) {
+    boolean won = claiming.call(new Held(key, token));
+    if (won) {
       claims.put(key, token);
-      return true;
     }
-    return false;
+    return won;
   }
 
   @Override
   public void handled(String key) {
     String token = claims.remove(key);
     if (token != null) {
-      run(KEEP, key, List.of(token, Long.toString(ttl.toMillis())), "keep " + key);
+      keeping.call(new Held(key, token));
     }
   }
 
@@ -76,21 +101,94 @@ public final class RedisCallbackDeduplicator implements CallbackDeduplicator {
   public void release(String key) {
     String token = claims.remove(key);
     if (token != null) {
-      run(RELEASE, key, List.of(token), "release " + key);
+      try {
+        redis.execute(RELEASE, List.of(prefix + key), token);
+      } catch (DataAccessException e) {
+        throw unavailable("release " + key, e);
+      }
     }
   }
 
-  private void run(RedisScript<Long> script, String key, List<String> args, String what) {
+  private List<Boolean> claimAll(List<Held> batch) {
+    List<Object> won = new ArrayList<>(batch.size());
     try {
-      redis.execute(script, List.of(prefix + key), args.toArray());
+      for (List<Held> part : scriptable(batch)) {
+        List<?> answer = redis.execute(CLAIM, keys(part), arguments(part, lease));
+        if (answer == null || answer.size() != part.size()) {
+          throw new DeduplicationStoreException("Redis answered a claim of " + named(part) + " with " + answer
+              + " instead of one number per key", null);
+        }
+        won.addAll(answer);
+      }
     } catch (DataAccessException e) {
-      throw unavailable(what, e);
+      throw unavailable("claim " + named(batch), e);
     }
+    List<Boolean> answers = new ArrayList<>(batch.size());
+    for (Object one : won) {
+      answers.add(one instanceof Number number && number.longValue() == 1);
+    }
+    return answers;
+  }
+
+  private List<Boolean> keepAll(List<Held> batch) {
+    try {
+      for (List<Held> part : scriptable(batch)) {
+        redis.execute(KEEP, keys(part), arguments(part, ttl));
+      }
+    } catch (DataAccessException e) {
+      throw unavailable("keep " + named(batch), e);
+    }
+    return Collections.nCopies(batch.size(), Boolean.TRUE);
+  }
+
+  /**
+   * The batch as one script's keys, or one key a script against a Redis Cluster, whose scripts take keys of one hash
+   * slot only (asked once, at the first batch).
+   */
+  private List<List<Held>> scriptable(List<Held> batch) {
+    Boolean isCluster = cluster;
+    if (isCluster == null) {
+      isCluster = redis.execute((RedisCallback<Boolean>) connection -> connection instanceof RedisClusterConnection);
+      cluster = isCluster;
+    }
+    if (!Boolean.TRUE.equals(isCluster) || batch.size() == 1) {
+      return List.of(batch);
+    }
+    List<List<Held>> parts = new ArrayList<>(batch.size());
+    for (Held held : batch) {
+      parts.add(List.of(held));
+    }
+    return parts;
+  }
+
+  private List<String> keys(List<Held> batch) {
+    List<String> keys = new ArrayList<>(batch.size());
+    for (Held held : batch) {
+      keys.add(prefix + held.key());
+    }
+    return keys;
+  }
+
+  /** Each claim's token, then the expiry in milliseconds. */
+  private static Object[] arguments(List<Held> batch, Duration expiry) {
+    Object[] arguments = new Object[batch.size() + 1];
+    for (int i = 0; i < batch.size(); i++) {
+      arguments[i] = batch.get(i).token();
+    }
+    arguments[batch.size()] = Long.toString(expiry.toMillis());
+    return arguments;
+  }
+
+  private static String named(List<Held> batch) {
+    return batch.get(0).key() + (batch.size() == 1 ? "" : " and " + (batch.size() - 1) + " more keys");
   }
 
   private static DeduplicationStoreException unavailable(String what, DataAccessException e) {
     return new DeduplicationStoreException("Redis could not be used to " + what + ": " + e.getMessage(), e);
   }
+
+  /** A key with the token of this instance's claim. */
+  private record Held(String key, String token) {}
 
   private static Duration positive(Duration duration, String name) {
     if (duration == null || duration.isNegative() || duration.isZero()) {

@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,6 +64,53 @@ abstract class SharedDeduplicatorContract {
       }
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Many threads claiming at once (the store sends waiting claims together): keys claimed once and keys claimed three
+   * times, from two instances, in one stream; each key is won exactly once, and every won key handled concurrently
+   * stays claimed past the lease.
+   */
+  @Test
+  void underConcurrentLoadEachKeyIsWonOnceAndEveryHandledKeyIsKept() throws Exception {
+    CallbackDeduplicator a = instance();
+    CallbackDeduplicator b = instance();
+    List<String> deliveries = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      String key = "TaskFinish:load-" + i;
+      for (int copy = 0; copy < (i % 3 == 0 ? 3 : 1); copy++) {
+        deliveries.add(key);
+      }
+    }
+    Collections.shuffle(deliveries, new Random(7));
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    Map<String, AtomicInteger> wins = new ConcurrentHashMap<>();
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int i = 0; i < deliveries.size(); i++) {
+        String key = deliveries.get(i);
+        CallbackDeduplicator store = i % 2 == 0 ? a : b;
+        done.add(pool.submit(() -> {
+          if (store.claim(key)) {
+            wins.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            store.handled(key);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> one : done) {
+        one.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(wins).hasSize(300);
+    assertThat(wins.values()).allSatisfy(won -> assertThat(won.get()).isEqualTo(1));
+    pass(LEASE.multipliedBy(2));
+    CallbackDeduplicator later = instance();
+    for (int i = 0; i < 300; i += 7) {
+      assertThat(later.claim("TaskFinish:load-" + i)).as("handled key %s after the lease", i).isFalse();
     }
   }
 
