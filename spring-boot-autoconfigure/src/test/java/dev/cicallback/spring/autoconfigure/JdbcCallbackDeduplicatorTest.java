@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.cicallback.spring.autoconfigure.InMemoryCallbackDeduplicatorTest.Hand;
 import dev.cicallback.spring.autoconfigure.testing.ExternalServers;
+import dev.cicallback.spring.autoconfigure.testing.MariaDbServer;
 import dev.cicallback.spring.autoconfigure.testing.PostgresServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,7 +20,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The jdbc store against a real PostgreSQL (started for the run) and H2 in memory. */
+/**
+ * The jdbc store against a real PostgreSQL and a real MariaDB (standing for the MySQL-compatible databases; both started
+ * for the run) and H2 in memory.
+ */
 class JdbcCallbackDeduplicatorTest {
 
   private static final AtomicInteger TABLES = new AtomicInteger();
@@ -116,6 +120,47 @@ class JdbcCallbackDeduplicatorTest {
       HikariDataSource down = new HikariDataSource();
       down.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + freePort() + "/postgres");
       down.setUsername("postgres");
+      down.setConnectionTimeout(1000);
+      down.setInitializationFailTimeout(-1);
+      return new JdbcCallbackDeduplicator(down, table, true, LEASE, TTL, clock);
+    }
+  }
+
+  @Nested
+  @ExtendWith(ExternalServers.class)
+  class MariaDb extends OverDatabase {
+
+    private static HikariDataSource pool;
+
+    MariaDb(MariaDbServer server) {
+      synchronized (JdbcCallbackDeduplicatorTest.class) {
+        if (pool == null) {
+          pool = new HikariDataSource();
+          pool.setJdbcUrl(server.jdbcUrl());
+          pool.setUsername(server.username());
+          pool.setMaximumPoolSize(10);
+        }
+      }
+    }
+
+    @AfterAll
+    static void close() {
+      if (pool != null) {
+        pool.close();
+        pool = null;
+      }
+    }
+
+    @Override
+    DataSource dataSource() {
+      return pool;
+    }
+
+    @Override
+    CallbackDeduplicator unreachable() {
+      HikariDataSource down = new HikariDataSource();
+      down.setJdbcUrl("jdbc:mariadb://127.0.0.1:" + freePort() + "/" + MariaDbServer.DATABASE);
+      down.setUsername("root");
       down.setConnectionTimeout(1000);
       down.setInitializationFailTimeout(-1);
       return new JdbcCallbackDeduplicator(down, table, true, LEASE, TTL, clock);
