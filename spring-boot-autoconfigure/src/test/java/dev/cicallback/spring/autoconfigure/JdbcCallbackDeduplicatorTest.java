@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The jdbc store against a real PostgreSQL and a real MariaDB (standing for the MySQL-compatible databases; both started
- * for the run) and H2 in memory.
+ * The jdbc store against a real PostgreSQL and a real MariaDB (standing for the MySQL-compatible databases; both
+ * started for the run) and H2 in memory.
  */
 class JdbcCallbackDeduplicatorTest {
 
