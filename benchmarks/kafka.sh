@@ -5,8 +5,9 @@
 # swapped every round), against a real broker (Kafka's own KRaft broker, started in the benchmark's JVM by
 # spring-kafka-test; module benchmarks-kafka). Per body form, a topic of one partition holds RECORDS copies of the
 # seed's TTS callback, each with a JobId of its own; one pass of each deserializer warms up, then ROUNDS rounds. A pass
-# is timed from its first poll to its last record. Prints records per second of each pass and the ratio
-# CallbackDeserializer / ByteArray of each round.
+# is timed from its first poll to its last record. Prints records per second of each pass, the ratio
+# CallbackDeserializer / ByteArray of each round, and each pass's CPU time per record (the whole process's, broker
+# included; on a shared machine it moves less with the other work than the wall time does).
 #
 #   benchmarks/kafka.sh [FORM...]                      forms: xml json (default: both)
 #   ROUNDS=3 RECORDS=200000 MAX_POLL_RECORDS=2000 benchmarks/kafka.sh xml

@@ -1,8 +1,13 @@
 package dev.cicallback.benchmarks.kafka;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.cicallback.kafka.CallbackDeserializer;
 import dev.cicallback.kafka.CallbackKafkaConfig;
 import dev.cicallback.validator.ReadResult;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,13 +42,17 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * <p>Each body given (a file, XML or JSON) fills a topic of one partition with {@code RECORDS} copies, each with a
  * JobId of its own in place of the seed's. Per body: one pass of each deserializer to warm up, then {@code ROUNDS}
  * rounds of one pass each, the order swapped every round; a pass is timed from its first poll to its last record.
- * Prints a Markdown row per round: records per second of each pass and the ratio CallbackDeserializer / ByteArray.
+ * Prints a Markdown row per round: records per second of each pass, the ratio CallbackDeserializer / ByteArray, and
+ * each pass's CPU time per record (the whole process's, broker included: on a shared machine it moves less with the
+ * other work than the wall time does).
  */
 public final class ConsumerBenchmark {
 
   /** The JobId of the seed's TTS callback, replaced by a distinct one of the same form in every record. */
   static final String SEED_JOB_ID = "j707f4864f86811ecb90d0b03267ce0e5";
   private static final Duration STALL = Duration.ofSeconds(60);
+  private static final OperatingSystemMXBean PROCESS =
+      (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   private final String bootstrap;
   private final int maxPollRecords;
@@ -80,6 +89,9 @@ public final class ConsumerBenchmark {
     }
 
     EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1, topics.toArray(String[]::new));
+    // Standard output holds the table alone (in UTF-8 whatever the locale): Kafka's storage formatter prints to it.
+    PrintStream table = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    System.setOut(System.err);
     broker.afterPropertiesSet();
     try {
       ConsumerBenchmark benchmark = new ConsumerBenchmark(broker.getBrokersAsString(), maxPollRecords);
@@ -88,16 +100,17 @@ public final class ConsumerBenchmark {
         System.err.printf(Locale.ROOT, "kafka.sh: %s: %,d records of %,d bytes on average in topic %s%n",
             forms.get(i), records, bytes / records, topics.get(i));
       }
-      System.out.println("| body | round | ByteArrayDeserializer records/s | CallbackDeserializer records/s"
-          + " | CallbackDeserializer / ByteArray |");
-      System.out.println("|---|---:|---:|---:|---:|");
+      table.println("| body | round | ByteArrayDeserializer records/s | CallbackDeserializer records/s"
+          + " | CallbackDeserializer / ByteArray | ByteArrayDeserializer CPU µs/record"
+          + " | CallbackDeserializer CPU µs/record |");
+      table.println("|---|---:|---:|---:|---:|---:|---:|");
       for (int i = 0; i < topics.size(); i++) {
         String topic = topics.get(i);
         benchmark.bare(topic, records);   // warm-up of both
         benchmark.ours(topic, records);
         for (int round = 1; round <= rounds; round++) {
-          double bare;
-          double ours;
+          Pass bare;
+          Pass ours;
           if (round % 2 == 1) {
             bare = benchmark.bare(topic, records);
             ours = benchmark.ours(topic, records);
@@ -105,8 +118,9 @@ public final class ConsumerBenchmark {
             ours = benchmark.ours(topic, records);
             bare = benchmark.bare(topic, records);
           }
-          System.out.printf(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.2fx |%n", forms.get(i), round, bare, ours,
-              ours / bare);
+          table.printf(Locale.ROOT, "| %s | %d | %.0f | %.0f | %.2fx | %.1f | %.1f |%n", forms.get(i), round,
+              bare.perSecond(), ours.perSecond(), ours.perSecond() / bare.perSecond(), bare.cpuMicrosPerRecord(),
+              ours.cpuMicrosPerRecord());
         }
       }
     } finally {
@@ -154,22 +168,27 @@ public final class ConsumerBenchmark {
     return bytes;
   }
 
-  /** A pass with the ByteArrayDeserializer, counting: records per second. */
-  private double bare(String topic, int records) {
+  /**
+   * One pass's figures: records per second from the first poll to the last record, and the CPU time of the whole
+   * process (consumer, broker, collector) per record over the same span.
+   */
+  record Pass(double perSecond, double cpuMicrosPerRecord) {}
+
+  /** A pass with the ByteArrayDeserializer, counting. */
+  private Pass bare(String topic, int records) {
     return pass(topic, records, ByteArrayDeserializer::new, value -> value != null, "ByteArrayDeserializer");
   }
 
   /** A pass with the CallbackDeserializer (as Kafka makes it, from the properties), counting the valid records. */
-  private double ours(String topic, int records) {
+  private Pass ours(String topic, int records) {
     return pass(topic, records, CallbackDeserializer::new, ReadResult::isValid, "CallbackDeserializer");
   }
 
   /**
    * Reads the partition of {@code topic} from its beginning until {@code records} records came, each value given to
-   * {@code counted}; fails unless every one was counted. Returns records per second from the first poll to the last
-   * record.
+   * {@code counted}; fails unless every one was counted.
    */
-  private <V> double pass(String topic, int records, Supplier<Deserializer<V>> deserializer, Predicate<V> counted,
+  private <V> Pass pass(String topic, int records, Supplier<Deserializer<V>> deserializer, Predicate<V> counted,
       String name) {
     Map<String, Object> properties = new HashMap<>();
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -183,9 +202,12 @@ public final class ConsumerBenchmark {
     long valid = 0;
     long start;
     long end;
+    long cpuStart;
+    long cpuEnd;
     try (KafkaConsumer<byte[], V> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), values)) {
       consumer.assign(List.of(partition));
       consumer.seekToBeginning(List.of(partition));
+      cpuStart = PROCESS.getProcessCpuTime();
       start = System.nanoTime();
       long progress = start;
       while (seen < records) {
@@ -205,11 +227,12 @@ public final class ConsumerBenchmark {
         }
       }
       end = System.nanoTime();
+      cpuEnd = PROCESS.getProcessCpuTime();
     }
     if (seen != records || valid != records) {
       throw new IllegalStateException(name + " on " + topic + ": " + seen + " records, " + valid + " counted, "
           + records + " expected");
     }
-    return records / ((end - start) / 1e9);
+    return new Pass(records / ((end - start) / 1e9), (cpuEnd - cpuStart) / 1e3 / records);
   }
 }
