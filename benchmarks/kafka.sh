@@ -24,7 +24,7 @@ for form in "${forms[@]}"; do
   esac
 done
 
-mvn -B -q -DskipTests -pl benchmarks-kafka -am package
+mvn -B -q -DskipTests -pl benchmarks-kafka -am package >&2   # standard output holds the table alone
 jar=$(ls benchmarks-kafka/target/ci-callback-benchmarks-kafka-*.jar | grep -v original | head -1)
 # shellcheck disable=SC2086
 java ${JAVA_OPTS:-} -jar "$jar" "${bodies[@]}"
