@@ -42,7 +42,8 @@ import javax.sql.DataSource;
  * held, unless its row has expired, in which case one {@code UPDATE ... WHERE expires_at <= now} takes it over (of
  * two instances doing so, one updates the row). A handled key's row is kept for the time to live; a failed one's is
  * deleted, under its token only. Expired rows are deleted at most once a minute, by the claim that finds it due. A
- * key longer than 255 characters is stored as {@code sha256:} and its hash. Every statement runs in auto-commit.
+ * key longer than 255 bytes in UTF-8 is stored as {@code sha256:} and its hash. On MySQL and MariaDB the key column
+ * is {@code VARBINARY(255)} ({@link #createTableSqlMySql}), so that keys differing in case or trailing spaces differ. Every statement runs in auto-commit.
  *
  * <p>Concurrent claims go to the table together, one multi-row {@code INSERT} for all that wait (up to 64), and so do
  * the handled keys' updates, one JDBC batch ({@link Combiner}): under load a delivery costs a share of a round trip
@@ -264,7 +265,10 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
             + " or set ci-callback.deduplication.jdbc.initialize-schema=true");
       }
       try (Statement statement = connection.createStatement()) {
-        statement.execute(createTableSql(table));
+        String product = connection.getMetaData().getDatabaseProductName();
+        statement.execute(
+            "MySQL".equalsIgnoreCase(product) || "MariaDB".equalsIgnoreCase(product) ? createTableSqlMySql(table)
+                : createTableSql(table));
         statement.execute("CREATE INDEX " + indexName() + " ON " + table + " (expires_at)");
       } catch (SQLException e) {
         if (!tableExists(connection)) { // another instance may have created it meanwhile
@@ -291,8 +295,18 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
         + "expires_at BIGINT NOT NULL)";
   }
 
+  /**
+   * The table's DDL on MySQL and MariaDB: the key is {@code VARBINARY}, since their default collations ignore case
+   * (MariaDB's also trailing spaces and accents) and would take two callbacks' keys for one.
+   */
+  public static String createTableSqlMySql(String table) {
+    return createTableSql(table).replace("claim_key VARCHAR(255)", "claim_key VARBINARY(255)");
+  }
+
+  /** The index's name: the table's, shortened to fit 64 characters (MySQL's limit, PostgreSQL's 63). */
   private String indexName() {
-    return table.substring(table.lastIndexOf('.') + 1) + "_expires_at";
+    String base = table.substring(table.lastIndexOf('.') + 1);
+    return base.substring(0, Math.min(base.length(), 63 - "_expires_at".length())) + "_expires_at";
   }
 
   private Connection connect() throws SQLException {
@@ -317,14 +331,21 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
         "the de-duplication table " + table + " could not be used to " + what + ": " + e.getMessage(), e);
   }
 
-  /** The key as stored: itself up to 255 characters, else {@code sha256:} and its hash in hex. */
+  /**
+   * The key as stored: itself up to 255 bytes in UTF-8 (so that it fits a {@code VARCHAR(255)} in characters and a
+   * {@code VARBINARY(255)} in bytes), else {@code sha256:} and its hash in hex.
+   */
   static String stored(String key) {
     Objects.requireNonNull(key, "key");
-    if (key.length() <= MAX_KEY_LENGTH) {
+    if (key.length() <= MAX_KEY_LENGTH / 3) {
+      return key; // 3 bytes at most per UTF-16 unit: fits without counting
+    }
+    byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
+    if (utf8.length <= MAX_KEY_LENGTH) {
       return key;
     }
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(utf8);
       return "sha256:" + HexFormat.of().formatHex(hash);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -52,6 +53,28 @@ class JdbcCallbackDeduplicatorTest {
         r.next();
         return r.getInt(1);
       }
+    }
+
+    @Test
+    void keysThatDifferOnlyInCaseOrTrailingSpaceOrAccentAreDifferentKeys() {
+      CallbackDeduplicator store = instance();
+      // the last two: 255 bytes in UTF-8, stored as they are; 257, stored by their hash
+      for (String key : List.of("ModerationSimple:abc", "ModerationSimple:ABC", "ModerationSimple:abc ",
+          "ModerationSimple:\u00e4bc", "ModerationSimple:" + "\u00e4".repeat(119),
+          "ModerationSimple:" + "\u00e4".repeat(120))) {
+        assertThat(store.claim(key)).as(key).isTrue();
+        assertThat(store.claim(key)).as("again: " + key).isFalse();
+      }
+    }
+
+    @Test
+    void aKeyIsStoredAsItIsUpTo255BytesInUtf8AndByItsHashBeyond() {
+      String fits = "TaskFinish:" + "\u00e4".repeat(122); // 11 + 244 = 255 bytes
+      String over = "TaskFinish:" + "\u00e4".repeat(122) + "j"; // 256 bytes, 134 characters
+      assertThat(JdbcCallbackDeduplicator.stored(fits)).isEqualTo(fits);
+      assertThat(JdbcCallbackDeduplicator.stored(over)).startsWith("sha256:").hasSize(71);
+      assertThat(JdbcCallbackDeduplicator.stored("TaskFinish:" + "j".repeat(244))).hasSize(255);
+      assertThat(JdbcCallbackDeduplicator.stored("TaskFinish:" + "j".repeat(245))).startsWith("sha256:");
     }
 
     @Test
