@@ -14,6 +14,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +30,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class JdbcCallbackDeduplicatorTest {
 
   private static final AtomicInteger TABLES = new AtomicInteger();
+  /** The connection pools of the servers, by JDBC URL. */
+  private static final Map<String, HikariDataSource> POOLS = new ConcurrentHashMap<>();
+
+  @AfterAll
+  static void closePools() {
+    POOLS.values().forEach(HikariDataSource::close);
+    POOLS.clear();
+  }
 
   /** The contract and the table's life, over one database; each test its own table. */
   abstract static class OverDatabase extends SharedDeduplicatorContract {
@@ -108,87 +118,68 @@ class JdbcCallbackDeduplicatorTest {
     }
   }
 
+  /** Over a database server started for the run: one connection pool per server, closed after the class. */
+  abstract static class OverServer extends OverDatabase {
+
+    private final HikariDataSource pool;
+
+    OverServer(String jdbcUrl, String username) {
+      pool = POOLS.computeIfAbsent(jdbcUrl, url -> {
+        HikariDataSource created = new HikariDataSource();
+        created.setJdbcUrl(url);
+        created.setUsername(username);
+        created.setMaximumPoolSize(10);
+        return created;
+      });
+    }
+
+    /** The JDBC URL of this server's database on {@code port}, where nothing listens. */
+    abstract String urlOnPort(int port);
+
+    @Override
+    DataSource dataSource() {
+      return pool;
+    }
+
+    @Override
+    CallbackDeduplicator unreachable() {
+      HikariDataSource down = new HikariDataSource();
+      down.setJdbcUrl(urlOnPort(freePort()));
+      down.setUsername(pool.getUsername());
+      down.setConnectionTimeout(1000);
+      down.setInitializationFailTimeout(-1);
+      return new JdbcCallbackDeduplicator(down, table, true, LEASE, TTL, clock);
+    }
+  }
+
   @Nested
   @ExtendWith(ExternalServers.class)
-  class PostgreSql extends OverDatabase {
-
-    private static HikariDataSource pool;
+  class PostgreSql extends OverServer {
 
     PostgreSql(PostgresServer server) {
-      synchronized (JdbcCallbackDeduplicatorTest.class) {
-        if (pool == null) {
-          pool = new HikariDataSource();
-          pool.setJdbcUrl(server.jdbcUrl());
-          pool.setUsername(server.username());
-          pool.setMaximumPoolSize(10);
-        }
-      }
-    }
-
-    @AfterAll
-    static void close() {
-      if (pool != null) {
-        pool.close();
-        pool = null;
-      }
+      super(server.jdbcUrl(), server.username());
     }
 
     @Override
-    DataSource dataSource() {
-      return pool;
-    }
-
-    @Override
-    CallbackDeduplicator unreachable() {
-      HikariDataSource down = new HikariDataSource();
-      down.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + freePort() + "/postgres");
-      down.setUsername("postgres");
-      down.setConnectionTimeout(1000);
-      down.setInitializationFailTimeout(-1);
-      return new JdbcCallbackDeduplicator(down, table, true, LEASE, TTL, clock);
+    String urlOnPort(int port) {
+      return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
   }
 
   @Nested
   @ExtendWith(ExternalServers.class)
-  class MariaDb extends OverDatabase {
-
-    private static HikariDataSource pool;
+  class MariaDb extends OverServer {
 
     MariaDb(MariaDbServer server) {
-      synchronized (JdbcCallbackDeduplicatorTest.class) {
-        if (pool == null) {
-          pool = new HikariDataSource();
-          pool.setJdbcUrl(server.jdbcUrl());
-          pool.setUsername(server.username());
-          pool.setMaximumPoolSize(10);
-        }
-      }
-    }
-
-    @AfterAll
-    static void close() {
-      if (pool != null) {
-        pool.close();
-        pool = null;
-      }
+      super(server.jdbcUrl(), server.username());
     }
 
     @Override
-    DataSource dataSource() {
-      return pool;
-    }
-
-    @Override
-    CallbackDeduplicator unreachable() {
-      HikariDataSource down = new HikariDataSource();
-      down.setJdbcUrl("jdbc:mariadb://127.0.0.1:" + freePort() + "/" + MariaDbServer.DATABASE);
-      down.setUsername("root");
-      down.setConnectionTimeout(1000);
-      down.setInitializationFailTimeout(-1);
-      return new JdbcCallbackDeduplicator(down, table, true, LEASE, TTL, clock);
+    String urlOnPort(int port) {
+      return "jdbc:mariadb://127.0.0.1:" + port + "/" + MariaDbServer.DATABASE;
     }
   }
+
 
   @Nested
   class H2 extends OverDatabase {

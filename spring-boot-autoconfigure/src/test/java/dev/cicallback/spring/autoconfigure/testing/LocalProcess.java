@@ -76,4 +76,21 @@ final class LocalProcess {
       // a leftover temporary folder is not a test failure
     }
   }
+
+  /**
+   * Stops a server {@code process} with SIGTERM (a normal shutdown), forcibly after {@code seconds}, then deletes its
+   * {@code folder}.
+   */
+  static void stop(Process process, long seconds, Path folder) {
+    process.destroy();
+    try {
+      if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      delete(folder);
+    }
+  }
 }

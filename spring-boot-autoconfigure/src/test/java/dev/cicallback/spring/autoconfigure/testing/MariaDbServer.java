@@ -151,15 +151,6 @@ public final class MariaDbServer implements ExtensionContext.Store.CloseableReso
       return;
     }
     closed = true;
-    process.destroy(); // SIGTERM: a normal shutdown
-    try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      LocalProcess.delete(folder);
-    }
+    LocalProcess.stop(process, 30, folder);
   }
 }

@@ -104,15 +104,6 @@ public final class RedisServer implements ExtensionContext.Store.CloseableResour
       return;
     }
     closed = true;
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      LocalProcess.delete(folder);
-    }
+    LocalProcess.stop(process, 10, folder);
   }
 }
