@@ -2,31 +2,15 @@ package dev.cicallback.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cicallback.model.json.Callback;
-import dev.cicallback.spring.autoconfigure.testing.BootAutoConfiguration;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Confirmation with de-duplication on, and the URL secret: a forged callback refused with 403 releases the key it
@@ -35,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    classes = ConfirmationDeduplicationTest.App.class,
+    classes = AuthenticityService.class,
     properties = {
       "ci-callback.deduplication.enabled=true",
       "ci-callback.url-secret=" + ConfirmationDeduplicationTest.URL_SECRET,
@@ -48,11 +32,10 @@ class ConfirmationDeduplicationTest {
   static final String URL_SECRET = "dedup-url-secret-5c1e9a7b";
 
   private static final String JOB = "xml/valid-seed-case1-task-api.xml";
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final CiApiStandIn CI = standIn();
 
   @LocalServerPort int port;
-  @Autowired Endpoint endpoint;
+  @Autowired AuthenticityService.Endpoint endpoint;
 
   private static CiApiStandIn standIn() {
     try {
@@ -95,33 +78,6 @@ class ConfirmationDeduplicationTest {
   }
 
   private HttpResponse<String> post(String query, String body) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/callback" + query))
-            .header("Content-Type", "application/xml")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** The service: Spring MVC on an embedded server, the starter, a meter registry and {@link Endpoint}. */
-  @SpringBootConfiguration
-  @ImportAutoConfiguration({CiCallbackAutoConfiguration.class, CiCallbackAuthenticityAutoConfiguration.class})
-  @Import({BootAutoConfiguration.ServletWebServer.class, Endpoint.class})
-  static class App {
-    @Bean
-    MeterRegistry meterRegistry() {
-      return new SimpleMeterRegistry();
-    }
-  }
-
-  /** A job callback method. */
-  @RestController
-  static class Endpoint {
-    final List<Callback> received = new CopyOnWriteArrayList<>();
-
-    @PostMapping("/callback")
-    void callback(@RequestBody Callback callback) {
-      received.add(callback);
-    }
+    return AuthenticityService.post(port, "/callback" + query, body.getBytes(StandardCharsets.UTF_8), "application/xml");
   }
 }

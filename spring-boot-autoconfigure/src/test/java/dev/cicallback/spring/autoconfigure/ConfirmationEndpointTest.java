@@ -4,37 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cicallback.model.json.Callback;
-import dev.cicallback.spring.autoconfigure.testing.BootAutoConfiguration;
 import dev.cicallback.validator.CallbackReader;
-import dev.cicallback.validator.ModerationCallback;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code ci-callback.confirm.enabled=true} against a stand-in of CI's API that checks every request's COS signature
@@ -45,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    classes = ConfirmationEndpointTest.App.class,
+    classes = AuthenticityService.class,
     properties = {
       "ci-callback.confirm.enabled=true",
       "ci-callback.confirm.secret-id=" + ConfirmationEndpointTest.SECRET_ID,
@@ -63,11 +49,10 @@ class ConfirmationEndpointTest {
   private static final String JOB = "xml/valid-seed-case1-task-api.xml";
   private static final String RUN = "xml/valid-workflowfinish-gosdk-example-workflow.xml";
   private static final String MODERATION = "json/moderation/valid-auditing-image-detail-intldocs-sample1.json";
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final CiApiStandIn CI = standIn();
 
   @LocalServerPort int port;
-  @Autowired Endpoint endpoint;
+  @Autowired AuthenticityService.Endpoint endpoint;
   @Autowired MeterRegistry registry;
 
   private static CiApiStandIn standIn() {
@@ -197,38 +182,6 @@ class ConfirmationEndpointTest {
   }
 
   private HttpResponse<String> post(String path, byte[] body, String type) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .header("Content-Type", type)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** The service: Spring MVC on an embedded server, the starter, a meter registry and {@link Endpoint}. */
-  @SpringBootConfiguration
-  @ImportAutoConfiguration({CiCallbackAutoConfiguration.class, CiCallbackAuthenticityAutoConfiguration.class})
-  @Import({BootAutoConfiguration.ServletWebServer.class, Endpoint.class})
-  static class App {
-    @Bean
-    MeterRegistry meterRegistry() {
-      return new SimpleMeterRegistry();
-    }
-  }
-
-  /** A job callback method and a moderation one. */
-  @RestController
-  static class Endpoint {
-    final List<Object> received = new CopyOnWriteArrayList<>();
-
-    @PostMapping("/callback")
-    void callback(@RequestBody Callback callback) {
-      received.add(callback);
-    }
-
-    @PostMapping("/moderation")
-    void moderation(@RequestBody ModerationCallback callback) {
-      received.add(callback);
-    }
+    return AuthenticityService.post(port, path, body, type);
   }
 }

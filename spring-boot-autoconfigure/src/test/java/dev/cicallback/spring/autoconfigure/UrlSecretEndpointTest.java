@@ -2,32 +2,21 @@ package dev.cicallback.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cicallback.model.json.Callback;
-import dev.cicallback.spring.autoconfigure.testing.BootAutoConfiguration;
-import dev.cicallback.validator.ModerationCallback;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -38,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    classes = UrlSecretEndpointTest.App.class,
+    classes = {AuthenticityService.class, UrlSecretEndpointTest.Health.class},
     properties = {
       "ci-callback.url-secret=" + UrlSecretEndpointTest.OLD + "," + UrlSecretEndpointTest.NEW,
       "ci-callback.deduplication.enabled=true",
@@ -56,7 +45,7 @@ class UrlSecretEndpointTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @LocalServerPort int port;
-  @Autowired Endpoint endpoint;
+  @Autowired AuthenticityService.Endpoint endpoint;
   @Autowired MeterRegistry registry;
 
   @BeforeEach
@@ -113,40 +102,12 @@ class UrlSecretEndpointTest {
   }
 
   private HttpResponse<String> post(String pathAndQuery, byte[] body) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
-            .header("Content-Type", "application/xml")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return AuthenticityService.post(port, pathAndQuery, body, "application/xml");
   }
 
-  /** The service: Spring MVC on an embedded server, the starter, a meter registry and {@link Endpoint}. */
-  @SpringBootConfiguration
-  @ImportAutoConfiguration({CiCallbackAutoConfiguration.class, CiCallbackAuthenticityAutoConfiguration.class})
-  @Import({BootAutoConfiguration.ServletWebServer.class, Endpoint.class})
-  static class App {
-    @Bean
-    MeterRegistry meterRegistry() {
-      return new SimpleMeterRegistry();
-    }
-  }
-
-  /** A job callback method, a moderation one and a handler of something else. */
+  /** A handler of something else than callbacks. */
   @RestController
-  static class Endpoint {
-    final List<Object> received = new CopyOnWriteArrayList<>();
-
-    @PostMapping("/callback")
-    void callback(@RequestBody Callback callback) {
-      received.add(callback);
-    }
-
-    @PostMapping("/moderation")
-    void moderation(@RequestBody ModerationCallback callback) {
-      received.add(callback);
-    }
-
+  static class Health {
     @GetMapping("/health")
     String health() {
       return "up";
