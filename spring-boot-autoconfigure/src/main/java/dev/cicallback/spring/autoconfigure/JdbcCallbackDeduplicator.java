@@ -10,16 +10,13 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -49,7 +46,7 @@ import javax.sql.DataSource;
  * the handled keys' updates, one JDBC batch ({@link Combiner}): under load a delivery costs a share of a round trip
  * rather than two. A batch whose {@code INSERT} meets a held key claims its keys one by one.
  */
-public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
+public final class JdbcCallbackDeduplicator extends SharedDeduplicator {
 
   /** The default table name. */
   public static final String DEFAULT_TABLE = "ci_callback_claim";
@@ -62,7 +59,6 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
   private static final int MAX_BATCH = 64;
   /** The most statements of one kind (claims, keeps) in flight at once: 6 connections of the pool at most. */
   private static final int MAX_IN_FLIGHT = 3;
-  private static final Comparator<Held> BY_STORED_KEY = Comparator.comparing(Held::stored);
 
   private final DataSource dataSource;
   private final String table;
@@ -70,13 +66,8 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
   private final long leaseMillis;
   private final long ttlMillis;
   private final Clock clock;
-  /** This instance's claims in flight: key to token. */
-  private final Map<String, String> claims = new ConcurrentHashMap<>();
   private final AtomicLong nextCleanup = new AtomicLong();
   private volatile boolean tableChecked;
-  /** Concurrent claims, and handled keys, each go to the table together: see {@link Combiner}. */
-  private final Combiner<Held, Boolean> claiming = new Combiner<>(this::claimAll, MAX_BATCH, MAX_IN_FLIGHT);
-  private final Combiner<Held, Boolean> keeping = new Combiner<>(this::keepAll, MAX_BATCH, MAX_IN_FLIGHT);
 
   /**
    * A store in {@code table} over {@code dataSource}, creating the table when it is missing if {@code createTable};
@@ -84,6 +75,7 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
    */
   public JdbcCallbackDeduplicator(
       DataSource dataSource, String table, boolean createTable, Duration lease, Duration ttl, Clock clock) {
+    super(MAX_BATCH, MAX_IN_FLIGHT);
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     if (table == null || !IDENTIFIER.matcher(table).matches()) {
       throw new IllegalArgumentException(
@@ -97,37 +89,15 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
   }
 
   @Override
-  public boolean claim(String key) {
-    String token = UUID.randomUUID().toString();
-    boolean won = claiming.call(new Held(key, stored(key), token));
-    if (won) {
-      claims.put(key, token);
-    }
-    return won;
-  }
-
-  @Override
-  public void handled(String key) {
-    String token = claims.remove(key);
-    if (token != null) {
-      keeping.call(new Held(key, stored(key), token));
-    }
-  }
-
-  @Override
-  public void release(String key) {
-    String token = claims.remove(key);
-    if (token == null) {
-      return;
-    }
+  void release(Held held) {
     try (Connection connection = connect(); PreparedStatement delete = connection.prepareStatement(
         "DELETE FROM " + table + " WHERE claim_key = ? AND token = ?")) {
       delete.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
-      delete.setString(1, stored(key));
-      delete.setString(2, token);
+      delete.setString(1, stored(held.key()));
+      delete.setString(2, held.token());
       delete.executeUpdate();
     } catch (SQLException e) {
-      throw unavailable("release " + key, e);
+      throw unavailable("release " + held.key(), e);
     }
   }
 
@@ -141,31 +111,29 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
    * when one is (a duplicate-key error rolls the whole statement back), each key is claimed alone. A key twice in one
    * batch is claimed by its first delivery only.
    */
-  private List<Boolean> claimAll(List<Held> batch) {
+  @Override
+  List<Boolean> claimAll(List<Held> batch) {
     long now = clock.millis();
-    Set<String> seen = new HashSet<>();
-    List<Held> first = new ArrayList<>(batch.size());
+    Map<String, Held> first = new TreeMap<>(); // by stored key: every statement takes its rows' locks in one order
     for (Held held : batch) {
-      if (seen.add(held.stored())) {
-        first.add(held);
-      }
+      first.putIfAbsent(stored(held.key()), held);
     }
-    first.sort(BY_STORED_KEY); // every statement takes its rows' locks in one order: no deadlock between two
     Set<Held> won = new HashSet<>();
     try (Connection connection = connect()) {
       ensureTable(connection);
       cleanUpWhenDue(connection, now);
       if (insert(connection, first, now)) {
-        won.addAll(first);
+        won.addAll(first.values());
       } else {
-        for (Held held : first) {
-          if (insert(connection, List.of(held), now) || takeOverExpired(connection, held, now)) {
-            won.add(held);
+        for (Map.Entry<String, Held> one : first.entrySet()) {
+          if (insert(connection, Map.of(one.getKey(), one.getValue()), now)
+              || takeOverExpired(connection, one.getKey(), one.getValue().token(), now)) {
+            won.add(one.getValue());
           }
         }
       }
     } catch (SQLException e) {
-      throw unavailable("claim " + keys(batch), e);
+      throw unavailable("claim " + named(batch), e);
     }
     List<Boolean> answers = new ArrayList<>(batch.size());
     for (Held held : batch) {
@@ -174,18 +142,21 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
     return answers;
   }
 
-  /** Inserts a row per claim in one statement: true, or false when a key is already in the table (none inserted). */
-  private boolean insert(Connection connection, List<Held> batch, long now) throws SQLException {
+  /**
+   * Inserts a row per claim (stored key to claim) in one statement: true, or false when a key is already in the table
+   * (none inserted).
+   */
+  private boolean insert(Connection connection, Map<String, Held> claims, long now) throws SQLException {
     StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (claim_key, token, expires_at) VALUES ");
-    for (int i = 0; i < batch.size(); i++) {
+    for (int i = 0; i < claims.size(); i++) {
       sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
     }
     try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
       insert.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
       int i = 1;
-      for (Held held : batch) {
-        insert.setString(i++, held.stored());
-        insert.setString(i++, held.token());
+      for (Map.Entry<String, Held> claim : claims.entrySet()) {
+        insert.setString(i++, claim.getKey());
+        insert.setString(i++, claim.getValue().token());
         insert.setLong(i++, now + leaseMillis);
       }
       insert.executeUpdate();
@@ -199,47 +170,45 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
   }
 
   /** Takes over a held key whose lease has run out; of two instances doing so, one updates the row. */
-  private boolean takeOverExpired(Connection connection, Held held, long now) throws SQLException {
+  private boolean takeOverExpired(Connection connection, String stored, String token, long now) throws SQLException {
     try (PreparedStatement update = connection.prepareStatement(
         "UPDATE " + table + " SET token = ?, expires_at = ? WHERE claim_key = ? AND expires_at <= ?")) {
       update.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
-      update.setString(1, held.token());
+      update.setString(1, token);
       update.setLong(2, now + leaseMillis);
-      update.setString(3, held.stored());
+      update.setString(3, stored);
       update.setLong(4, now);
       return update.executeUpdate() == 1;
     }
   }
 
   /** Keeps a batch of handled keys for the time to live, each under its own token, in one JDBC batch. */
-  private List<Boolean> keepAll(List<Held> batch) {
+  @Override
+  void keepAll(List<Held> batch) {
     long expiresAt = clock.millis() + ttlMillis;
-    List<Held> sorted = new ArrayList<>(batch);
-    sorted.sort(BY_STORED_KEY);
+    Map<String, String> tokens = new TreeMap<>(); // by stored key, as the claims take their locks
+    for (Held held : batch) {
+      tokens.put(stored(held.key()), held.token());
+    }
     try (Connection connection = connect(); PreparedStatement update = connection.prepareStatement(
         "UPDATE " + table + " SET expires_at = ? WHERE claim_key = ? AND token = ?")) {
       update.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
-      for (Held held : sorted) {
+      for (Map.Entry<String, String> held : tokens.entrySet()) {
         update.setLong(1, expiresAt);
-        update.setString(2, held.stored());
-        update.setString(3, held.token());
-        if (batch.size() == 1) {
+        update.setString(2, held.getKey());
+        update.setString(3, held.getValue());
+        if (tokens.size() == 1) {
           update.executeUpdate();
         } else {
           update.addBatch();
         }
       }
-      if (batch.size() > 1) {
+      if (tokens.size() > 1) {
         update.executeBatch();
       }
     } catch (SQLException e) {
-      throw unavailable("keep " + keys(batch), e);
+      throw unavailable("keep " + named(batch), e);
     }
-    return Collections.nCopies(batch.size(), Boolean.TRUE);
-  }
-
-  private static String keys(List<Held> batch) {
-    return batch.get(0).key() + (batch.size() == 1 ? "" : " and " + (batch.size() - 1) + " more keys");
   }
 
   private void cleanUpWhenDue(Connection connection, long now) throws SQLException {
@@ -350,15 +319,5 @@ public final class JdbcCallbackDeduplicator implements CallbackDeduplicator {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
-  }
-
-  /** A key with its stored form and the token of this instance's claim. */
-  private record Held(String key, String stored, String token) {}
-
-  private static Duration positive(Duration duration, String name) {
-    if (duration == null || duration.isNegative() || duration.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive: " + duration);
-    }
-    return duration;
   }
 }

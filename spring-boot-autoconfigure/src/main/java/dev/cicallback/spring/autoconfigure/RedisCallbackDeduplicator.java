@@ -2,12 +2,8 @@ package dev.cicallback.spring.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisClusterConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -27,7 +23,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  * handled keys ({@link Combiner}): under load a delivery costs a share of a round trip rather than two. Against a
  * Redis Cluster, whose scripts take keys of one slot only, each claim and each handled key is a script of its own.
  */
-public final class RedisCallbackDeduplicator implements CallbackDeduplicator {
+public final class RedisCallbackDeduplicator extends SharedDeduplicator {
 
   /** The default prefix of the keys in Redis. */
   public static final String DEFAULT_PREFIX = "ci-callback:dedup:";
@@ -62,54 +58,29 @@ public final class RedisCallbackDeduplicator implements CallbackDeduplicator {
   private final String prefix;
   private final Duration lease;
   private final Duration ttl;
-  /** This instance's claims in flight: key to token. */
-  private final Map<String, String> claims = new ConcurrentHashMap<>();
-  private final Combiner<Held, Boolean> claiming;
-  private final Combiner<Held, Boolean> keeping;
   /** Whether the connections go to a Redis Cluster; null until asked. */
   private volatile Boolean cluster;
 
   /** A store under {@code prefix}; a claim holds for {@code lease} until handled, a handled key for {@code ttl}. */
   public RedisCallbackDeduplicator(RedisConnectionFactory connections, String prefix, Duration lease, Duration ttl) {
+    super(MAX_BATCH, MAX_IN_FLIGHT);
     this.redis = new StringRedisTemplate(Objects.requireNonNull(connections, "connections"));
     this.prefix = Objects.requireNonNull(prefix, "prefix");
     this.lease = positive(lease, "ci-callback.deduplication.lease");
     this.ttl = positive(ttl, "ci-callback.deduplication.ttl");
-    this.claiming = new Combiner<>(this::claimAll, MAX_BATCH, MAX_IN_FLIGHT);
-    this.keeping = new Combiner<>(this::keepAll, MAX_BATCH, MAX_IN_FLIGHT);
   }
 
   @Override
-  public boolean claim(String key) {
-    String token = UUID.randomUUID().toString();
-    boolean won = claiming.call(new Held(key, token));
-    if (won) {
-      claims.put(key, token);
-    }
-    return won;
-  }
-
-  @Override
-  public void handled(String key) {
-    String token = claims.remove(key);
-    if (token != null) {
-      keeping.call(new Held(key, token));
+  void release(Held held) {
+    try {
+      redis.execute(RELEASE, List.of(prefix + held.key()), held.token());
+    } catch (DataAccessException e) {
+      throw unavailable("release " + held.key(), e);
     }
   }
 
   @Override
-  public void release(String key) {
-    String token = claims.remove(key);
-    if (token != null) {
-      try {
-        redis.execute(RELEASE, List.of(prefix + key), token);
-      } catch (DataAccessException e) {
-        throw unavailable("release " + key, e);
-      }
-    }
-  }
-
-  private List<Boolean> claimAll(List<Held> batch) {
+  List<Boolean> claimAll(List<Held> batch) {
     List<Object> won = new ArrayList<>(batch.size());
     try {
       for (List<Held> part : scriptable(batch)) {
@@ -130,7 +101,8 @@ public final class RedisCallbackDeduplicator implements CallbackDeduplicator {
     return answers;
   }
 
-  private List<Boolean> keepAll(List<Held> batch) {
+  @Override
+  void keepAll(List<Held> batch) {
     try {
       for (List<Held> part : scriptable(batch)) {
         redis.execute(KEEP, keys(part), arguments(part, ttl));
@@ -138,7 +110,6 @@ public final class RedisCallbackDeduplicator implements CallbackDeduplicator {
     } catch (DataAccessException e) {
       throw unavailable("keep " + named(batch), e);
     }
-    return Collections.nCopies(batch.size(), Boolean.TRUE);
   }
 
   /**
@@ -179,21 +150,7 @@ public final class RedisCallbackDeduplicator implements CallbackDeduplicator {
     return arguments;
   }
 
-  private static String named(List<Held> batch) {
-    return batch.get(0).key() + (batch.size() == 1 ? "" : " and " + (batch.size() - 1) + " more keys");
-  }
-
   private static DeduplicationStoreException unavailable(String what, DataAccessException e) {
     return new DeduplicationStoreException("Redis could not be used to " + what + ": " + e.getMessage(), e);
-  }
-
-  /** A key with the token of this instance's claim. */
-  private record Held(String key, String token) {}
-
-  private static Duration positive(Duration duration, String name) {
-    if (duration == null || duration.isNegative() || duration.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive: " + duration);
-    }
-    return duration;
   }
 }
