@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What the shared stores have in common: each claim carries a token of its own, which this instance remembers until
@@ -35,7 +36,10 @@ abstract class SharedDeduplicator implements CallbackDeduplicator {
   @Override
   public final boolean claim(String key) {
     Objects.requireNonNull(key, "key");
-    String token = UUID.randomUUID().toString();
+    // Unique, not secret (it never leaves the service and its store): UUID.randomUUID's one SecureRandom is a lock
+    // that every claim under load would wait on.
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    String token = new UUID(random.nextLong(), random.nextLong()).toString();
     boolean won = claiming.call(new Held(key, token));
     if (won) {
       claims.put(key, token);
