@@ -28,7 +28,8 @@ public interface CallbackDeduplicator {
 
   /**
    * Handling the delivery that claimed {@code key} succeeded: the key is kept for the store's time to live, so that
-   * later deliveries are dropped. The default does nothing (a store whose claims last the time to live already).
+   * later deliveries are dropped. The default does nothing (a store whose claims last the time to live already). The
+   * shared stores keep it in the background and return at once: the claim holds meanwhile.
    *
    * @throws DeduplicationStoreException when the store cannot be asked (the claim then runs out with its lease)
    */

@@ -43,8 +43,8 @@ import javax.sql.DataSource;
  * is {@code VARBINARY(255)} ({@link #createTableSqlMySql}), so that keys differing in case or trailing spaces differ. Every statement runs in auto-commit.
  *
  * <p>Concurrent claims go to the table together, one multi-row {@code INSERT} for all that wait (up to 64), and so do
- * the handled keys' updates, one JDBC batch ({@link Combiner}): under load a delivery costs a share of a round trip
- * rather than two. A batch whose {@code INSERT} meets a held key claims its keys one by one.
+ * the handled keys' updates, one JDBC batch in the background ({@link SharedDeduplicator}): under load a delivery costs a
+ * share of a round trip rather than two. A batch whose {@code INSERT} meets a held key claims its keys one by one.
  */
 public final class JdbcCallbackDeduplicator extends SharedDeduplicator {
 
@@ -57,7 +57,7 @@ public final class JdbcCallbackDeduplicator extends SharedDeduplicator {
   private static final int QUERY_TIMEOUT_SECONDS = 10;
   /** The most keys in one statement (3 parameters each, well within every database's limit). */
   private static final int MAX_BATCH = 64;
-  /** The most statements of one kind (claims, keeps) in flight at once: 6 connections of the pool at most. */
+  /** The most claim statements in flight at once: 3 connections of the pool, and 1 for keeping handled keys. */
   private static final int MAX_IN_FLIGHT = 3;
 
   private final DataSource dataSource;

@@ -20,7 +20,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  * out.
  *
  * <p>Concurrent claims go to Redis together, one Lua script that sets every key waiting (up to 64), and so do the
- * handled keys ({@link Combiner}): under load a delivery costs a share of a round trip rather than two. Against a
+ * handled keys in the background ({@link SharedDeduplicator}): under load a delivery costs a share of a round trip rather than two. Against a
  * Redis Cluster, whose scripts take keys of one slot only, each claim and each handled key is a script of its own.
  */
 public final class RedisCallbackDeduplicator extends SharedDeduplicator {
@@ -51,7 +51,7 @@ public final class RedisCallbackDeduplicator extends SharedDeduplicator {
 
   /** The most keys in one script. */
   private static final int MAX_BATCH = 64;
-  /** The most scripts of one kind (claims, keeps) in flight at once. */
+  /** The most claim scripts in flight at once. */
   private static final int MAX_IN_FLIGHT = 3;
 
   private final StringRedisTemplate redis;

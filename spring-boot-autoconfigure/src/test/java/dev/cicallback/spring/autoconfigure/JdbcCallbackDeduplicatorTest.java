@@ -108,6 +108,7 @@ class JdbcCallbackDeduplicatorTest {
       assertThat(instance().claim(longKey)).isFalse();
       assertThat(store.claim("TaskFinish:kept")).isTrue();
       store.handled("TaskFinish:kept");
+      kept(store);
       assertThat(rows()).isEqualTo(2);
       pass(Duration.ofMinutes(2)); // past the lease of the long key, within the time to live of the handled one
       assertThat(store.claim("TaskFinish:other")).isTrue(); // the cleanup is due: the long key's row goes

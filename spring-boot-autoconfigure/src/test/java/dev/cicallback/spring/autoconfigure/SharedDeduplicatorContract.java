@@ -34,6 +34,13 @@ abstract class SharedDeduplicatorContract {
   /** A store over a backend nothing listens on. */
   abstract CallbackDeduplicator unreachable();
 
+  /** Waits until the keys {@code store} was told were handled are kept (a shared store keeps them in the background). */
+  static void kept(CallbackDeduplicator store) {
+    if (store instanceof SharedDeduplicator shared) {
+      shared.flush();
+    }
+  }
+
   /** Lets {@code time} pass for the stores' leases. */
   abstract void pass(Duration time) throws InterruptedException;
 
@@ -105,6 +112,8 @@ abstract class SharedDeduplicatorContract {
     } finally {
       pool.shutdownNow();
     }
+    kept(a);
+    kept(b);
     assertThat(wins).hasSize(300);
     assertThat(wins.values()).allSatisfy(won -> assertThat(won.get()).isEqualTo(1));
     pass(LEASE.multipliedBy(2));
@@ -120,10 +129,25 @@ abstract class SharedDeduplicatorContract {
     CallbackDeduplicator b = instance();
     assertThat(a.claim("TaskFinish:handled")).isTrue();
     a.handled("TaskFinish:handled");
+    kept(a);
     pass(LEASE.multipliedBy(2));
     assertThat(b.claim("TaskFinish:handled")).as("a second delivery after the lease").isFalse();
     a.release("TaskFinish:handled"); // settled already: nothing of this instance's to release
     assertThat(b.claim("TaskFinish:handled")).isFalse();
+  }
+
+  @Test
+  void closingAStoreKeepsTheKeysHandledBeforeAndAfter() throws Exception {
+    CallbackDeduplicator a = instance();
+    assertThat(a.claim("TaskFinish:closing-1")).isTrue();
+    assertThat(a.claim("TaskFinish:closing-2")).isTrue();
+    a.handled("TaskFinish:closing-1");
+    ((AutoCloseable) a).close(); // the service stops: what is pending is kept
+    a.handled("TaskFinish:closing-2"); // after closing: kept at once
+    pass(LEASE.multipliedBy(2));
+    CallbackDeduplicator b = instance();
+    assertThat(b.claim("TaskFinish:closing-1")).isFalse();
+    assertThat(b.claim("TaskFinish:closing-2")).isFalse();
   }
 
   @Test
@@ -147,7 +171,9 @@ abstract class SharedDeduplicatorContract {
     died.release("WorkflowFinish:died"); // late: must not touch the new claim
     assertThat(instance().claim("WorkflowFinish:died")).isFalse();
     died.handled("WorkflowFinish:died");
+    kept(died);
     next.handled("WorkflowFinish:died");
+    kept(next);
     pass(LEASE.multipliedBy(2));
     assertThat(instance().claim("WorkflowFinish:died")).isFalse();
   }
