@@ -40,18 +40,21 @@ import javax.sql.DataSource;
  * two instances doing so, one updates the row). A handled key's row is kept for the time to live; a failed one's is
  * deleted, under its token only. Expired rows are deleted at most once a minute, by the claim that finds it due. A
  * key longer than 255 bytes in UTF-8 is stored as {@code sha256:} and its hash. On MySQL and MariaDB the key column
- * is {@code VARBINARY(255)} ({@link #createTableSqlMySql}), so that keys differing in case or trailing spaces differ. Every statement runs in auto-commit.
+ * is {@code VARBINARY(255)} ({@link #createTableSqlMySql}), so that keys differing in case or trailing spaces differ.
+ * Every statement runs in auto-commit.
  *
  * <p>Concurrent claims go to the table together, one multi-row {@code INSERT} for all that wait (up to 64), and so do
- * the handled keys' updates, one JDBC batch in the background ({@link SharedDeduplicator}): under load a delivery costs a
- * share of a round trip rather than two. A batch whose {@code INSERT} meets a held key claims its keys one by one.
+ * the handled keys' updates, one JDBC batch in the background ({@link SharedDeduplicator}): under load a delivery
+ * costs a share of a round trip rather than two. A batch whose {@code INSERT} meets a held key claims its keys one by
+ * one.
  */
 public final class JdbcCallbackDeduplicator extends SharedDeduplicator {
 
   /** The default table name. */
   public static final String DEFAULT_TABLE = "ci_callback_claim";
 
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
+  private static final Pattern IDENTIFIER =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?");
   private static final int MAX_KEY_LENGTH = 255;
   private static final long CLEANUP_INTERVAL_MILLIS = Duration.ofMinutes(1).toMillis();
   private static final int QUERY_TIMEOUT_SECONDS = 10;
@@ -147,7 +150,8 @@ public final class JdbcCallbackDeduplicator extends SharedDeduplicator {
    * (none inserted).
    */
   private boolean insert(Connection connection, Map<String, Held> claims, long now) throws SQLException {
-    StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (claim_key, token, expires_at) VALUES ");
+    StringBuilder sql =
+        new StringBuilder("INSERT INTO ").append(table).append(" (claim_key, token, expires_at) VALUES ");
     for (int i = 0; i < claims.size(); i++) {
       sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
     }

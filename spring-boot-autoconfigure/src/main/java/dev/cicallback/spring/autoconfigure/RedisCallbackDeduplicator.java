@@ -20,8 +20,9 @@ import org.springframework.data.redis.core.script.RedisScript;
  * out.
  *
  * <p>Concurrent claims go to Redis together, one Lua script that sets every key waiting (up to 64), and so do the
- * handled keys in the background ({@link SharedDeduplicator}): under load a delivery costs a share of a round trip rather than two. Against a
- * Redis Cluster, whose scripts take keys of one slot only, each claim and each handled key is a script of its own.
+ * handled keys in the background ({@link SharedDeduplicator}): under load a delivery costs a share of a round trip
+ * rather than two. Against a Redis Cluster, whose scripts take keys of one slot only, each claim and each handled key
+ * is a script of its own.
  */
 public final class RedisCallbackDeduplicator extends SharedDeduplicator {
 

@@ -12,9 +12,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What the shared stores have in common: each claim carries a token of its own, which this instance remembers until
@@ -100,7 +100,8 @@ abstract class SharedDeduplicator implements CallbackDeduplicator, AutoCloseable
     keeper.shutdown();
     try {
       if (!keeper.awaitTermination(30, TimeUnit.SECONDS)) {
-        LOG.log(System.Logger.Level.WARNING, "handled keys not kept within 30 s; their claims run out with their leases");
+        LOG.log(System.Logger.Level.WARNING,
+            "handled keys not kept within 30 s; their claims run out with their leases");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -78,6 +78,7 @@ class ConfirmationDeduplicationTest {
   }
 
   private HttpResponse<String> post(String query, String body) throws Exception {
-    return AuthenticityService.post(port, "/callback" + query, body.getBytes(StandardCharsets.UTF_8), "application/xml");
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    return AuthenticityService.post(port, "/callback" + query, bytes, "application/xml");
   }
 }

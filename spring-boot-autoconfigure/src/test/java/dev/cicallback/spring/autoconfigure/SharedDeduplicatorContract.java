@@ -34,7 +34,7 @@ abstract class SharedDeduplicatorContract {
   /** A store over a backend nothing listens on. */
   abstract CallbackDeduplicator unreachable();
 
-  /** Waits until the keys {@code store} was told were handled are kept (a shared store keeps them in the background). */
+  /** Waits until the keys {@code store} was told were handled are kept (a shared store keeps them meanwhile). */
   static void kept(CallbackDeduplicator store) {
     if (store instanceof SharedDeduplicator shared) {
       shared.flush();
