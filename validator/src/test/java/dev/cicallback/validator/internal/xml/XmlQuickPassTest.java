@@ -192,11 +192,11 @@ class XmlQuickPassTest {
   private static final Schema SCHEMA = SchemaFiles.newXsdSchema(SchemaFiles.CALLBACK_XSD);
 
   /** A TTS callback of 14 elements whose longest text is the TTS input, {@code input} as written. */
-  private static byte[] tts(String input) {
+  static byte[] tts(String input) {
     return tts("<EventName>TaskFinish</EventName>", input);
   }
 
-  private static byte[] tts(String eventName, String input) {
+  static byte[] tts(String eventName, String input) {
     return ("<Response>" + eventName + "<JobsDetail><JobId>j1</JobId><State>Success</State><Tag>Tts</Tag>"
         + "<Operation><TtsConfig><InputType>Text</InputType><Input>" + input + "</Input></TtsConfig><Output>"
         + "<Region>ap-chongqing</Region><Bucket>test-123456789</Bucket><Object>o.mp3</Object></Output></Operation>"
