@@ -84,9 +84,30 @@ class HardenedXmlTest {
     assertFalse(reads(options, "<!DOCTYPE r><r/>"));
   }
 
+  @Test
+  void the_name_limit_holds_when_the_jvm_allows_longer_names() throws Exception {
+    String property = "jdk.xml.maxXMLNameLimit";
+    String before = System.getProperty(property);
+    String name = "n".repeat(HardenedXml.MAX_NAME_LENGTH + 1);
+    System.setProperty(property, "5000");
+    try {
+      assertTrue(reads(null, "<" + name + "/>"), "a parser not limited takes the JVM's limit");
+      assertFalse(reads(ValidatorOptions.defaults(), "<" + name + "/>"));
+    } finally {
+      if (before == null) {
+        System.clearProperty(property);
+      } else {
+        System.setProperty(property, before);
+      }
+    }
+  }
+
+  /** Whether a parser from the hardened factory, limited to {@code options} (unless null), reads the payload. */
   private static boolean reads(ValidatorOptions options, String payload) throws Exception {
     SAXParser parser = HardenedXml.newParser(HardenedXml.parsers());
-    HardenedXml.limit(parser, options);
+    if (options != null) {
+      HardenedXml.limit(parser, options);
+    }
     try {
       parser.parse(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), new DefaultHandler());
       return true;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cicallback.validator.ValidatorOptions;
 import dev.cicallback.validator.internal.contract.ContractTree;
+import dev.cicallback.validator.internal.xml.quick.XsdVerdict;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +29,14 @@ class XmlPayloadValidatorTest {
    */
   private static final byte[] DOUBTED = XmlQuickPassTest.tts("<![CDATA[a <b>]]> &amp; c<?\u00E9t\u00E9 x?>");
 
-  /** The same without its TtsConfig: valid for the union entry, not for TTS's own. */
+  /**
+   * The same without its TtsConfig, valid for the union entry but not for TTS's own, with the instruction in its
+   * Output's Object: the verdict doubts inside the job, after its Tag.
+   */
   private static final byte[] LACKING = new String(DOUBTED, StandardCharsets.UTF_8)
-      .replaceAll("<TtsConfig>.*</TtsConfig>", "").getBytes(StandardCharsets.UTF_8);
+      .replaceAll("<TtsConfig>.*</TtsConfig>", "")
+      .replace("<Object>o.mp3</Object>", "<Object>o.mp3<?\u00E9t\u00E9 x?></Object>")
+      .getBytes(StandardCharsets.UTF_8);
 
   private static byte[] declared(String encoding, byte[] payload) {
     return ("<?xml version=\"1.0\" encoding=\"" + encoding + "\"?>\n" + new String(payload, StandardCharsets.UTF_8))
@@ -45,7 +51,7 @@ class XmlPayloadValidatorTest {
   void the_verdict_doubts_and_the_parser_passes_with_the_full_pass_tree() {
     XmlTreeBuilder tree = new XmlTreeBuilder(ContractTree.xml());
 
-    assertFalse(dev.cicallback.validator.internal.xml.quick.XsdVerdict.shared()
+    assertFalse(XsdVerdict.shared()
         .passes(DOUBTED, 0, DOUBTED.length, ValidatorOptions.defaults()));
     assertTrue(STRICT.passesQuickly(DOUBTED, 0, DOUBTED.length, tree));
     assertEquals(STRICT.checkFully(DOUBTED, 0, DOUBTED.length).tree(), tree.tree());
@@ -55,6 +61,8 @@ class XmlPayloadValidatorTest {
 
   @Test
   void a_tag_with_its_own_entry_is_held_to_it_after_the_verdict_doubts() {
+    assertFalse(XsdVerdict.shared()
+        .passes(LACKING, 0, LACKING.length, ValidatorOptions.defaults()));
     assertFalse(quickly(STRICT, LACKING));
     assertFalse(STRICT.checkFully(LACKING, 0, LACKING.length).problems().isEmpty());
     XmlTreeBuilder tree = new XmlTreeBuilder(ContractTree.xml());
@@ -62,6 +70,19 @@ class XmlPayloadValidatorTest {
     // Tolerant mode does not ask what a Tag requires.
     assertTrue(quickly(TOLERANT, LACKING));
     assertTrue(quickly(TOLERANT, DOUBTED));
+  }
+
+  @Test
+  void the_verdict_alone_answers_what_it_reads_to_the_end() {
+    byte[] valid = XmlQuickPassTest.tts("hi");
+    byte[] lacking = new String(valid, StandardCharsets.UTF_8).replaceAll("<TtsConfig>.*</TtsConfig>", "")
+        .getBytes(StandardCharsets.UTF_8);
+
+    assertTrue(XsdVerdict.shared().passes(valid, 0, valid.length, ValidatorOptions.defaults()));
+    assertTrue(XsdVerdict.shared().passes(lacking, 0, lacking.length, ValidatorOptions.defaults()));
+    assertTrue(quickly(STRICT, valid));
+    assertFalse(quickly(STRICT, lacking));
+    assertTrue(quickly(TOLERANT, lacking));
   }
 
   @Test
