@@ -55,6 +55,17 @@ class XsdMessagesTest {
   }
 
   @Test
+  void an_incomplete_content_before_the_root_or_where_the_contract_says_nothing() {
+    String raw = "cvc-complex-type.2.4.b: The content of element is not complete.";
+
+    assertEquals(problem(ProblemCode.MISSING, "", "the document is incomplete"),
+        XsdMessages.problem(raw, null, AT, "", OPTIONS));
+    XmlPathTracker.Step unknown = new XmlPathTracker.Step("/Response/Bar", "Bar", null, AT, null);
+    assertEquals(problem(ProblemCode.MISSING, "/Response/Bar", "Bar is incomplete"),
+        XsdMessages.problem(raw, unknown, AT, "/Response/Bar", OPTIONS));
+  }
+
+  @Test
   void a_duplicate_field_before_the_root_or_named_by_no_constraint() {
     assertEquals(problem(ProblemCode.DUPLICATE, "", "the document occurs more than once in the document; it may occur"
             + " only once"),
