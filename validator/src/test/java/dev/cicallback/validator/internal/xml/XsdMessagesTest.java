@@ -100,7 +100,8 @@ class XsdMessagesTest {
     String raw = "cvc-identity-constraint.4.2.1.a: Element has no value for the key";
     String said = ": not what the contract allows here (the schema says cvc-identity-constraint.4.2.1.a)";
 
-    assertEquals(problem(ProblemCode.VALUE, "", "the document" + said), XsdMessages.problem(raw, null, AT, "", OPTIONS));
+    assertEquals(problem(ProblemCode.VALUE, "", "the document" + said),
+        XsdMessages.problem(raw, null, AT, "", OPTIONS));
     XmlPathTracker.Step unknown = new XmlPathTracker.Step("/Response/Bar", "Bar", null, AT, null);
     assertEquals(problem(ProblemCode.VALUE, "/Response/Bar", "Bar" + said),
         XsdMessages.problem(raw, unknown, AT, "/Response/Bar", OPTIONS));
