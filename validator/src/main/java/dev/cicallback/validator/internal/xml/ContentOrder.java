@@ -68,7 +68,10 @@ final class ContentOrder {
     return List.of();
   }
 
-  /** One matching of a sequence of names; {@code lastLeaf} is the first element particle that takes the last name. */
+  /**
+   * One matching of a sequence of names; {@code lastLeaf} is the first element particle that takes the last name. Only
+   * that is asked of it: which particles a match reaches is all it keeps.
+   */
   private static final class Run {
     private final List<String> sequence;
     private final Map<ContentModel.Element, Integer> leaves;
@@ -80,26 +83,20 @@ final class ContentOrder {
     }
 
     /**
-     * Where a match of {@code model} starting at {@code from} may end ({@code ends}), and whether the rest of the
-     * sequence from there can be read inside it, as the start of one of its contents ({@code prefix}).
+     * Where a match of {@code model} with its occurrences, starting at {@code from}, may end. Past {@code min()}
+     * occurrences each one more either adds an end or stops the count, so the count ends with an unbounded
+     * {@code max()} too.
      */
-    record Reach(Set<Integer> ends, boolean prefix) {}
-
-    /** {@code model} with its occurrences. */
-    Reach reach(ContentModel model, int from) {
+    Set<Integer> reach(ContentModel model, int from) {
       Set<Integer> ends = new HashSet<>();
-      boolean prefix = from == sequence.size();
       if (model.min() == 0) {
         ends.add(from);
       }
       Set<Integer> frontier = Set.of(from);
-      long limit = model.min() + sequence.size() - from + 1L;
-      for (long count = 1; count <= model.max() && count <= limit && !frontier.isEmpty(); count++) {
+      for (long count = 1; count <= model.max() && !frontier.isEmpty(); count++) {
         Set<Integer> next = new HashSet<>();
         for (int position : frontier) {
-          Reach once = once(model, position);
-          prefix |= once.prefix;
-          next.addAll(once.ends);
+          next.addAll(once(model, position));
         }
         if (count >= model.min()) {
           if (ends.containsAll(next)) {
@@ -109,58 +106,53 @@ final class ContentOrder {
         }
         frontier = next;
       }
-      return new Reach(ends, prefix || ends.contains(sequence.size()));
+      return ends;
     }
 
-    /** One occurrence of {@code model}. */
-    private Reach once(ContentModel model, int from) {
-      int size = sequence.size();
+    /** Where one occurrence of {@code model} starting at {@code from} may end. */
+    private Set<Integer> once(ContentModel model, int from) {
       if (model instanceof ContentModel.Element element) {
-        boolean match = from < size && sequence.get(from).equals(element.name());
-        if (match && from + 1 == size) {
+        if (from == sequence.size() || !sequence.get(from).equals(element.name())) {
+          return Set.of();
+        }
+        if (from + 1 == sequence.size()) {
           lastLeaf = Math.min(lastLeaf, leaves.get(element));
         }
-        return new Reach(match ? Set.of(from + 1) : Set.of(), from == size || match && from + 1 == size);
+        return Set.of(from + 1);
       }
       if (model instanceof ContentModel.Sequence sequenceModel) {
         Set<Integer> current = Set.of(from);
-        boolean prefix = from == size;
         for (ContentModel part : sequenceModel.parts()) {
           Set<Integer> next = new HashSet<>();
           for (int position : current) {
-            Reach reach = reach(part, position);
-            prefix |= reach.prefix;
-            next.addAll(reach.ends);
+            next.addAll(reach(part, position));
           }
           current = next;
         }
-        return new Reach(current, prefix || current.contains(size));
+        return current;
       }
       if (model instanceof ContentModel.Choice choice) {
         Set<Integer> ends = new HashSet<>();
-        boolean prefix = from == size;
         for (ContentModel part : choice.parts()) {
-          Reach reach = reach(part, from);
-          prefix |= reach.prefix;
-          ends.addAll(reach.ends);
+          ends.addAll(reach(part, from));
         }
-        return new Reach(ends, prefix);
+        return ends;
       }
       if (model instanceof ContentModel.All all) {
         Set<Integer> ends = new HashSet<>();
-        boolean prefix = all(all.parts(), from, new HashSet<>(), ends);
-        return new Reach(ends, prefix || ends.contains(size));
+        all(all.parts(), from, new HashSet<>(), ends);
+        return ends;
       }
       throw new IllegalArgumentException("unknown content model " + model);
     }
 
     /** {@code xs:all}: each element at most once, in any order, the required ones present. */
-    private boolean all(List<ContentModel.Element> parts, int from, Set<String> used, Set<Integer> ends) {
+    private void all(List<ContentModel.Element> parts, int from, Set<String> used, Set<Integer> ends) {
       if (parts.stream().allMatch(part -> part.min() == 0 || used.contains(part.name()))) {
         ends.add(from);
       }
       if (from == sequence.size()) {
-        return true;
+        return;
       }
       String name = sequence.get(from);
       for (ContentModel.Element part : parts) {
@@ -169,12 +161,11 @@ final class ContentOrder {
             lastLeaf = Math.min(lastLeaf, leaves.get(part));
           }
           used.add(name);
-          boolean prefix = all(parts, from + 1, used, ends);
+          all(parts, from + 1, used, ends);
           used.remove(name);
-          return prefix;
+          return;
         }
       }
-      return false;
     }
   }
 }

@@ -73,7 +73,7 @@ final class HardenedXml {
    */
   static boolean isQualifiedName(String qName) {
     int colon = qName.indexOf(':');
-    return colon < 0 || colon > 0 && colon < qName.length() - 1 && qName.indexOf(':', colon + 1) < 0;
+    return colon < 0 || colon > 0 && colon < qName.length() - 1 && qName.lastIndexOf(':') == colon;
   }
 
   /** Whether a processing instruction's target is allowed: Namespaces in XML forbids a colon in it. */

@@ -259,9 +259,8 @@ final class XmlBreachScan {
   private Breach name(boolean qualified) {
     int startLine = line;
     int startColumn = column;
-    int first = peek();
-    if (first < 0 || first < 0x80 && (!isAsciiNameChar(first) || first == '-' || first == '.'
-        || first >= '0' && first <= '9')) {
+    int first = peek(); // -1 at the end, which is no name character either
+    if (first < 0x80 && (!isAsciiNameChar(first) || first == '-' || first == '.' || first >= '0' && first <= '9')) {
       throw GIVE_UP;
     }
     int partStart = at;
@@ -270,7 +269,7 @@ final class XmlBreachScan {
     boolean split = false;
     while (true) {
       int c = peek();
-      if (c < 0 || c < 0x80 && !isAsciiNameChar(c)) {
+      if (c < 0x80 && !isAsciiNameChar(c)) {
         break;
       }
       if (c == ':' && qualified && !split) {

@@ -180,10 +180,7 @@ public final class XsdMessages {
   /** The fields of the keys {@code element} scopes (selector {@code .}) whose first step it has no child for. */
   private static List<String> missingKeyFields(XmlPathTracker.Step element) {
     List<String> missing = new ArrayList<>();
-    if (element.node == null) {
-      return missing;
-    }
-    for (Identity identity : element.node.identities()) {
+    for (Identity identity : element.node == null ? List.<Identity>of() : element.node.identities()) {
       if (!identity.key() || !identity.selector().replaceFirst("^\\./?", "").isEmpty()) {
         continue;
       }

@@ -102,6 +102,10 @@ class FatalErrorVerdictTest {
         Arguments.of("<r><a b\u00F7" + LONG + "='1'/></r>", ProblemCode.SYNTAX, null),
         Arguments.of("<r>&a\u2000" + LONG + ";</r>", ProblemCode.SYNTAX, null),
         Arguments.of("<r><" + LONG + "\u00D7/></r>", ProblemCode.LIMIT, NAME),
+        Arguments.of("<r><" + AT_LIMIT + "\u00D7n/></r>", ProblemCode.SYNTAX, null),
+        Arguments.of("<r><" + "\u0E01".repeat(HardenedXml.MAX_NAME_LENGTH) + "\u00D7/></r>", ProblemCode.SYNTAX, null),
+        Arguments.of("<r><" + "\u0E01".repeat(HardenedXml.MAX_NAME_LENGTH + 1) + "/></r>", ProblemCode.LIMIT, NAME),
+        Arguments.of("<r><" + "n".repeat(999) + "\uD800\uDC00/></r>", ProblemCode.SYNTAX, null),
         Arguments.of("<r><a></b></r>", ProblemCode.SYNTAX, null));
   }
 
