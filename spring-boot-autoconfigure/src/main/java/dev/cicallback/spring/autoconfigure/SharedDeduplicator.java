@@ -9,10 +9,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -39,16 +39,19 @@ abstract class SharedDeduplicator implements CallbackDeduplicator, AutoCloseable
   private final ConcurrentLinkedQueue<Held> toKeep = new ConcurrentLinkedQueue<>();
   /** Whether a task keeping {@link #toKeep} is queued or running. */
   private final AtomicBoolean keeping = new AtomicBoolean();
-  private final ExecutorService keeper = Executors.newSingleThreadExecutor(task -> {
-    Thread thread = new Thread(task, "ci-callback-keeper");
-    thread.setDaemon(true);
-    return thread;
-  });
+  /** One thread, which ends after a minute with nothing to keep (a store that handles nothing holds none). */
+  private final ThreadPoolExecutor keeper = new ThreadPoolExecutor(
+      1, 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), task -> {
+        Thread thread = new Thread(task, "ci-callback-keeper");
+        thread.setDaemon(true);
+        return thread;
+      });
 
   /** Batches of at most {@code maxBatch} keys, at most {@code maxInFlight} batches of claims at once. */
   SharedDeduplicator(int maxBatch, int maxInFlight) {
     this.claiming = new Combiner<>(this::claimAll, maxBatch, maxInFlight);
     this.maxBatch = maxBatch;
+    keeper.allowCoreThreadTimeOut(true);
   }
 
   @Override
